@@ -1,0 +1,116 @@
+// basin-cli bench: forward + loss throughput of a model at a batch size and thread count.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "app/cli/commands.h"
+#include "core/error.h"
+#include "core/io/checkpoint.h"
+#include "core/net/executor.h"
+#include "core/ops/loss.h"
+
+namespace basin::cli {
+namespace {
+
+struct BenchArgs {
+  std::string arch = "resnet20", model, mode = "fast";
+  int64_t batch = 128, inChannels = 3, size = 32, classes = 10;
+  int threads = 2, iterations = 10, warmup = 2;
+  bool json = false;
+};
+
+void run(const BenchArgs& args) {
+  if (args.iterations < 1 || args.warmup < 0) throw ArgumentError("--iterations must be >= 1");
+  if (args.batch < 1 || args.batch > 65536) throw ArgumentError("--batch must be 1-65536");
+  if (args.threads < 1 || args.threads > 1024) throw ArgumentError("--threads must be 1-1024");
+  if (args.mode != "fast" && args.mode != "naive")
+    throw ArgumentError("--mode must be fast or naive");
+  ArchSpec arch{args.arch, args.inChannels, args.size, args.size, args.classes};
+  Network network = [&] {
+    if (!args.model.empty()) {
+      Checkpoint c = loadCheckpoint(args.model);
+      arch = c.arch;
+      return std::move(c.network);
+    }
+    Network n = buildModel(arch);
+    initializeWeights(n, 0);
+    return n;
+  }();
+  Shape shape = {args.batch};
+  for (int64_t d : network.inputShape()) shape.push_back(d);
+  Tensor input(shape);
+  std::mt19937_64 rng(1);
+  std::normal_distribution<float> normal;
+  for (float& v : input.values()) v = normal(rng);
+  std::vector<int32_t> labels(args.batch);
+  for (int64_t i = 0; i < args.batch; ++i) labels[i] = static_cast<int32_t>(i % arch.numClasses);
+
+  Executor executor(network, args.mode == "naive" ? ExecMode::Naive : ExecMode::Fast);
+  std::vector<double> seconds;
+  double checksum = 0.0;
+  for (int i = 0; i < args.warmup + args.iterations; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    checksum =
+        lossAndAccuracy(executor.forward(input, args.threads), labels, LossKind::CrossEntropy)
+            .meanLoss();
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (i >= args.warmup) seconds.push_back(s);
+  }
+  std::sort(seconds.begin(), seconds.end());
+  const double median = seconds[seconds.size() / 2];
+  const double imagesPerSecond = args.batch / median;
+  const double mflop = network.flopsPerSample() / 1e6;
+  const double gflops = mflop * imagesPerSecond / 1e3;
+  if (args.json) {
+    std::cout << nlohmann::json{{"architecture", arch.name},
+                                {"batch", args.batch},
+                                {"threads", args.threads},
+                                {"iterations", args.iterations},
+                                {"median_seconds", median},
+                                {"images_per_second", imagesPerSecond},
+                                {"mflop_per_image", mflop},
+                                {"gflops", gflops},
+                                {"parameters", network.state().parameterCount()},
+                                {"loss", checksum}}
+                     .dump(2)
+              << "\n";
+    return;
+  }
+  std::printf(
+      "%s, batch %lld, %d threads, %s mode: %.1f images/s, %.1f GFLOP/s "
+      "(%.1f MFLOP/image, median of %d batches: %.4f s)\n",
+      arch.name.c_str(), static_cast<long long>(args.batch), args.threads, args.mode.c_str(),
+      imagesPerSecond, gflops, mflop, args.iterations, median);
+}
+
+}  // namespace
+
+void addBenchCommand(CLI::App& app) {
+  auto args = std::make_shared<BenchArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "bench",
+      "Forward + cross-entropy throughput (images/s, GFLOP/s) of a zoo model with "
+      "seeded random weights, or of a checkpoint, on a random batch.");
+  cmd->add_option("--arch", args->arch, "Zoo architecture")->capture_default_str();
+  cmd->add_option("--model", args->model, "Benchmark this checkpoint instead of --arch");
+  cmd->add_option("--in-channels", args->inChannels, "Input channels (--arch)")
+      ->capture_default_str();
+  cmd->add_option("--size", args->size, "Input height and width (--arch)")->capture_default_str();
+  cmd->add_option("--classes", args->classes, "Classes (--arch)")->capture_default_str();
+  cmd->add_option("--batch", args->batch, "Images per batch")->capture_default_str();
+  cmd->add_option("--threads", args->threads, "OpenMP threads")->capture_default_str();
+  cmd->add_option("--iterations", args->iterations, "Timed batches (the median is reported)")
+      ->capture_default_str();
+  cmd->add_option("--warmup", args->warmup, "Untimed batches first")->capture_default_str();
+  cmd->add_option("--mode", args->mode, "fast, or naive (the oracle kernels)")
+      ->capture_default_str();
+  cmd->add_flag("--json", args->json, "Print the result as JSON");
+  cmd->callback([args] { run(*args); });
+}
+
+}  // namespace basin::cli

@@ -1,0 +1,20 @@
+// basin-cli's commands. Each registers its subcommand and options on the CLI11 app and runs
+// through a callback; errors propagate as basin::Error for main() to report.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace basin::cli {
+
+void addEvalCommand(CLI::App& app);
+void addBenchCommand(CLI::App& app);
+
+// Folder of the bundled demo (model and data). Looks at $BASIN_RESOURCES, the installed
+// share/basin next to the executable, then the source tree. Throws IoError if none has it.
+std::string demoFolder();
+
+// Thousands separators for counts in human-readable output.
+std::string grouped(int64_t n);
+
+}  // namespace basin::cli

@@ -1,0 +1,130 @@
+// basin-cli eval: loss and accuracy of a checkpoint on a data set.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/commands.h"
+#include "core/error.h"
+#include "core/eval/evaluate.h"
+#include "core/io/checkpoint.h"
+
+namespace basin::cli {
+namespace {
+
+struct EvalArgs {
+  std::string model, data, split = "test", normalize, loss = "ce";
+  int64_t samples = -1, pad = -1, batch = 128;
+  int64_t seed = -1;
+  bool rgb = false, json = false, quiet = false;
+  int threads = 2;
+};
+
+void run(const EvalArgs& a) {
+  EvalArgs args = a;
+  const bool demo = args.model.empty() && args.data.empty();
+  if (demo) {
+    const std::string folder = demoFolder();
+    args.model = folder + "/resnet20-mnist.h5";
+    args.data = "mnist:" + folder + "/mnist";
+    if (args.normalize.empty()) args.normalize = "mnist";
+    if (args.pad < 0) args.pad = 2;
+  } else if (args.model.empty() || args.data.empty()) {
+    throw ArgumentError("give both --model and --data (or neither, for the bundled demo)");
+  }
+  if (args.split != "test" && args.split != "train")
+    throw ArgumentError("--split must be train or test, not '" + args.split + "'");
+  if (args.loss != "ce" && args.loss != "mse")
+    throw ArgumentError("--loss must be ce or mse, not '" + args.loss + "'");
+  if (args.threads < 1 || args.threads > 1024) throw ArgumentError("--threads must be 1-1024");
+  if (args.batch < 1 || args.batch > 65536) throw ArgumentError("--batch must be 1-65536");
+
+  const Checkpoint checkpoint = loadCheckpoint(args.model);
+  Preprocess prep = normalizationPreset(args.normalize.empty() ? "none" : args.normalize);
+  prep.pad = std::max<int64_t>(args.pad, 0);
+  prep.rgb = args.rgb;
+  Dataset data = openDataset(args.data, args.split == "train" ? Split::Train : Split::Test, prep);
+  if (args.seed >= 0) {
+    data.selectRandom(args.samples, static_cast<uint64_t>(args.seed));
+  } else {
+    data.selectFirst(args.samples);
+  }
+
+  EvalOptions options;
+  options.batchSize = args.batch;
+  options.threads = args.threads;
+  options.loss = args.loss == "mse" ? LossKind::MseSoftmax : LossKind::CrossEntropy;
+  const bool showProgress = !args.json && !args.quiet && isatty(STDERR_FILENO);
+  if (showProgress)
+    options.progress = [](int64_t done, int64_t total) {
+      std::fprintf(stderr, "\r%lld / %lld images", static_cast<long long>(done),
+                   static_cast<long long>(total));
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+  const auto start = std::chrono::steady_clock::now();
+  const EvalResult r = evaluate(checkpoint.network, data, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  const ArchSpec& arch = checkpoint.arch;
+  const std::string lossName = args.loss == "mse" ? "mse_softmax" : "cross_entropy";
+  if (args.json) {
+    nlohmann::json j = {{"model", args.model},
+                        {"architecture", nlohmann::json::parse(archToJson(arch))},
+                        {"parameters", checkpoint.network.state().parameterCount()},
+                        {"data", data.source()},
+                        {"samples", r.samples},
+                        {"loss_kind", lossName},
+                        {"loss", r.loss},
+                        {"accuracy", r.accuracy},
+                        {"seconds", seconds},
+                        {"threads", args.threads},
+                        {"batch", args.batch}};
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  const Shape& in = checkpoint.network.inputShape();
+  std::printf("model     %s\n          %s, %s input, %lld classes, %s parameters\n",
+              args.model.c_str(), arch.name.c_str(), toString(in).c_str(),
+              static_cast<long long>(arch.numClasses),
+              grouped(checkpoint.network.state().parameterCount()).c_str());
+  std::printf("data      %s, %s samples\n", data.source().c_str(), grouped(r.samples).c_str());
+  std::printf("loss      %.6f (%s)\n", r.loss,
+              args.loss == "mse" ? "MSE on softmax" : "cross-entropy");
+  std::printf("accuracy  %.2f %%\n", r.accuracy);
+  std::printf("time      %.2f s (%.0f images/s, %d threads)\n", seconds, r.samples / seconds,
+              args.threads);
+}
+
+}  // namespace
+
+void addEvalCommand(CLI::App& app) {
+  auto args = std::make_shared<EvalArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval",
+      "Loss and top-1 accuracy of a model on a data set (eval mode). Without --model and "
+      "--data: the bundled demo, a ResNet-20 trained on MNIST, on 1,000 MNIST test images.");
+  cmd->add_option("--model", args->model, "Basin checkpoint (.h5)");
+  cmd->add_option("--data", args->data,
+                  "Data set: mnist:DIR, fashion:DIR, cifar10:DIR, cifar100:DIR or h5:FILE");
+  cmd->add_option("--split", args->split, "train or test")->capture_default_str();
+  cmd->add_option("--samples", args->samples, "Use only N samples (the first N, or see --seed)");
+  cmd->add_option("--seed", args->seed,
+                  "With --samples: draw the N samples at random with this seed");
+  cmd->add_option("--normalize", args->normalize,
+                  "Per-channel normalization: mnist, cifar10 or none (default none; demo: mnist)");
+  cmd->add_option("--pad", args->pad, "Zero pixels added on each side (default 0; demo: 2)");
+  cmd->add_flag("--rgb", args->rgb, "Repeat a grey channel three times (MNIST into CIFAR models)");
+  cmd->add_option("--loss", args->loss, "ce (softmax cross-entropy) or mse (MSE on softmax)")
+      ->capture_default_str();
+  cmd->add_option("--batch", args->batch, "Images per batch")->capture_default_str();
+  cmd->add_option("--threads", args->threads, "OpenMP threads")->capture_default_str();
+  cmd->add_flag("--json", args->json, "Print the result as JSON");
+  cmd->add_flag("--quiet", args->quiet, "No progress on stderr");
+  cmd->callback([args] { run(*args); });
+}
+
+}  // namespace basin::cli

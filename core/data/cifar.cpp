@@ -1,0 +1,76 @@
+// CIFAR-10/100 binary versions: fixed-size records of label byte(s) then 3072 pixel bytes
+// (1024 red, 1024 green, 1024 blue; row-major 32x32).
+#include <filesystem>
+
+#include "core/data/image_set.h"
+#include "core/error.h"
+#include "core/io/file_bytes.h"
+
+namespace basin {
+namespace {
+
+constexpr int64_t kPixels = 3 * 32 * 32;
+
+struct CifarLayout {
+  const char* name;
+  const char* subfolder;
+  int labelBytes;  // CIFAR-100: coarse then fine; Basin uses the fine label
+  int classes;
+};
+
+std::string resolveFolder(const std::string& folder, const char* subfolder) {
+  const auto nested = std::filesystem::path(folder) / subfolder;
+  return std::filesystem::is_directory(nested) ? nested.string() : folder;
+}
+
+ImageSet readCifar(const std::string& folder, const std::vector<std::string>& files,
+                   const CifarLayout& layout) {
+  ImageSet set;
+  set.channels = 3;
+  set.height = set.width = 32;
+  set.source = folder;
+  const int64_t record = layout.labelBytes + kPixels;
+  for (const std::string& name : files) {
+    const std::string path = (std::filesystem::path(folder) / name).string();
+    const std::vector<uint8_t> bytes = readFileBytes(path);
+    if (bytes.empty() || bytes.size() % record != 0)
+      throw FormatError(path + ": " + std::to_string(bytes.size()) +
+                        " bytes is not a whole number of " + layout.name + " records (" +
+                        std::to_string(record) + " bytes each): truncated or not " + layout.name);
+    const int64_t n = static_cast<int64_t>(bytes.size()) / record;
+    for (int64_t i = 0; i < n; ++i) {
+      const uint8_t* r = bytes.data() + i * record;
+      const int label = r[layout.labelBytes - 1];
+      if (label >= layout.classes)
+        throw FormatError(path + ": record " + std::to_string(i) + " has label " +
+                          std::to_string(label) + ", but " + layout.name + " has " +
+                          std::to_string(layout.classes) + " classes");
+      set.labels.push_back(label);
+      set.bytes.insert(set.bytes.end(), r + layout.labelBytes, r + record);
+    }
+    set.count += n;
+  }
+  return set;
+}
+
+}  // namespace
+
+ImageSet readCifar10Folder(const std::string& folder, Split split) {
+  const CifarLayout layout{"CIFAR-10", "cifar-10-batches-bin", 1, 10};
+  const std::string dir = resolveFolder(folder, layout.subfolder);
+  std::vector<std::string> files;
+  if (split == Split::Train) {
+    for (int i = 1; i <= 5; ++i) files.push_back("data_batch_" + std::to_string(i) + ".bin");
+  } else {
+    files.push_back("test_batch.bin");
+  }
+  return readCifar(dir, files, layout);
+}
+
+ImageSet readCifar100Folder(const std::string& folder, Split split) {
+  const CifarLayout layout{"CIFAR-100", "cifar-100-binary", 2, 100};
+  const std::string dir = resolveFolder(folder, layout.subfolder);
+  return readCifar(dir, {split == Split::Train ? "train.bin" : "test.bin"}, layout);
+}
+
+}  // namespace basin

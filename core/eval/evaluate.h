@@ -1,0 +1,35 @@
+// Loss and top-1 accuracy of a network over a data set, in eval mode, batch by batch.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include "core/data/dataset.h"
+#include "core/net/executor.h"
+#include "core/ops/loss.h"
+
+namespace basin {
+
+struct EvalOptions {
+  int64_t batchSize = 128;
+  int threads = 1;
+  LossKind loss = LossKind::CrossEntropy;
+  ExecMode mode = ExecMode::Fast;
+  // Called after each batch with samples done and total; may be empty.
+  std::function<void(int64_t done, int64_t total)> progress;
+  // Polled before each batch; returning true stops the evaluation with Cancelled.
+  std::function<bool()> cancelled;
+};
+
+struct EvalResult {
+  double loss = 0.0;      // mean over samples
+  double accuracy = 0.0;  // percent
+  int64_t samples = 0;
+};
+
+// Throws ShapeError if the data's sample shape does not fit the network's input,
+// ArgumentError for labels beyond the network's classes or a batch size below 1,
+// Cancelled when `cancelled` says so.
+EvalResult evaluate(const Network& network, const Dataset& data, const EvalOptions& options);
+
+}  // namespace basin

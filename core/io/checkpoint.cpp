@@ -1,0 +1,130 @@
+#include "core/io/checkpoint.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "core/io/hdf5.h"
+
+namespace basin {
+namespace {
+
+constexpr const char* kFormat = "basin-checkpoint";
+
+// Fills the network's state from /state, checking names and shapes in both directions.
+void readState(const H5::H5File& file, const std::string& path, Network& network) {
+  if (!file.nameExists("state")) throw FormatError(path + ": no /state group with the tensors");
+  const H5::Group group = file.openGroup("state");
+  StateDict& state = network.state();
+  std::string missing;
+  for (int i = 0; i < static_cast<int>(state.entries().size()); ++i) {
+    const StateEntry& e = state.entry(i);
+    if (!group.nameExists(e.name)) {
+      missing += (missing.empty() ? "" : ", ") + e.name;
+      continue;
+    }
+    const H5::DataSet ds = group.openDataSet(e.name);
+    const Shape shape = hdf5::shapeOf(ds);
+    if (numel(shape) != e.size || (shape != e.shape && !(e.shape.empty() && shape == Shape{1})))
+      throw ShapeError(path + ": tensor '" + e.name + "' has shape " + toString(shape) +
+                       " but the architecture needs " + toString(e.shape));
+    if (e.kind == StateKind::Counter) {
+      state.counter(i) = hdf5::readInts(ds, path).at(0);
+    } else {
+      const std::vector<float> v = hdf5::readFloats(ds, path);
+      std::copy(v.begin(), v.end(), state.values(i).begin());
+    }
+  }
+  if (!missing.empty()) throw FormatError(path + ": missing tensors: " + missing);
+  std::string extra;
+  for (hsize_t i = 0; i < group.getNumObjs(); ++i) {
+    const std::string name = group.getObjnameByIdx(i);
+    if (state.find(name) < 0) extra += (extra.empty() ? "" : ", ") + name;
+  }
+  if (!extra.empty())
+    throw FormatError(path + ": tensors the architecture does not have: " + extra);
+}
+
+}  // namespace
+
+std::string archToJson(const ArchSpec& arch) {
+  return nlohmann::json{{"name", arch.name},
+                        {"in_channels", arch.inChannels},
+                        {"height", arch.height},
+                        {"width", arch.width},
+                        {"num_classes", arch.numClasses}}
+      .dump();
+}
+
+ArchSpec archFromJson(const std::string& json, const std::string& where) {
+  try {
+    const auto j = nlohmann::json::parse(json);
+    ArchSpec arch;
+    arch.name = j.at("name").get<std::string>();
+    arch.inChannels = j.value("in_channels", arch.inChannels);
+    arch.height = j.value("height", arch.height);
+    arch.width = j.value("width", arch.width);
+    arch.numClasses = j.value("num_classes", arch.numClasses);
+    return arch;
+  } catch (const nlohmann::json::exception& e) {
+    throw FormatError(where + ": bad architecture description (" + e.what() + ")");
+  }
+}
+
+Checkpoint loadCheckpoint(const std::string& path) {
+  const H5::H5File file = hdf5::openReadOnly(path);
+  try {
+    if (!hdf5::hasAttribute(file, "architecture"))
+      throw FormatError(path + ": not a Basin checkpoint (no 'architecture' attribute)");
+    const ArchSpec arch = archFromJson(hdf5::readStringAttribute(file, "architecture"), path);
+    Network network = [&] {
+      try {
+        return buildModel(arch);
+      } catch (const Error& e) {
+        throw FormatError(path + ": " + e.what());
+      }
+    }();
+    readState(file, path, network);
+    std::string metadata = "{}";
+    if (hdf5::hasAttribute(file, "metadata"))
+      metadata = hdf5::readStringAttribute(file, "metadata");
+    return {arch, std::move(network), metadata};
+  } catch (const H5::Exception& e) {
+    throw FormatError(path + ": corrupt checkpoint (" + e.getDetailMsg() + ")");
+  }
+}
+
+void saveCheckpoint(const std::string& path, const ArchSpec& arch, const Network& network,
+                    const std::string& metadataJson) {
+  H5::Exception::dontPrint();
+  const std::string temporary = path + ".partial";
+  try {
+    {
+      H5::H5File file(temporary, H5F_ACC_TRUNC);
+      hdf5::writeStringAttribute(file, "format", kFormat);
+      hdf5::writeIntAttribute(file, "format_version", 1);
+      hdf5::writeStringAttribute(file, "architecture", archToJson(arch));
+      hdf5::writeStringAttribute(file, "metadata", metadataJson);
+      H5::Group group = file.createGroup("state");
+      const StateDict& state = network.state();
+      for (int i = 0; i < static_cast<int>(state.entries().size()); ++i) {
+        const StateEntry& e = state.entry(i);
+        if (e.kind == StateKind::Counter) {
+          const int64_t value = state.counter(i);
+          hdf5::writeInts(group, e.name, e.shape, &value);
+        } else {
+          hdf5::writeFloats(group, e.name, e.shape, state.values(i).data());
+        }
+      }
+    }
+    std::filesystem::rename(temporary, path);
+  } catch (const H5::Exception& e) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw IoError(path + ": cannot write checkpoint (" + e.getDetailMsg() + ")");
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw IoError(path + ": cannot write checkpoint (" + e.what() + ")");
+  }
+}
+
+}  // namespace basin

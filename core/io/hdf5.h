@@ -1,0 +1,34 @@
+// Thin helpers over HDF5's C++ API that turn its exceptions into Basin errors naming the file.
+#pragma once
+
+#include <H5Cpp.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/tensor/tensor.h"
+
+namespace basin::hdf5 {
+
+// Opens an existing HDF5 file read-only. Throws IoError if missing or unreadable, FormatError
+// if it is not HDF5 (or truncated before its superblock).
+H5::H5File openReadOnly(const std::string& path);
+
+// Dataset extents; the empty shape for a scalar.
+Shape shapeOf(const H5::DataSet& dataset);
+
+// Reads a whole dataset converted to float / int64. Throws FormatError naming file and dataset.
+std::vector<float> readFloats(const H5::DataSet& dataset, const std::string& path);
+std::vector<int64_t> readInts(const H5::DataSet& dataset, const std::string& path);
+
+bool hasAttribute(const H5::H5Object& object, const std::string& name);
+std::string readStringAttribute(const H5::H5Object& object, const std::string& name);
+void writeStringAttribute(H5::H5Object& object, const std::string& name, const std::string& value);
+void writeIntAttribute(H5::H5Object& object, const std::string& name, int64_t value);
+
+// Writes a float32 (or int64) dataset of the given shape.
+void writeFloats(H5::Group& group, const std::string& name, const Shape& shape, const float* data);
+void writeInts(H5::Group& group, const std::string& name, const Shape& shape, const int64_t* data);
+
+}  // namespace basin::hdf5

@@ -1,0 +1,88 @@
+// A network as a graph of ops in topological order, with its named state. Built through the
+// builder methods below, which infer per-sample shapes (so a wrong architecture fails at build
+// time with a ShapeError) and register state entries in PyTorch's state_dict order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/net/state.h"
+#include "core/ops/conv2d.h"
+#include "core/ops/pool.h"
+
+namespace basin {
+
+enum class OpKind {
+  Input,
+  Conv2d,
+  BatchNorm,
+  ReLU,
+  MaxPool2d,
+  AvgPool2d,
+  GlobalAvgPool,
+  Linear,
+  Add,
+  Concat,
+  Flatten,
+  Dropout
+};
+
+struct Node {
+  OpKind op = OpKind::Input;
+  std::string name;         // module path, e.g. "layer1.0.conv1" (empty for parameter-free ops)
+  std::vector<int> inputs;  // node indices, all smaller than this node's
+  Shape shape;              // per-sample output shape: C x H x W, or F after Flatten/Linear
+  // State entries (indices into the StateDict), -1 when absent.
+  int weight = -1, bias = -1, runningMean = -1, runningVar = -1, batchesTracked = -1;
+  Conv2dGeometry conv;
+  Pool2dGeometry pool;
+  int64_t outFeatures = 0;
+  double eps = 1e-5;
+};
+
+class Network {
+ public:
+  // `inputShape` is per sample: channels x height x width.
+  explicit Network(Shape inputShape);
+
+  // Module scopes: names of state entries are scope path + module name + ".weight" etc.
+  void pushScope(const std::string& name) { m_scopes.push_back(name); }
+  void popScope() { m_scopes.pop_back(); }
+
+  int input() const { return 0; }
+  int conv2d(int x, const std::string& name, int64_t outChannels, int64_t kernel, int64_t stride,
+             int64_t padding, bool bias);
+  int batchNorm(int x, const std::string& name, double eps = 1e-5);
+  int relu(int x);
+  int maxPool2d(int x, const Pool2dGeometry& g);
+  int avgPool2d(int x, const Pool2dGeometry& g);
+  int globalAvgPool(int x);
+  int linear(int x, const std::string& name, int64_t outFeatures, bool bias = true);
+  int add(int a, int b);
+  int concat(const std::vector<int>& xs);
+  int flatten(int x);
+  int dropout(int x);
+  void setOutput(int x) { m_output = x; }
+
+  const std::vector<Node>& nodes() const { return m_nodes; }
+  const Node& node(int i) const { return m_nodes.at(i); }
+  int output() const { return m_output; }
+  const Shape& inputShape() const { return m_nodes[0].shape; }
+  const Shape& outputShape() const { return m_nodes.at(m_output).shape; }
+  StateDict& state() { return m_state; }
+  const StateDict& state() const { return m_state; }
+  // Floating-point operations (2 x multiply-adds of convolutions and linear layers) per sample.
+  int64_t flopsPerSample() const;
+
+ private:
+  std::string path(const std::string& name) const;
+  int append(Node node);
+  const Shape& spatial(int x, const char* op) const;
+
+  std::vector<Node> m_nodes;
+  StateDict m_state;
+  std::vector<std::string> m_scopes;
+  int m_output = 0;
+};
+
+}  // namespace basin

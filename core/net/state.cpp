@@ -1,0 +1,47 @@
+#include "core/net/state.h"
+
+#include "core/error.h"
+
+namespace basin {
+
+int StateDict::add(std::string name, Shape shape, StateKind kind) {
+  if (m_index.count(name)) throw ArgumentError("duplicate state entry '" + name + "'");
+  const int64_t size = numel(shape);
+  int64_t offset = 0;
+  switch (kind) {
+    case StateKind::Parameter:
+      offset = static_cast<int64_t>(m_parameters.size());
+      m_parameters.resize(offset + size, 0.0f);
+      break;
+    case StateKind::Buffer:
+      offset = static_cast<int64_t>(m_buffers.size());
+      m_buffers.resize(offset + size, 0.0f);
+      break;
+    case StateKind::Counter:
+      offset = static_cast<int64_t>(m_counters.size());
+      m_counters.resize(offset + size, 0);
+      break;
+  }
+  const int index = static_cast<int>(m_entries.size());
+  m_index.emplace(name, index);
+  m_entries.push_back({std::move(name), std::move(shape), kind, offset, size});
+  return index;
+}
+
+int StateDict::find(std::string_view name) const {
+  auto it = m_index.find(std::string(name));
+  return it == m_index.end() ? -1 : it->second;
+}
+
+std::span<float> StateDict::values(int index) {
+  const StateEntry& e = m_entries.at(index);
+  if (e.kind == StateKind::Counter) throw ArgumentError("'" + e.name + "' is an integer counter");
+  auto& flat = e.kind == StateKind::Parameter ? m_parameters : m_buffers;
+  return std::span<float>(flat).subspan(e.offset, e.size);
+}
+
+std::span<const float> StateDict::values(int index) const {
+  return const_cast<StateDict*>(this)->values(index);
+}
+
+}  // namespace basin

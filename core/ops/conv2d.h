@@ -1,0 +1,41 @@
+// 2-D convolution (PyTorch Conv2d semantics, groups = 1) on NCHW tensors.
+#pragma once
+
+#include "core/ops/workspace.h"
+#include "core/tensor/tensor.h"
+
+namespace basin {
+
+struct Conv2dGeometry {
+  int64_t inChannels = 0, outChannels = 0;
+  int64_t kernelH = 1, kernelW = 1;
+  int64_t strideH = 1, strideW = 1;
+  int64_t padH = 0, padW = 0;
+};
+
+// What happens to each output value after the convolution sum, in this order:
+// + bias[channel], + residual[same index] (a tensor of the output's shape), then ReLU.
+struct ConvEpilogue {
+  const float* bias = nullptr;
+  const float* residual = nullptr;
+  bool relu = false;
+};
+
+// Output extent of a convolution along one axis; throws ShapeError when the kernel does not fit.
+int64_t convOutputExtent(int64_t in, int64_t kernel, int64_t stride, int64_t pad);
+
+// Plain seven-loop convolution in double accumulation: the oracle for conv2d.
+// `weight` is outChannels x inChannels x kernelH x kernelW. Resizes `output`.
+// Throws ShapeError if the input's channels do not match the geometry.
+void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry& g,
+                 const ConvEpilogue& epilogue, Tensor& output);
+
+// Fast convolution: im2col + Eigen GEMM per chunk of images, chunks spread over `threads`
+// OpenMP threads, epilogue fused into the copy-out. Same contract as conv2dNaive.
+void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
+            const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads);
+
+// Multiply-accumulate count x 2 for one image.
+int64_t conv2dFlops(const Conv2dGeometry& g, int64_t outH, int64_t outW);
+
+}  // namespace basin

@@ -1,0 +1,54 @@
+#include "core/ops/linear.h"
+
+#include <omp.h>
+
+#include <algorithm>
+
+#include "core/error.h"
+
+namespace basin {
+namespace {
+
+using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+int64_t inFeatures(const Tensor& input, int64_t outFeatures) {
+  if (input.rank() != 2 || outFeatures < 1)
+    throw ShapeError("linear layer expects N x features input, got " + toString(input.shape()));
+  return input.dim(1);
+}
+
+}  // namespace
+
+void linearNaive(const Tensor& input, const float* weight, const float* bias, int64_t outFeatures,
+                 bool relu, Tensor& output) {
+  const int64_t N = input.dim(0), F = inFeatures(input, outFeatures);
+  output.resize({N, outFeatures});
+  for (int64_t n = 0; n < N; ++n)
+    for (int64_t o = 0; o < outFeatures; ++o) {
+      double sum = bias ? bias[o] : 0.0;
+      for (int64_t f = 0; f < F; ++f) sum += double(input[n * F + f]) * weight[o * F + f];
+      const float v = static_cast<float>(sum);
+      output[n * outFeatures + o] = relu ? std::max(v, 0.0f) : v;
+    }
+}
+
+void linear(const Tensor& input, const float* weight, const float* bias, int64_t outFeatures,
+            bool relu, Tensor& output, int threads) {
+  const int64_t N = input.dim(0), F = inFeatures(input, outFeatures);
+  output.resize({N, outFeatures});
+  const int64_t blocks = std::min<int64_t>(threads, std::max<int64_t>(N, 1));
+  const int64_t rows = (N + blocks - 1) / blocks;
+  Eigen::Map<const RowMatrix> w(weight, outFeatures, F);
+#pragma omp parallel for num_threads(threads) schedule(static)
+  for (int64_t b = 0; b < blocks; ++b) {
+    const int64_t n0 = b * rows, count = std::min(rows, N - n0);
+    if (count <= 0) continue;
+    Eigen::Map<const RowMatrix> x(input.data() + n0 * F, count, F);
+    Eigen::Map<RowMatrix> y(output.data() + n0 * outFeatures, count, outFeatures);
+    y.noalias() = x * w.transpose();
+    if (bias) y.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(bias, outFeatures);
+    if (relu) y = y.cwiseMax(0.0f);
+  }
+}
+
+}  // namespace basin

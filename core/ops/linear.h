@@ -1,0 +1,17 @@
+// Fully connected layer: y = x W^T + b (PyTorch Linear), x is N x in, W is out x in.
+#pragma once
+
+#include "core/tensor/tensor.h"
+
+namespace basin {
+
+// Oracle in double accumulation; ReLU after the bias if asked. Resizes `output` to N x out.
+// Throws ShapeError if x is not N x inFeatures.
+void linearNaive(const Tensor& input, const float* weight, const float* bias, int64_t outFeatures,
+                 bool relu, Tensor& output);
+
+// Eigen GEMM over row blocks of the batch spread on `threads`; same contract.
+void linear(const Tensor& input, const float* weight, const float* bias, int64_t outFeatures,
+            bool relu, Tensor& output, int threads);
+
+}  // namespace basin
