@@ -75,8 +75,9 @@ ImageSet readIdx(const std::string& imagesPath, const std::string& labelsPath) {
 
 ImageSet readMnistFolder(const std::string& folder, Split split) {
   const std::string prefix = split == Split::Train ? "train" : "t10k";
-  ImageSet set = readIdx(findFile(folder, prefix + "-images-idx3-ubyte"),
-                         findFile(folder, prefix + "-labels-idx1-ubyte"));
+  const std::string images = findFile(folder, prefix + "-images-idx3-ubyte");
+  const std::string labels = findFile(folder, prefix + "-labels-idx1-ubyte");
+  ImageSet set = readIdx(images, labels);
   set.source = folder + (split == Split::Train ? " (train)" : " (test)");
   return set;
 }

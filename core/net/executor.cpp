@@ -37,7 +37,7 @@ Executor::Executor(const Network& network, ExecMode mode) : m_network(network), 
 
 void Executor::planNaive() {
   const auto& nodes = m_network.nodes();
-  for (int i = 1; i < static_cast<int>(nodes.size()); ++i) m_steps.push_back({nodes[i].op, i, i});
+  for (int i = 1; i < static_cast<int>(nodes.size()); ++i) m_steps.emplace_back(nodes[i].op, i);
 }
 
 void Executor::planFast() {
@@ -57,7 +57,7 @@ void Executor::planFast() {
   for (int i = 1; i < count; ++i) {
     if (covered[i]) continue;
     const Node& node = nodes[i];
-    Step s{node.op, i, i};
+    Step s(node.op, i);
     std::vector<int> group = {i};
     if (node.op == OpKind::Conv2d || node.op == OpKind::Linear) {
       if (int bn = soleReader(s.out, OpKind::BatchNorm); bn >= 0) {

@@ -35,6 +35,7 @@ class Executor {
 
  private:
   struct Step {
+    Step(OpKind o, int n) : op(o), node(n), out(n) {}
     OpKind op;
     int node;            // node whose op and state the step runs
     int out;             // node whose output it produces (end of the fused group)

@@ -11,6 +11,8 @@ namespace {
 
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
+constexpr int64_t kRowsPerBlock = 16;
+
 int64_t inFeatures(const Tensor& input, int64_t outFeatures) {
   if (input.rank() != 2 || outFeatures < 1)
     throw ShapeError("linear layer expects N x features input, got " + toString(input.shape()));
@@ -36,8 +38,8 @@ void linear(const Tensor& input, const float* weight, const float* bias, int64_t
             bool relu, Tensor& output, int threads) {
   const int64_t N = input.dim(0), F = inFeatures(input, outFeatures);
   output.resize({N, outFeatures});
-  const int64_t blocks = std::min<int64_t>(threads, std::max<int64_t>(N, 1));
-  const int64_t rows = (N + blocks - 1) / blocks;
+  // Fixed row blocks: Eigen's blocking (and so the rounding) must not depend on `threads`.
+  const int64_t rows = kRowsPerBlock, blocks = (N + rows - 1) / rows;
   Eigen::Map<const RowMatrix> w(weight, outFeatures, F);
 #pragma omp parallel for num_threads(threads) schedule(static)
   for (int64_t b = 0; b < blocks; ++b) {

@@ -10,7 +10,8 @@ namespace basin {
 void linearNaive(const Tensor& input, const float* weight, const float* bias, int64_t outFeatures,
                  bool relu, Tensor& output);
 
-// Eigen GEMM over row blocks of the batch spread on `threads`; same contract.
+// Eigen GEMM over fixed 16-row blocks of the batch spread on `threads` (results do not
+// depend on the thread count); same contract.
 void linear(const Tensor& input, const float* weight, const float* bias, int64_t outFeatures,
             bool relu, Tensor& output, int threads);
 

@@ -1,0 +1,108 @@
+// basin-cli end to end: the demo's numbers against PyTorch's, JSON output, exit codes and
+// error messages for bad input.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/io/checkpoint.h"
+#include "tests/support/test_support.h"
+
+namespace {
+
+struct Run {
+  int exitCode;
+  QByteArray out, err;
+};
+
+Run runCli(const QStringList& args) {
+  QProcess p;
+  p.start(BASIN_CLI, args);
+  if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+          p.readAllStandardError()};
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void demoMatchesPyTorch() {
+    const Run r = runCli({"eval", "--json", "--threads", "2"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+    // resources/demo/make_demo.py stored PyTorch's loss and accuracy on the same 1,000 images.
+    const basin::Checkpoint demo = basin::loadCheckpoint(BASIN_SOURCE_DEMO);
+    const QJsonObject meta =
+        QJsonDocument::fromJson(QByteArray::fromStdString(demo.metadataJson)).object();
+    QCOMPARE(j["samples"].toInt(), 1000);
+    const double torchLoss = meta["test_loss_pytorch"].toDouble();
+    QVERIFY(torchLoss > 0.0);
+    QVERIFY2(std::abs(j["loss"].toDouble() - torchLoss) <= 1e-5 * torchLoss,
+             qPrintable(QString("%1 vs %2").arg(j["loss"].toDouble()).arg(torchLoss)));
+    QVERIFY(std::abs(j["accuracy"].toDouble() - meta["accuracy"].toDouble()) < 1e-3);
+    QCOMPARE(j["architecture"].toObject()["name"].toString(), QString("resnet20"));
+  }
+
+  void humanOutputNamesTheNumbers() {
+    const Run r = runCli({"eval", "--samples", "100", "--seed", "5"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("accuracy"));
+    QVERIFY(r.out.contains("100 samples"));
+    QVERIFY(r.out.contains("272,186 parameters"));
+  }
+
+  void benchReportsThroughput() {
+    const Run r = runCli({"bench", "--arch", "resnet20_noshort", "--batch", "4", "--iterations",
+                          "2", "--warmup", "0", "--threads", "1", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(j["images_per_second"].toDouble() > 0.0);
+    QCOMPARE(qRound(j["mflop_per_image"].toDouble() * 10), 811);
+    QCOMPARE(j["parameters"].toInt(), 269722);
+  }
+
+  void badInputGetsClearErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString demo = BASIN_SOURCE_DEMO;
+    const QString data = "mnist:" + QString::fromStdString(basin::test::dataPath("mnist"));
+    QTest::newRow("missing model") << QStringList{"eval", "--model", "/no/such.h5", "--data", data}
+                                   << 1 << "/no/such.h5: file not found";
+    QTest::newRow("model without data") << QStringList{"eval", "--model", demo} << 2 << "give both";
+    QTest::newRow("shape mismatch") << QStringList{"eval", "--model", demo, "--data", data} << 1
+                                    << "1x28x28 samples but the model expects 1x32x32";
+    QTest::newRow("unknown data kind") << QStringList{"eval", "--model", demo, "--data", "png:/x"}
+                                       << 2 << "unknown data set kind 'png'";
+    QTest::newRow("missing data folder")
+        << QStringList{"eval", "--model", demo, "--data", "cifar10:/no/dir"} << 1 << "/no/dir";
+    QTest::newRow("unknown architecture")
+        << QStringList{"bench", "--arch", "resnet21"} << 2 << "resnet21";
+    QTest::newRow("absurd batch") << QStringList{"bench", "--batch", "0"} << 2 << "--batch";
+    QTest::newRow("unknown flag") << QStringList{"eval", "--frobnicate"} << 109 << "frobnicate";
+  }
+
+  void badInputGetsClearErrors() {
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Run r = runCli(args);
+    QVERIFY2(r.exitCode == exitCode,
+             qPrintable(QString("exit %1: %2").arg(r.exitCode).arg(QString(r.err))));
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+  }
+
+  void helpDescribesCommands() {
+    const Run r = runCli({"eval", "--help"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("--normalize"));
+    QVERIFY(r.out.contains("bundled demo"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,193 @@
+// Data set readers on the committed real MNIST subset and on generated CIFAR/HDF5 files,
+// preprocessing, subsets, and the errors for bad files.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <filesystem>
+
+#include "core/data/dataset.h"
+#include "core/error.h"
+#include "core/eval/evaluate.h"
+#include "core/io/hdf5.h"
+#include "core/zoo/zoo.h"
+#include "tests/support/test_support.h"
+
+using namespace basin;
+
+namespace {
+
+template <typename E, typename F>
+void expectError(F f, std::initializer_list<std::string> parts) {
+  try {
+    f();
+    QFAIL("no exception");
+  } catch (const E& e) {
+    const std::string message = e.what();
+    for (const std::string& p : parts)
+      QVERIFY2(message.find(p) != std::string::npos, message.c_str());
+  }
+}
+
+// CIFAR record: label byte(s), then R, G, B planes; pixel value encodes (record, channel).
+std::string cifarRecords(int count, int labelBytes, int firstLabel) {
+  std::string bytes;
+  for (int r = 0; r < count; ++r) {
+    if (labelBytes == 2) bytes += char(r % 20);  // coarse label
+    bytes += char(firstLabel + r);
+    for (int c = 0; c < 3; ++c) bytes += std::string(1024, char(10 * r + c));
+  }
+  return bytes;
+}
+
+}  // namespace
+
+class TestDatasets : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  std::string path(const std::string& name) {
+    return m_dir.filePath(QString::fromStdString(name)).toStdString();
+  }
+  std::string mnist(const char* file) { return test::dataPath(std::string("mnist/") + file); }
+
+ private slots:
+  void mnistPlainAndGzipAgree() {
+    const ImageSet plain =
+        readIdx(mnist("t10k-images-idx3-ubyte"), mnist("t10k-labels-idx1-ubyte"));
+    const ImageSet gz =
+        readIdx(mnist("t10k-images-idx3-ubyte.gz"), mnist("t10k-labels-idx1-ubyte.gz"));
+    QCOMPARE(plain.count, int64_t(256));
+    QCOMPARE(plain.height, int64_t(28));
+    QCOMPARE(plain.bytes, gz.bytes);
+    QCOMPARE(plain.labels, gz.labels);
+    // The first MNIST test digits are 7, 2, 1, 0, 4.
+    QCOMPARE(std::vector<int32_t>(plain.labels.begin(), plain.labels.begin() + 5),
+             (std::vector<int32_t>{7, 2, 1, 0, 4}));
+    QCOMPARE(readMnistFolder(test::dataPath("mnist"), Split::Test).count, int64_t(256));
+    expectError<IoError>([&] { readMnistFolder(test::dataPath("mnist"), Split::Train); },
+                         {"train-images-idx3-ubyte"});
+  }
+
+  void badIdxFiles() {
+    const std::string images = test::readBytes(mnist("t10k-images-idx3-ubyte"));
+    const std::string labels = mnist("t10k-labels-idx1-ubyte");
+    test::writeBytes(path("magic"), "\x01\x02" + images.substr(2));
+    expectError<FormatError>([&] { readIdx(path("magic"), labels); },
+                             {"magic", "wrong magic number"});
+    test::writeBytes(path("short"), images.substr(0, images.size() - 100));
+    expectError<FormatError>([&] { readIdx(path("short"), labels); }, {"short", "truncated"});
+    test::writeBytes(path("header"), images.substr(0, 9));
+    expectError<FormatError>([&] { readIdx(path("header"), labels); }, {"header", "truncated"});
+    // 255 images with 256 labels.
+    std::string fewer = images.substr(0, images.size() - 784);
+    fewer[6] = 0;
+    fewer[7] = char(255);
+    test::writeBytes(path("fewer"), fewer);
+    expectError<FormatError>([&] { readIdx(path("fewer"), labels); }, {"255 images", "256 labels"});
+    const std::string gz = test::readBytes(mnist("t10k-images-idx3-ubyte.gz"));
+    test::writeBytes(path("cut.gz"), gz.substr(0, gz.size() / 2));
+    expectError<IoError>([&] { readIdx(path("cut.gz"), labels); }, {"cut.gz"});
+    expectError<IoError>([&] { readIdx(path("absent"), labels); }, {"absent", "not found"});
+  }
+
+  void cifar10Binary() {
+    const std::string dir = path("c10");
+    std::filesystem::create_directories(dir + "/cifar-10-batches-bin");
+    test::writeBytes(dir + "/cifar-10-batches-bin/test_batch.bin", cifarRecords(3, 1, 4));
+    const ImageSet set = readCifar10Folder(dir, Split::Test);
+    QCOMPARE(set.count, int64_t(3));
+    QCOMPARE(set.labels, (std::vector<int32_t>{4, 5, 6}));
+    QCOMPARE(int(set.bytes[3072 + 0]), 10);         // record 1, red plane
+    QCOMPARE(int(set.bytes[3072 + 2048 + 5]), 12);  // record 1, blue plane
+    test::writeBytes(dir + "/cifar-10-batches-bin/test_batch.bin",
+                     cifarRecords(3, 1, 4).substr(0, 5000));
+    expectError<FormatError>([&] { readCifar10Folder(dir, Split::Test); },
+                             {"test_batch.bin", "truncated"});
+    test::writeBytes(dir + "/cifar-10-batches-bin/test_batch.bin", cifarRecords(2, 1, 9));
+    expectError<FormatError>([&] { readCifar10Folder(dir, Split::Test); }, {"label 10"});
+    expectError<IoError>([&] { readCifar10Folder(dir, Split::Train); }, {"data_batch_1.bin"});
+  }
+
+  void cifar100UsesFineLabels() {
+    const std::string dir = path("c100");
+    std::filesystem::create_directories(dir);
+    test::writeBytes(dir + "/train.bin", cifarRecords(4, 2, 95));
+    const ImageSet set = readCifar100Folder(dir, Split::Train);
+    QCOMPARE(set.labels, (std::vector<int32_t>{95, 96, 97, 98}));
+    QCOMPARE(int(set.bytes[3 * 3072 + 1024]), 31);
+  }
+
+  void hdf5Arrays() {
+    const std::string p = path("arrays.h5");
+    {
+      H5::H5File f(p, H5F_ACC_TRUNC);
+      H5::Group train = f.createGroup("train");
+      const std::vector<float> pixels(2 * 3 * 4 * 5, 0.5f);
+      hdf5::writeFloats(train, "images", {2, 3, 4, 5}, pixels.data());
+      const std::vector<int64_t> labels{1, 0};
+      hdf5::writeInts(train, "labels", {2}, labels.data());
+      H5::Group root = f.openGroup("/");
+      const std::vector<int64_t> three{1, 2, 3};
+      hdf5::writeInts(root, "labels", {3}, three.data());
+      const std::vector<float> grey(2 * 4 * 5, 0.25f);
+      hdf5::writeFloats(root, "images", {2, 4, 5}, grey.data());
+    }
+    const ImageSet train = readHdf5Images(p, Split::Train);
+    QCOMPARE(train.channels, int64_t(3));
+    QCOMPARE(train.width, int64_t(5));
+    QCOMPARE(train.floats.size(), size_t(120));
+    QCOMPARE(train.labels, (std::vector<int32_t>{1, 0}));
+    expectError<FormatError>([&] { readHdf5Images(p, Split::Test); },
+                             {"arrays.h5", "2 images", "3"});
+    test::writeBytes(path("fake.h5"), "HDF? no");
+    expectError<FormatError>([&] { readHdf5Images(path("fake.h5"), Split::Test); }, {"fake.h5"});
+  }
+
+  void preprocessingAndSubsets() {
+    Preprocess p = normalizationPreset("mnist");
+    p.pad = 2;
+    p.rgb = true;
+    Dataset data = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, p);
+    QCOMPARE(data.sampleShape(), (Shape{3, 32, 32}));
+    Tensor x;
+    std::vector<int32_t> y;
+    data.batch(0, 2, x, y);
+    const float background = (0.0f - 0.1307f) / 0.3081f;
+    QCOMPARE(x[0], background);   // padding is a black pixel, normalized
+    QCOMPARE(x[1024 + 5], x[5]);  // grey repeated to three channels
+    data.selectRandom(10, 123);
+    Dataset again = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, p);
+    again.selectRandom(10, 123);
+    Tensor a, b;
+    data.batch(0, 10, a, y);
+    std::vector<int32_t> y2;
+    again.batch(0, 10, b, y2);
+    QCOMPARE(test::maxAbsDiff(a, b), 0.0);
+    QCOMPARE(y, y2);
+    data.selectFirst(4);
+    QCOMPARE(data.size(), int64_t(4));
+    expectError<ArgumentError>([&] { data.batch(2, 5, a, y); }, {"outside"});
+    expectError<ArgumentError>([&] { normalizationPreset("imagenet"); }, {"imagenet"});
+    Preprocess rgbTwice = normalizationPreset("cifar10");
+    rgbTwice.rgb = true;
+    std::filesystem::create_directories(path("c10ok"));
+    test::writeBytes(path("c10ok/test_batch.bin"), cifarRecords(2, 1, 0));
+    expectError<ArgumentError>(
+        [&] { Dataset(readCifar10Folder(path("c10ok"), Split::Test), rgbTwice); }, {"--rgb"});
+    expectError<ArgumentError>([&] { openDataset("imagenet:/x", Split::Test, p); }, {"imagenet"});
+  }
+
+  void dataThatDoesNotFitTheModel() {
+    const Dataset data = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, Preprocess{});
+    const Network net = buildModel({"resnet20"});
+    expectError<ShapeError>([&] { evaluate(net, data, {}); }, {"1x28x28", "3x32x32"});
+    const Network five = buildModel({"resnet20", 1, 28, 28, 5});
+    expectError<ArgumentError>([&] { evaluate(five, data, {}); }, {"label 9", "5 classes"});
+    EvalOptions cancel;
+    cancel.cancelled = [] { return true; };
+    const Network fits = buildModel({"resnet20", 1, 28, 28, 10});
+    QVERIFY_THROWS_EXCEPTION(Cancelled, evaluate(fits, data, cancel));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestDatasets)
+#include "test_datasets.moc"

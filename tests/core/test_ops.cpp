@@ -1,0 +1,212 @@
+// Fast ops against their naive oracles on random shapes (fixed seeds), and 1 vs 2 threads.
+#include <QtTest>
+#include <cmath>
+#include <random>
+
+#include "core/error.h"
+#include "core/ops/batchnorm.h"
+#include "core/ops/conv2d.h"
+#include "core/ops/elementwise.h"
+#include "core/ops/linear.h"
+#include "core/ops/loss.h"
+#include "core/ops/pool.h"
+#include "tests/support/test_support.h"
+
+using namespace basin;
+using basin::test::maxAbsDiff;
+using basin::test::randomTensor;
+using basin::test::relativeError;
+
+class TestOps : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void convMatchesNaiveOnRandomShapes() {
+    std::mt19937 rng(7);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    Workspace ws;
+    for (int trial = 0; trial < 40; ++trial) {
+      Conv2dGeometry g;
+      g.inChannels = pick(1, 20);
+      g.outChannels = pick(1, 24);
+      g.kernelH = g.kernelW = std::array{1, 3, 5}[pick(0, 2)];
+      g.kernelW = trial % 7 == 0 ? 3 : g.kernelH;  // some non-square kernels
+      g.strideH = pick(1, 2);
+      g.strideW = trial % 5 == 0 ? 1 : g.strideH;
+      g.padH = pick(0, 2);
+      g.padW = pick(0, 2);
+      const int64_t n = pick(1, 9), h = pick(g.kernelH, 19), w = pick(g.kernelW, 19);
+      const Tensor x = randomTensor({n, g.inChannels, h, w}, trial);
+      const Tensor weight =
+          randomTensor({g.outChannels, g.inChannels, g.kernelH, g.kernelW}, 100 + trial);
+      const Tensor bias = randomTensor({g.outChannels}, 200 + trial);
+      Tensor ref, fast1, fast2;
+      ConvEpilogue e{trial % 2 ? bias.data() : nullptr, nullptr, trial % 3 == 0};
+      conv2dNaive(x, weight.data(), g, e, ref);
+      Tensor residual;
+      if (trial % 4 == 1) {  // residual of the output's shape
+        residual = randomTensor(ref.shape(), 300 + trial);
+        e.residual = residual.data();
+        conv2dNaive(x, weight.data(), g, e, ref);
+      }
+      conv2d(x, weight.data(), g, e, fast1, ws, 1);
+      conv2d(x, weight.data(), g, e, fast2, ws, 2);
+      QCOMPARE(fast1.shape(), ref.shape());
+      const double err = relativeError(fast1, ref);
+      QVERIFY2(err < 1e-5, qPrintable(QString("trial %1: relative error %2").arg(trial).arg(err)));
+      QCOMPARE(maxAbsDiff(fast1, fast2), 0.0);
+    }
+  }
+
+  void convNaiveKnownValue() {
+    // 1x1x3x3 input 1..9, 2x2 kernel of ones, no padding: window sums 12 16 24 28.
+    Tensor x({1, 1, 3, 3}, std::vector<float>{1, 2, 3, 4, 5, 6, 7, 8, 9});
+    const std::vector<float> ones(4, 1.0f);
+    Conv2dGeometry g{1, 1, 2, 2, 1, 1, 0, 0};
+    Tensor y;
+    conv2dNaive(x, ones.data(), g, {}, y);
+    QCOMPARE(y.shape(), (Shape{1, 1, 2, 2}));
+    QCOMPARE(y[0], 12.0f);
+    QCOMPARE(y[1], 16.0f);
+    QCOMPARE(y[2], 24.0f);
+    QCOMPARE(y[3], 28.0f);
+  }
+
+  void convRejectsWrongChannels() {
+    Tensor x({1, 2, 5, 5}), y;
+    const std::vector<float> w(3 * 3 * 9);
+    Workspace ws;
+    QVERIFY_THROWS_EXCEPTION(ShapeError,
+                             conv2d(x, w.data(), {3, 1, 3, 3, 1, 1, 1, 1}, {}, y, ws, 1));
+    QVERIFY_THROWS_EXCEPTION(ShapeError, convOutputExtent(2, 5, 1, 1));
+  }
+
+  void poolExtentsFollowPyTorch() {
+    // Values from torch.nn.MaxPool2d(k, s, p, ceil_mode) on the given input size.
+    QCOMPARE(poolOutputExtent(7, 2, 2, 0, true), 4);
+    QCOMPARE(poolOutputExtent(7, 2, 2, 0, false), 3);
+    QCOMPARE(poolOutputExtent(8, 3, 2, 1, true), 5);
+    QCOMPARE(poolOutputExtent(8, 3, 2, 1, false), 4);
+    QCOMPARE(poolOutputExtent(5, 3, 2, 1, true), 3);
+    QCOMPARE(poolOutputExtent(6, 3, 3, 0, true), 2);
+  }
+
+  void poolsMatchNaive() {
+    std::mt19937 rng(11);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    for (int trial = 0; trial < 30; ++trial) {
+      Pool2dGeometry g;
+      g.kernelH = pick(1, 3);
+      g.kernelW = pick(1, 3);
+      g.strideH = pick(1, 3);
+      g.strideW = pick(1, 3);
+      g.padH = pick(0, g.kernelH / 2);
+      g.padW = pick(0, g.kernelW / 2);
+      g.ceilMode = trial % 2;
+      const Tensor x = randomTensor({pick(1, 4), pick(1, 5), pick(3, 11), pick(3, 11)}, trial);
+      Tensor ref, fast1, fast2;
+      maxPool2dNaive(x, g, ref);
+      maxPool2d(x, g, fast1, 1);
+      maxPool2d(x, g, fast2, 2);
+      QCOMPARE(maxAbsDiff(fast1, ref), 0.0);
+      QCOMPARE(maxAbsDiff(fast2, ref), 0.0);
+      avgPool2dNaive(x, g, ref);
+      avgPool2d(x, g, fast1, 1);
+      avgPool2d(x, g, fast2, 2);
+      QVERIFY(maxAbsDiff(fast1, ref) < 1e-6);
+      QCOMPARE(maxAbsDiff(fast1, fast2), 0.0);
+    }
+    const Tensor x = randomTensor({3, 5, 7, 6}, 99);
+    Tensor ref, fast;
+    globalAvgPoolNaive(x, ref);
+    globalAvgPool(x, fast, 2);
+    QCOMPARE(ref.shape(), (Shape{3, 5}));
+    QVERIFY(maxAbsDiff(fast, ref) < 1e-6);
+  }
+
+  void avgPoolCountsPaddingLikePyTorch() {
+    // torch.nn.AvgPool2d(3, 2, 1, ceil_mode=True)(ones(1,1,4,4)) is
+    // [[4/9, 6/9, 3/9], [6/9, 1, 1/2], [3/9, 1/2, 1/4]]: padding counts, the ceil overhang not.
+    Tensor x({1, 1, 4, 4});
+    for (float& v : x.values()) v = 1.0f;
+    Tensor y;
+    avgPool2dNaive(x, {3, 3, 2, 2, 1, 1, true}, y);
+    QCOMPARE(y.shape(), (Shape{1, 1, 3, 3}));
+    QVERIFY(std::abs(y[0] - 4.0f / 9.0f) < 1e-7);
+    QVERIFY(std::abs(y[1] - 6.0f / 9.0f) < 1e-7);
+    QVERIFY(std::abs(y[4] - 1.0f) < 1e-7);
+    QVERIFY(std::abs(y[5] - 0.5f) < 1e-7);   // a 3x2 padded window holding 3x1 ones
+    QVERIFY(std::abs(y[8] - 0.25f) < 1e-7);  // a 2x2 padded window holding one 1
+  }
+
+  void batchNormAffineMatchesNaive() {
+    const int64_t C = 6;
+    const Tensor x = randomTensor({4, C, 5, 3}, 1);
+    Tensor gamma = randomTensor({C}, 2), beta = randomTensor({C}, 3), mean = randomTensor({C}, 4),
+           var = randomTensor({C}, 5);
+    for (float& v : var.values()) v = v * v + 0.1f;
+    const BatchNormParams bn{gamma.data(), beta.data(), mean.data(), var.data(), 1e-5, C};
+    Tensor ref, fast;
+    batchNormNaive(x, bn, ref);
+    std::vector<float> scale(C), shift(C);
+    batchNormAffine(bn, scale.data(), shift.data());
+    channelAffine(x, scale.data(), shift.data(), false, fast, 2);
+    QVERIFY(relativeError(fast, ref) < 1e-6);
+    channelAffine(x, scale.data(), shift.data(), true, fast, 2);
+    reluNaive(Tensor(ref), ref);
+    QVERIFY(relativeError(fast, ref) < 1e-6);
+  }
+
+  void linearMatchesNaive() {
+    for (int64_t n : {1, 3, 17}) {
+      const Tensor x = randomTensor({n, 37}, n);
+      const Tensor w = randomTensor({11, 37}, 40 + n), b = randomTensor({11}, 50 + n);
+      for (bool relu : {false, true}) {
+        Tensor ref, f1, f2;
+        linearNaive(x, w.data(), b.data(), 11, relu, ref);
+        linear(x, w.data(), b.data(), 11, relu, f1, 1);
+        linear(x, w.data(), b.data(), 11, relu, f2, 2);
+        QVERIFY(relativeError(f1, ref) < 1e-5);
+        QCOMPARE(maxAbsDiff(f1, f2), 0.0);
+      }
+    }
+  }
+
+  void elementwiseMatchNaive() {
+    const Tensor a = randomTensor({3, 4, 5, 5}, 1), b = randomTensor({3, 4, 5, 5}, 2);
+    const Tensor c = randomTensor({3, 2, 5, 5}, 3);
+    Tensor ref, fast;
+    for (bool relu : {false, true}) {
+      addNaive(a, b, relu, ref);
+      add(a, b, relu, fast, 2);
+      QCOMPARE(maxAbsDiff(fast, ref), 0.0);
+    }
+    reluNaive(a, ref);
+    relu(a, fast, 2);
+    QCOMPARE(maxAbsDiff(fast, ref), 0.0);
+    concatChannelsNaive({&c, &a}, ref);
+    concatChannels({&c, &a}, fast, 2);
+    QCOMPARE(ref.shape(), (Shape{3, 6, 5, 5}));
+    QCOMPARE(maxAbsDiff(fast, ref), 0.0);
+    QCOMPARE(ref[25 * 2], a[0]);  // image 0: channels 0-1 from c, channel 2 = a's channel 0
+    QVERIFY_THROWS_EXCEPTION(ShapeError, add(a, c, false, fast, 1));
+  }
+
+  void lossesHaveKnownValues() {
+    // Two classes, equal logits: cross-entropy ln 2, softmax (0.5, 0.5), MSE (0.25+0.25)/2.
+    Tensor z({2, 2}, std::vector<float>{0, 0, 3, 1});
+    const std::vector<int32_t> labels{0, 1};
+    const LossSums ce = lossAndAccuracy(z, labels, LossKind::CrossEntropy);
+    const double second = std::log(std::exp(3.0) + std::exp(1.0)) - 1.0;
+    QVERIFY(std::abs(ce.loss - (std::log(2.0) + second)) < 1e-12);
+    QCOMPARE(ce.correct, int64_t(1));  // tie goes to the first class, like torch.argmax
+    const LossSums mse = lossAndAccuracy(z, labels, LossKind::MseSoftmax);
+    const double p = std::exp(3.0) / (std::exp(3.0) + std::exp(1.0));
+    QVERIFY(std::abs(mse.loss - (0.25 + (p * p + p * p) / 2.0)) < 1e-12);
+    const std::vector<int32_t> bad{0, 2};
+    QVERIFY_THROWS_EXCEPTION(ArgumentError, lossAndAccuracy(z, bad, LossKind::CrossEntropy));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestOps)
+#include "test_ops.moc"

@@ -1,0 +1,50 @@
+#include "tests/support/test_support.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/error.h"
+
+namespace basin::test {
+
+std::string dataPath(const std::string& relative) {
+  return std::string(BASIN_TEST_DATA) + "/" + relative;
+}
+
+Tensor randomTensor(const Shape& shape, uint64_t seed) {
+  Tensor t(shape);
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> normal;
+  for (float& v : t.values()) v = normal(rng);
+  return t;
+}
+
+double maxAbsDiff(const Tensor& a, const Tensor& b) {
+  if (a.shape() != b.shape())
+    throw ShapeError("comparing " + toString(a.shape()) + " with " + toString(b.shape()));
+  double m = 0.0;
+  for (int64_t i = 0; i < a.size(); ++i) m = std::max(m, std::abs(double(a[i]) - double(b[i])));
+  return m;
+}
+
+double relativeError(const Tensor& a, const Tensor& reference) {
+  double scale = 1e-12;
+  for (float v : reference.values()) scale = std::max(scale, std::abs(double(v)));
+  return maxAbsDiff(a, reference) / scale;
+}
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::string readBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace basin::test

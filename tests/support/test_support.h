@@ -1,0 +1,27 @@
+// Helpers shared by Basin's tests: paths of the committed data, random tensors, comparisons.
+#pragma once
+
+#include <QString>
+#include <cstdint>
+#include <string>
+
+#include "core/tensor/tensor.h"
+
+namespace basin::test {
+
+// A file or folder under tests/data.
+std::string dataPath(const std::string& relative);
+
+// Tensor of the shape filled with N(0, 1) values from a seeded generator.
+Tensor randomTensor(const Shape& shape, uint64_t seed);
+
+// max |a - b| over all elements; throws ShapeError when the shapes differ.
+double maxAbsDiff(const Tensor& a, const Tensor& b);
+// max |a - b| / max(max |b|, 1e-12): error relative to the reference's scale.
+double relativeError(const Tensor& a, const Tensor& reference);
+
+// Writes `bytes` to `path` (for corrupt-file tests).
+void writeBytes(const std::string& path, const std::string& bytes);
+std::string readBytes(const std::string& path);
+
+}  // namespace basin::test
