@@ -3,7 +3,6 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <cstring>
 
 #include "core/error.h"
 
@@ -28,6 +27,28 @@ inline float applyEpilogue(float v, const ConvEpilogue& e, int64_t channel, int6
   return e.relu ? std::max(v, 0.0f) : v;
 }
 
+// dst = src + bias (+ residual) (then ReLU) over one output row; src may equal dst.
+template <bool Residual, bool Relu>
+void finishRowImpl(const float* src, float* dst, int64_t n, float bias, const float* residual) {
+  for (int64_t p = 0; p < n; ++p) {
+    float v = src[p] + bias;
+    if constexpr (Residual) v += residual[p];
+    if constexpr (Relu) v = std::max(v, 0.0f);
+    dst[p] = v;
+  }
+}
+
+void finishRow(const float* src, float* dst, int64_t n, float bias, const float* residual,
+               bool relu) {
+  if (residual) {
+    relu ? finishRowImpl<true, true>(src, dst, n, bias, residual)
+         : finishRowImpl<true, false>(src, dst, n, bias, residual);
+  } else {
+    relu ? finishRowImpl<false, true>(src, dst, n, bias, residual)
+         : finishRowImpl<false, false>(src, dst, n, bias, residual);
+  }
+}
+
 // Writes one image's patches as rows (ci, ky, kx) of a K x rowStride matrix, at column offset 0.
 void im2col(const float* image, const Conv2dGeometry& g, int64_t H, int64_t W, int64_t Ho,
             int64_t Wo, float* col, int64_t rowStride) {
@@ -45,17 +66,18 @@ void im2col(const float* image, const Conv2dGeometry& g, int64_t H, int64_t W, i
           float* dst = row + oy * Wo;
           const int64_t iy = oy * g.strideH - g.padH + ky;
           if (iy < 0 || iy >= H) {
-            std::fill(dst, dst + Wo, 0.0f);
+            for (int64_t ox = 0; ox < Wo; ++ox) dst[ox] = 0.0f;
             continue;
           }
-          std::fill(dst, dst + x0, 0.0f);
-          std::fill(dst + x1, dst + Wo, 0.0f);
+          // Plain loops rather than memcpy/memset calls: rows are short (8-32 values).
+          for (int64_t ox = 0; ox < x0; ++ox) dst[ox] = 0.0f;
           const float* src = plane + iy * W - g.padW + kx;
           if (g.strideW == 1) {
-            std::memcpy(dst + x0, src + x0, (x1 - x0) * sizeof(float));
+            for (int64_t ox = x0; ox < x1; ++ox) dst[ox] = src[ox];
           } else {
             for (int64_t ox = x0; ox < x1; ++ox) dst[ox] = src[ox * g.strideW];
           }
+          for (int64_t ox = x1; ox < Wo; ++ox) dst[ox] = 0.0f;
         }
       }
     }
@@ -117,7 +139,7 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
   const int64_t perChunk = direct ? 1 : std::clamp<int64_t>(kTargetColumns / P, 1, N);
   const int64_t chunks = (N + perChunk - 1) / perChunk;
   const int64_t columns = perChunk * P;
-  workspace.reserve(threads, (direct ? 0 : K * columns) + Cout * columns);
+  workspace.reserve(threads, (direct ? 0 : K * columns) + (perChunk > 1 ? Cout * columns : 0));
 
   const float* in = input.data();
   float* out = output.data();
@@ -127,10 +149,10 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
     const int64_t n0 = chunk * perChunk, count = std::min(perChunk, N - n0);
     const int64_t cols = count * P;
     const float* patches = in + n0 * C * H * W;
-    float* product = scratch;
+    // One image per chunk: its GEMM result already is the image's NCHW output.
+    float* product = count == 1 ? out + n0 * Cout * P : scratch + (direct ? 0 : K * columns);
     if (!direct) {
       float* col = scratch;
-      product = scratch + K * columns;
       for (int64_t j = 0; j < count; ++j)
         im2col(in + (n0 + j) * C * H * W, g, H, W, Ho, Wo, col + j * P, cols);
       patches = col;
@@ -141,18 +163,10 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
     y.noalias() = w * x;
     for (int64_t j = 0; j < count; ++j)
       for (int64_t co = 0; co < Cout; ++co) {
-        const float* src = product + co * cols + j * P;
         const int64_t base = ((n0 + j) * Cout + co) * P;
-        float* dst = out + base;
-        const float b = epilogue.bias ? epilogue.bias[co] : 0.0f;
-        const float* res = epilogue.residual ? epilogue.residual + base : nullptr;
-        if (res) {
-          for (int64_t p = 0; p < P; ++p) dst[p] = src[p] + b + res[p];
-        } else {
-          for (int64_t p = 0; p < P; ++p) dst[p] = src[p] + b;
-        }
-        if (epilogue.relu)
-          for (int64_t p = 0; p < P; ++p) dst[p] = std::max(dst[p], 0.0f);
+        finishRow(product + co * cols + j * P, out + base, P,
+                  epilogue.bias ? epilogue.bias[co] : 0.0f,
+                  epilogue.residual ? epilogue.residual + base : nullptr, epilogue.relu);
       }
   }
 }
