@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/ops/conv2d_direct.h"
 
 namespace basin {
 namespace {
@@ -25,28 +26,6 @@ inline float applyEpilogue(float v, const ConvEpilogue& e, int64_t channel, int6
   if (e.bias) v += e.bias[channel];
   if (e.residual) v += e.residual[index];
   return e.relu ? std::max(v, 0.0f) : v;
-}
-
-// dst = src + bias (+ residual) (then ReLU) over one output row; src may equal dst.
-template <bool Residual, bool Relu>
-void finishRowImpl(const float* src, float* dst, int64_t n, float bias, const float* residual) {
-  for (int64_t p = 0; p < n; ++p) {
-    float v = src[p] + bias;
-    if constexpr (Residual) v += residual[p];
-    if constexpr (Relu) v = std::max(v, 0.0f);
-    dst[p] = v;
-  }
-}
-
-void finishRow(const float* src, float* dst, int64_t n, float bias, const float* residual,
-               bool relu) {
-  if (residual) {
-    relu ? finishRowImpl<true, true>(src, dst, n, bias, residual)
-         : finishRowImpl<true, false>(src, dst, n, bias, residual);
-  } else {
-    relu ? finishRowImpl<false, true>(src, dst, n, bias, residual)
-         : finishRowImpl<false, false>(src, dst, n, bias, residual);
-  }
 }
 
 // Writes one image's patches as rows (ci, ky, kx) of a K x rowStride matrix, at column offset 0.
@@ -133,6 +112,10 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
   const int64_t Cout = g.outChannels, K = C * g.kernelH * g.kernelW, P = Ho * Wo;
   output.resize({N, Cout, Ho, Wo});
   if (N == 0) return;
+  if (conv2dDirectApplies(g)) {
+    conv2dDirect(input, weight, g, epilogue, output, workspace, threads);
+    return;
+  }
   // A 1x1, stride-1, unpadded convolution reads the image itself as its patch matrix.
   const bool direct = g.kernelH == 1 && g.kernelW == 1 && g.strideH == 1 && g.strideW == 1 &&
                       g.padH == 0 && g.padW == 0;

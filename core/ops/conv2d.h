@@ -30,8 +30,10 @@ int64_t convOutputExtent(int64_t in, int64_t kernel, int64_t stride, int64_t pad
 void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry& g,
                  const ConvEpilogue& epilogue, Tensor& output);
 
-// Fast convolution: im2col + Eigen GEMM per chunk of images, chunks spread over `threads`
-// OpenMP threads, epilogue fused into the copy-out. Same contract as conv2dNaive.
+// Fast convolution, images spread over `threads` OpenMP threads, epilogue fused into the
+// output pass: stride-1 kernels larger than 1x1 run the direct SIMD kernel (conv2d_direct.h);
+// 1x1 stride-1 convolutions are one Eigen GEMM per image; the rest im2col + Eigen GEMM per
+// chunk of images. Results do not depend on `threads`. Same contract as conv2dNaive.
 void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
             const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads);
 

@@ -1,0 +1,126 @@
+#include "core/ops/conv2d_direct.h"
+
+#include <omp.h>
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <vector>
+
+namespace basin {
+namespace {
+
+using Packet = Eigen::internal::packet_traits<float>::type;
+constexpr int kLanes = static_cast<int>(sizeof(Packet) / sizeof(float));
+// Output channels x vectors of positions per register tile: 24 accumulators with AVX-512's 32
+// registers, 12 with AVX2's 16.
+constexpr int kChannels = kLanes >= 16 ? 8 : 4;
+constexpr int kVectors = 3;
+constexpr int kTileWidth = kVectors * kLanes;
+
+// One tile: kChannels output rows x kTileWidth positions starting at q0.
+// `in` is the padded image, `taps` the offsets of the kernel taps on the padded grid, `w` the
+// weights of this channel block laid out [ci][tap][kChannels].
+inline void tile(const float* in, int64_t plane, const int64_t* taps, int64_t tapCount,
+                 int64_t inChannels, const float* w, float* out, int64_t rowStride, int64_t q0,
+                 int64_t rows) {
+  using namespace Eigen::internal;
+  Packet acc[kChannels][kVectors];
+  for (auto& row : acc)
+    for (auto& a : row) a = pset1<Packet>(0.0f);
+  for (int64_t ci = 0; ci < inChannels; ++ci) {
+    const float* base = in + ci * plane + q0;
+    for (int64_t t = 0; t < tapCount; ++t) {
+      const float* src = base + taps[t];
+      Packet x[kVectors];
+      for (int v = 0; v < kVectors; ++v) x[v] = ploadu<Packet>(src + v * kLanes);
+      const float* wt = w + (ci * tapCount + t) * kChannels;
+      for (int c = 0; c < kChannels; ++c) {
+        const Packet b = pset1<Packet>(wt[c]);
+        for (int v = 0; v < kVectors; ++v) acc[c][v] = pmadd(x[v], b, acc[c][v]);
+      }
+    }
+  }
+  for (int64_t c = 0; c < rows; ++c)
+    for (int v = 0; v < kVectors; ++v) pstoreu(out + c * rowStride + q0 + v * kLanes, acc[c][v]);
+}
+
+}  // namespace
+
+bool conv2dDirectApplies(const Conv2dGeometry& g) {
+  return g.strideH == 1 && g.strideW == 1 && g.kernelH * g.kernelW > 1 && g.kernelW <= 7 &&
+         g.kernelH <= 7;
+}
+
+void finishRow(const float* src, float* dst, int64_t n, float bias, const float* residual,
+               bool relu) {
+  if (residual) {
+    if (relu) {
+      for (int64_t p = 0; p < n; ++p) dst[p] = std::max(src[p] + bias + residual[p], 0.0f);
+    } else {
+      for (int64_t p = 0; p < n; ++p) dst[p] = src[p] + bias + residual[p];
+    }
+  } else if (relu) {
+    for (int64_t p = 0; p < n; ++p) dst[p] = std::max(src[p] + bias, 0.0f);
+  } else {
+    for (int64_t p = 0; p < n; ++p) dst[p] = src[p] + bias;
+  }
+}
+
+void conv2dDirect(const Tensor& input, const float* weight, const Conv2dGeometry& g,
+                  const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads) {
+  const int64_t N = input.dim(0), C = g.inChannels, H = input.dim(2), W = input.dim(3);
+  const int64_t Cout = g.outChannels, Ho = output.dim(2), Wo = output.dim(3);
+  const int64_t Hp = H + 2 * g.padH, Wp = W + 2 * g.padW, plane = Hp * Wp;
+  const int64_t taps = g.kernelH * g.kernelW;
+  // Outputs on the padded-width grid: position q = oy * Wp + ox, valid where ox < Wo.
+  const int64_t positions = Ho * Wp;
+  const int64_t rowStride = (positions + kTileWidth - 1) / kTileWidth * kTileWidth;
+  const int64_t blocks = (Cout + kChannels - 1) / kChannels;
+  // Reads run past the last plane by at most a tile and the largest tap offset.
+  const int64_t inputFloats = C * plane + rowStride + (g.kernelH - 1) * Wp + g.kernelW;
+  const int64_t outputFloats = blocks * kChannels * rowStride;
+
+  std::vector<int64_t> tapOffsets;
+  for (int64_t ky = 0; ky < g.kernelH; ++ky)
+    for (int64_t kx = 0; kx < g.kernelW; ++kx) tapOffsets.push_back(ky * Wp + kx);
+  // Weights regrouped per block of output channels as [ci][tap][kChannels], zero-filled.
+  std::vector<float, Eigen::aligned_allocator<float>> packed(blocks * C * taps * kChannels, 0.0f);
+  for (int64_t co = 0; co < Cout; ++co)
+    for (int64_t ci = 0; ci < C; ++ci)
+      for (int64_t t = 0; t < taps; ++t)
+        packed[((co / kChannels * C + ci) * taps + t) * kChannels + co % kChannels] =
+            weight[(co * C + ci) * taps + t];
+
+  workspace.reserve(threads, inputFloats + outputFloats);
+  const float* in = input.data();
+  float* out = output.data();
+#pragma omp parallel for num_threads(threads) schedule(static)
+  for (int64_t n = 0; n < N; ++n) {
+    float* padded = workspace.scratch(omp_get_thread_num());
+    float* grid = padded + inputFloats;
+    std::fill(padded, padded + inputFloats, 0.0f);
+    for (int64_t c = 0; c < C; ++c)
+      for (int64_t y = 0; y < H; ++y) {
+        const float* src = in + ((n * C + c) * H + y) * W;
+        float* dst = padded + c * plane + (y + g.padH) * Wp + g.padW;
+        for (int64_t x = 0; x < W; ++x) dst[x] = src[x];
+      }
+    for (int64_t b = 0; b < blocks; ++b) {
+      const int64_t rows = std::min<int64_t>(kChannels, Cout - b * kChannels);
+      float* blockOut = grid + b * kChannels * rowStride;
+      const float* w = packed.data() + b * C * taps * kChannels;
+      for (int64_t q0 = 0; q0 < rowStride; q0 += kTileWidth)
+        tile(padded, plane, tapOffsets.data(), taps, C, w, blockOut, rowStride, q0, rows);
+    }
+    for (int64_t co = 0; co < Cout; ++co) {
+      const float bias = epilogue.bias ? epilogue.bias[co] : 0.0f;
+      for (int64_t oy = 0; oy < Ho; ++oy) {
+        const int64_t at = ((n * Cout + co) * Ho + oy) * Wo;
+        finishRow(grid + co * rowStride + oy * Wp, out + at, Wo, bias,
+                  epilogue.residual ? epilogue.residual + at : nullptr, epilogue.relu);
+      }
+    }
+  }
+}
+
+}  // namespace basin

@@ -1,0 +1,22 @@
+// Direct stride-1 convolution for kernels larger than 1x1: no im2col. Each image is copied once
+// into a zero-padded buffer; outputs are computed on the padded-width grid, where every kernel
+// tap is a constant offset, by a register-blocked SIMD kernel (Eigen's packet primitives, so it
+// uses AVX-512 or AVX2 as compiled). Internal to conv2d.cpp, which chooses when to use it.
+#pragma once
+
+#include "core/ops/conv2d.h"
+
+namespace basin {
+
+// Whether conv2dDirect handles this geometry.
+bool conv2dDirectApplies(const Conv2dGeometry& g);
+
+// Same contract as conv2d (output already resized by the caller).
+void conv2dDirect(const Tensor& input, const float* weight, const Conv2dGeometry& g,
+                  const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads);
+
+// Shared with conv2d.cpp: dst = src + bias (+ residual) (then ReLU) over n values.
+void finishRow(const float* src, float* dst, int64_t n, float bias, const float* residual,
+               bool relu);
+
+}  // namespace basin
