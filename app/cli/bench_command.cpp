@@ -110,6 +110,10 @@ void addBenchCommand(CLI::App& app) {
   cmd->add_option("--mode", args->mode, "fast, or naive (the oracle kernels)")
       ->capture_default_str();
   cmd->add_flag("--json", args->json, "Print the result as JSON");
+  std::string names;
+  for (const std::string& n : zooNames()) names += (names.empty() ? "" : ", ") + n;
+  cmd->footer("Zoo architectures: " + names +
+              "\nCompare with PyTorch in the same run: tests/benchmarks/compare_pytorch.sh");
   cmd->callback([args] { run(*args); });
 }
 

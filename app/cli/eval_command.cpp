@@ -124,6 +124,14 @@ void addEvalCommand(CLI::App& app) {
   cmd->add_option("--threads", args->threads, "OpenMP threads")->capture_default_str();
   cmd->add_flag("--json", args->json, "Print the result as JSON");
   cmd->add_flag("--quiet", args->quiet, "No progress on stderr");
+  cmd->footer(
+      "Examples:\n"
+      "  basin-cli eval\n"
+      "  basin-cli eval --model resnet56.h5 --data cifar10:~/data/cifar-10-batches-bin "
+      "--normalize cifar10\n"
+      "  basin-cli eval --model m.h5 --data mnist:DIR --normalize mnist --pad 2 --rgb "
+      "--samples 5000 --seed 1 --json\n"
+      "Exit codes: 0 done, 1 unreadable or unsuitable files, 2 bad arguments, 3 internal error.");
   cmd->callback([args] { run(*args); });
 }
 
