@@ -2,6 +2,7 @@
 // 2 bad command line, 3 internal error, 130 cancelled.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <new>
 
 #include "app/cli/commands.h"
 #include "core/error.h"
@@ -24,6 +25,9 @@ int main(int argc, char** argv) {
     return 130;
   } catch (const basin::Error& e) {
     std::fprintf(stderr, "basin-cli: %s\n", e.what());
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "basin-cli: out of memory (try a smaller --batch or --samples)\n");
     return 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "basin-cli: internal error: %s\n", e.what());

@@ -23,6 +23,13 @@ ImageSet readHdf5Images(const std::string& path, Split split) {
     if (labelShape.size() != 1 || labelShape[0] != shape[0])
       throw FormatError(path + ": 'images' holds " + std::to_string(shape[0]) +
                         " images but 'labels' has shape " + toString(labelShape));
+    // Declared extents come from the file: refuse what could not be a real image set (1 TiB).
+    uint64_t values = 1;
+    for (int64_t d : shape) {
+      if (d != 0 && values > (uint64_t(1) << 40) / uint64_t(d))
+        throw FormatError(path + ": 'images' declares an absurd shape " + toString(shape));
+      values *= uint64_t(d);
+    }
     ImageSet set;
     set.count = shape[0];
     set.channels = shape.size() == 4 ? shape[1] : 1;

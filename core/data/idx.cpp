@@ -33,6 +33,9 @@ IdxArray readIdxFile(const std::string& path, int expectedRank) {
     const uint8_t* p = b.data() + 4 + 4 * d;
     const int64_t extent = (int64_t(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
     a.dims.push_back(extent);
+    if (extent != 0 && total > (uint64_t(1) << 40) / uint64_t(extent))
+      throw FormatError(path + ": IDX header declares an absurd size (" + std::to_string(extent) +
+                        " in dimension " + std::to_string(d) + ")");
     total *= uint64_t(extent);
   }
   const uint64_t present = b.size() - a.offset;

@@ -8,6 +8,7 @@ namespace basin {
 
 EvalResult evaluate(const Network& network, const Dataset& data, const EvalOptions& options) {
   if (options.batchSize < 1) throw ArgumentError("batch size must be at least 1");
+  if (data.size() == 0) throw ArgumentError(data.source() + " has no samples to evaluate");
   if (data.sampleShape() != network.inputShape())
     throw ShapeError(data.source() + " gives " + toString(data.sampleShape()) +
                      " samples but the model expects " + toString(network.inputShape()) +

@@ -28,7 +28,8 @@ struct EvalResult {
 };
 
 // Throws ShapeError if the data's sample shape does not fit the network's input,
-// ArgumentError for labels beyond the network's classes or a batch size below 1,
+// ArgumentError for an empty selection, labels beyond the network's classes or a batch size
+// below 1,
 // Cancelled when `cancelled` says so.
 EvalResult evaluate(const Network& network, const Dataset& data, const EvalOptions& options);
 

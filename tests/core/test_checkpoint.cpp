@@ -8,23 +8,7 @@
 #include "tests/support/test_support.h"
 
 using namespace basin;
-
-namespace {
-
-// Expects `f` to throw E with a message containing every one of `parts`.
-template <typename E, typename F>
-void expectError(F f, std::initializer_list<std::string> parts) {
-  try {
-    f();
-    QFAIL("no exception");
-  } catch (const E& e) {
-    const std::string message = e.what();
-    for (const std::string& p : parts)
-      QVERIFY2(message.find(p) != std::string::npos, message.c_str());
-  }
-}
-
-}  // namespace
+using basin::test::expectError;
 
 class TestCheckpoint : public QObject {
   Q_OBJECT

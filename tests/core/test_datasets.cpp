@@ -12,20 +12,9 @@
 #include "tests/support/test_support.h"
 
 using namespace basin;
+using basin::test::expectError;
 
 namespace {
-
-template <typename E, typename F>
-void expectError(F f, std::initializer_list<std::string> parts) {
-  try {
-    f();
-    QFAIL("no exception");
-  } catch (const E& e) {
-    const std::string message = e.what();
-    for (const std::string& p : parts)
-      QVERIFY2(message.find(p) != std::string::npos, message.c_str());
-  }
-}
 
 // CIFAR record: label byte(s), then R, G, B planes; pixel value encodes (record, channel).
 std::string cifarRecords(int count, int labelBytes, int firstLabel) {
@@ -83,6 +72,11 @@ class TestDatasets : public QObject {
     fewer[7] = char(255);
     test::writeBytes(path("fewer"), fewer);
     expectError<FormatError>([&] { readIdx(path("fewer"), labels); }, {"255 images", "256 labels"});
+    std::string absurd = images.substr(0, 16);  // 2^32-1 images of 2^32-1 x 28 pixels
+    absurd[4] = absurd[5] = absurd[6] = absurd[7] = char(0xff);
+    absurd[8] = absurd[9] = absurd[10] = absurd[11] = char(0xff);
+    test::writeBytes(path("absurd"), absurd);
+    expectError<FormatError>([&] { readIdx(path("absurd"), labels); }, {"absurd size"});
     const std::string gz = test::readBytes(mnist("t10k-images-idx3-ubyte.gz"));
     test::writeBytes(path("cut.gz"), gz.substr(0, gz.size() / 2));
     expectError<IoError>([&] { readIdx(path("cut.gz"), labels); }, {"cut.gz"});
@@ -182,6 +176,9 @@ class TestDatasets : public QObject {
     expectError<ShapeError>([&] { evaluate(net, data, {}); }, {"1x28x28", "3x32x32"});
     const Network five = buildModel({"resnet20", 1, 28, 28, 5});
     expectError<ArgumentError>([&] { evaluate(five, data, {}); }, {"label 9", "5 classes"});
+    Dataset none = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, Preprocess{});
+    none.selectFirst(0);
+    expectError<ArgumentError>([&] { evaluate(five, none, {}); }, {"no samples"});
     EvalOptions cancel;
     cancel.cancelled = [] { return true; };
     const Network fits = buildModel({"resnet20", 1, 28, 28, 10});

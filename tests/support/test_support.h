@@ -1,7 +1,7 @@
 // Helpers shared by Basin's tests: paths of the committed data, random tensors, comparisons.
 #pragma once
 
-#include <QString>
+#include <QtTest>
 #include <cstdint>
 #include <string>
 
@@ -23,5 +23,18 @@ double relativeError(const Tensor& a, const Tensor& reference);
 // Writes `bytes` to `path` (for corrupt-file tests).
 void writeBytes(const std::string& path, const std::string& bytes);
 std::string readBytes(const std::string& path);
+
+// Expects `f` to throw E with a message containing every one of `parts`.
+template <typename E, typename F>
+void expectError(F f, std::initializer_list<std::string> parts) {
+  try {
+    f();
+    QFAIL("no exception");
+  } catch (const E& e) {
+    const std::string message = e.what();
+    for (const std::string& p : parts)
+      QVERIFY2(message.find(p) != std::string::npos, message.c_str());
+  }
+}
 
 }  // namespace basin::test
