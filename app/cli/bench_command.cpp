@@ -8,8 +8,8 @@
 #include <random>
 
 #include "app/cli/commands.h"
+#include "app/cli/model_options.h"
 #include "core/error.h"
-#include "core/io/checkpoint.h"
 #include "core/net/executor.h"
 #include "core/ops/loss.h"
 
@@ -17,8 +17,9 @@ namespace basin::cli {
 namespace {
 
 struct BenchArgs {
-  std::string arch = "resnet20", model, mode = "fast";
-  int64_t batch = 128, inChannels = 3, size = 32, classes = 10;
+  ModelArgs model;
+  std::string mode = "fast";
+  int64_t batch = 128;
   int threads = 2, iterations = 10, warmup = 2;
   bool json = false;
 };
@@ -29,10 +30,11 @@ void run(const BenchArgs& args) {
   if (args.threads < 1 || args.threads > 1024) throw ArgumentError("--threads must be 1-1024");
   if (args.mode != "fast" && args.mode != "naive")
     throw ArgumentError("--mode must be fast or naive");
-  ArchSpec arch{args.arch, args.inChannels, args.size, args.size, args.classes};
+  const ModelArgs& m = args.model;
+  ArchSpec arch{m.arch.empty() ? "resnet20" : m.arch, m.inChannels, m.size, m.size, m.classes};
   Network network = [&] {
-    if (!args.model.empty()) {
-      Checkpoint c = loadCheckpoint(args.model);
+    if (!args.model.model.empty()) {
+      Checkpoint c = args.model.load();
       arch = c.arch;
       return std::move(c.network);
     }
@@ -96,12 +98,8 @@ void addBenchCommand(CLI::App& app) {
       "bench",
       "Forward + cross-entropy throughput (images/s, GFLOP/s) of a zoo model with "
       "seeded random weights, or of a checkpoint, on a random batch.");
-  cmd->add_option("--arch", args->arch, "Zoo architecture")->capture_default_str();
-  cmd->add_option("--model", args->model, "Benchmark this checkpoint instead of --arch");
-  cmd->add_option("--in-channels", args->inChannels, "Input channels (--arch)")
-      ->capture_default_str();
-  cmd->add_option("--size", args->size, "Input height and width (--arch)")->capture_default_str();
-  cmd->add_option("--classes", args->classes, "Classes (--arch)")->capture_default_str();
+  cmd->add_option("--model", args->model.model, "Benchmark this model file instead of --arch");
+  args->model.addTo(cmd, "Zoo architecture (default resnet20)");
   cmd->add_option("--batch", args->batch, "Images per batch")->capture_default_str();
   cmd->add_option("--threads", args->threads, "OpenMP threads")->capture_default_str();
   cmd->add_option("--iterations", args->iterations, "Timed batches (the median is reported)")

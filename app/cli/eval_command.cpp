@@ -8,15 +8,16 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.h"
+#include "app/cli/model_options.h"
 #include "core/error.h"
 #include "core/eval/evaluate.h"
-#include "core/io/checkpoint.h"
 
 namespace basin::cli {
 namespace {
 
 struct EvalArgs {
-  std::string model, data, split = "test", normalize, loss = "ce";
+  ModelArgs model;
+  std::string data, split = "test", normalize, loss = "ce";
   int64_t samples = -1, pad = -1, batch = 128;
   int64_t seed = -1;
   bool rgb = false, json = false, quiet = false;
@@ -25,14 +26,14 @@ struct EvalArgs {
 
 void run(const EvalArgs& a) {
   EvalArgs args = a;
-  const bool demo = args.model.empty() && args.data.empty();
+  const bool demo = args.model.model.empty() && args.data.empty();
   if (demo) {
     const std::string folder = demoFolder();
-    args.model = folder + "/resnet20-mnist.h5";
+    args.model.model = folder + "/resnet20-mnist.h5";
     args.data = "mnist:" + folder + "/mnist";
     if (args.normalize.empty()) args.normalize = "mnist";
     if (args.pad < 0) args.pad = 2;
-  } else if (args.model.empty() || args.data.empty()) {
+  } else if (args.model.model.empty() || args.data.empty()) {
     throw ArgumentError("give both --model and --data (or neither, for the bundled demo)");
   }
   if (args.split != "test" && args.split != "train")
@@ -42,7 +43,7 @@ void run(const EvalArgs& a) {
   if (args.threads < 1 || args.threads > 1024) throw ArgumentError("--threads must be 1-1024");
   if (args.batch < 1 || args.batch > 65536) throw ArgumentError("--batch must be 1-65536");
 
-  const Checkpoint checkpoint = loadCheckpoint(args.model);
+  const Checkpoint checkpoint = args.model.load();
   Preprocess prep = normalizationPreset(args.normalize.empty() ? "none" : args.normalize);
   prep.pad = std::max<int64_t>(args.pad, 0);
   prep.rgb = args.rgb;
@@ -72,7 +73,7 @@ void run(const EvalArgs& a) {
   const ArchSpec& arch = checkpoint.arch;
   const std::string lossName = args.loss == "mse" ? "mse_softmax" : "cross_entropy";
   if (args.json) {
-    nlohmann::json j = {{"model", args.model},
+    nlohmann::json j = {{"model", args.model.model},
                         {"architecture", nlohmann::json::parse(archToJson(arch))},
                         {"parameters", checkpoint.network.state().parameterCount()},
                         {"data", data.source()},
@@ -88,7 +89,7 @@ void run(const EvalArgs& a) {
   }
   const Shape& in = checkpoint.network.inputShape();
   std::printf("model     %s\n          %s, %s input, %lld classes, %s parameters\n",
-              args.model.c_str(), arch.name.c_str(), toString(in).c_str(),
+              args.model.model.c_str(), arch.name.c_str(), toString(in).c_str(),
               static_cast<long long>(arch.numClasses),
               grouped(checkpoint.network.state().parameterCount()).c_str());
   std::printf("data      %s, %s samples\n", data.source().c_str(), grouped(r.samples).c_str());
@@ -107,7 +108,9 @@ void addEvalCommand(CLI::App& app) {
       "eval",
       "Loss and top-1 accuracy of a model on a data set (eval mode). Without --model and "
       "--data: the bundled demo, a ResNet-20 trained on MNIST, on 1,000 MNIST test images.");
-  cmd->add_option("--model", args->model, "Basin checkpoint (.h5)");
+  cmd->add_option("--model", args->model.model,
+                  "Model: Basin checkpoint, PyTorch torch.save file or safetensors (by content)");
+  args->model.addTo(cmd, "Zoo architecture of a PyTorch or safetensors --model");
   cmd->add_option("--data", args->data,
                   "Data set: mnist:DIR, fashion:DIR, cifar10:DIR, cifar100:DIR or h5:FILE");
   cmd->add_option("--split", args->split, "train or test")->capture_default_str();

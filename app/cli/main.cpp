@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(BASIN_VERSION));
   basin::cli::addEvalCommand(app);
   basin::cli::addBenchCommand(app);
+  basin::cli::addInfoCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

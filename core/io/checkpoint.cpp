@@ -5,44 +5,33 @@
 
 #include "core/error.h"
 #include "core/io/hdf5.h"
+#include "core/io/tensor_file.h"
 
 namespace basin {
 namespace {
 
 constexpr const char* kFormat = "basin-checkpoint";
 
-// Fills the network's state from /state, checking names and shapes in both directions.
-void readState(const H5::H5File& file, const std::string& path, Network& network) {
+// All datasets of /state, by name.
+TensorFile readState(const H5::H5File& file, const std::string& path) {
   if (!file.nameExists("state")) throw FormatError(path + ": no /state group with the tensors");
   const H5::Group group = file.openGroup("state");
-  StateDict& state = network.state();
-  std::string missing;
-  for (int i = 0; i < static_cast<int>(state.entries().size()); ++i) {
-    const StateEntry& e = state.entry(i);
-    if (!group.nameExists(e.name)) {
-      missing += (missing.empty() ? "" : ", ") + e.name;
-      continue;
-    }
-    const H5::DataSet ds = group.openDataSet(e.name);
-    const Shape shape = hdf5::shapeOf(ds);
-    if (numel(shape) != e.size || (shape != e.shape && !(e.shape.empty() && shape == Shape{1})))
-      throw ShapeError(path + ": tensor '" + e.name + "' has shape " + toString(shape) +
-                       " but the architecture needs " + toString(e.shape));
-    if (e.kind == StateKind::Counter) {
-      state.counter(i) = hdf5::readInts(ds, path).at(0);
-    } else {
-      const std::vector<float> v = hdf5::readFloats(ds, path);
-      std::copy(v.begin(), v.end(), state.values(i).begin());
-    }
-  }
-  if (!missing.empty()) throw FormatError(path + ": missing tensors: " + missing);
-  std::string extra;
+  TensorFile tensors;
   for (hsize_t i = 0; i < group.getNumObjs(); ++i) {
     const std::string name = group.getObjnameByIdx(i);
-    if (state.find(name) < 0) extra += (extra.empty() ? "" : ", ") + name;
+    const H5::DataSet ds = group.openDataSet(name);
+    StoredTensor& t = tensors.tensors[name];
+    t.shape = hdf5::shapeOf(ds);
+    if (numel(t.shape) > (int64_t(1) << 32))
+      throw FormatError(path + ": tensor '" + name + "' declares an absurd shape " +
+                        toString(t.shape));
+    if (ds.getTypeClass() == H5T_INTEGER) {
+      t.integers = hdf5::readInts(ds, path);
+    } else {
+      t.values = hdf5::readFloats(ds, path);
+    }
   }
-  if (!extra.empty())
-    throw FormatError(path + ": tensors the architecture does not have: " + extra);
+  return tensors;
 }
 
 }  // namespace
@@ -84,7 +73,7 @@ Checkpoint loadCheckpoint(const std::string& path) {
         throw FormatError(path + ": " + e.what());
       }
     }();
-    readState(file, path, network);
+    applyTensors(readState(file, path), path, network);
     std::string metadata = "{}";
     if (hdf5::hasAttribute(file, "metadata"))
       metadata = hdf5::readStringAttribute(file, "metadata");

@@ -1,5 +1,6 @@
 // basin-cli end to end: the demo's numbers against PyTorch's, JSON output, exit codes and
 // error messages for bad input.
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -65,6 +66,20 @@ class TestCli : public QObject {
     QCOMPARE(j["parameters"].toInt(), 269722);
   }
 
+  void infoDescribesWeightFiles() {
+    const QString pt =
+        QString::fromStdString(basin::test::dataPath("fixtures/resnet20_noshort_wrapped.pt"));
+    const Run r = runCli({"info", "--model", pt, "--arch", "resnet20_noshort", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(j["format"].toString(), QString("PyTorch checkpoint (torch.save zip)"));
+    QCOMPARE(j["parameters"].toInt(), 269722);
+    QCOMPARE(j["metadata"].toObject()["epoch"].toInt(), 12);
+    QCOMPARE(j["state"].toArray().first().toObject()["name"].toString(), QString("conv1.weight"));
+    const Run text = runCli({"info", "--model", BASIN_SOURCE_DEMO});
+    QVERIFY(text.out.contains("layer3.2.bn2.num_batches_tracked"));
+  }
+
   void badInputGetsClearErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
@@ -83,6 +98,8 @@ class TestCli : public QObject {
     QTest::newRow("unknown architecture")
         << QStringList{"bench", "--arch", "resnet21"} << 2 << "resnet21";
     QTest::newRow("absurd batch") << QStringList{"bench", "--batch", "0"} << 2 << "--batch";
+    const QString pt = QString::fromStdString(basin::test::dataPath("fixtures/resnet20.pt"));
+    QTest::newRow("weights without --arch") << QStringList{"info", "--model", pt} << 2 << "--arch";
     QTest::newRow("unknown flag") << QStringList{"eval", "--frobnicate"} << 109 << "frobnicate";
   }
 

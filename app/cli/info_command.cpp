@@ -1,0 +1,73 @@
+// basin-cli info: what a model file holds.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/commands.h"
+#include "app/cli/model_options.h"
+#include "core/error.h"
+
+namespace basin::cli {
+namespace {
+
+const char* kindName(StateKind kind) {
+  switch (kind) {
+    case StateKind::Parameter:
+      return "parameter";
+    case StateKind::Buffer:
+      return "buffer";
+    case StateKind::Counter:
+      return "counter";
+  }
+  return "";
+}
+
+void run(const ModelArgs& args, bool json) {
+  if (args.model.empty()) throw ArgumentError("give --model FILE");
+  const ModelFormat format = detectModelFormat(args.model);
+  const Checkpoint c = args.load();
+  const StateDict& state = c.network.state();
+  if (json) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const StateEntry& e : state.entries())
+      entries.push_back({{"name", e.name}, {"shape", e.shape}, {"kind", kindName(e.kind)}});
+    std::cout << nlohmann::json{{"model", args.model},
+                                {"format", formatName(format)},
+                                {"architecture", nlohmann::json::parse(archToJson(c.arch))},
+                                {"parameters", state.parameterCount()},
+                                {"mflop_per_sample", c.network.flopsPerSample() / 1e6},
+                                {"metadata", nlohmann::json::parse(c.metadataJson, nullptr, false)},
+                                {"state", entries}}
+                     .dump(2)
+              << "\n";
+    return;
+  }
+  std::printf("file          %s\nformat        %s\n", args.model.c_str(), formatName(format));
+  std::printf("architecture  %s, input %s, %lld classes\n", c.arch.name.c_str(),
+              toString(c.network.inputShape()).c_str(), static_cast<long long>(c.arch.numClasses));
+  std::printf("parameters    %s (%.1f MFLOP per sample)\n", grouped(state.parameterCount()).c_str(),
+              c.network.flopsPerSample() / 1e6);
+  std::printf("metadata      %s\n\n", c.metadataJson.c_str());
+  std::printf("%-44s %-16s %s\n", "state entry", "shape", "kind");
+  for (const StateEntry& e : state.entries())
+    std::printf("%-44s %-16s %s\n", e.name.c_str(), toString(e.shape).c_str(), kindName(e.kind));
+}
+
+}  // namespace
+
+void addInfoCommand(CLI::App& app) {
+  auto args = std::make_shared<ModelArgs>();
+  auto json = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand(
+      "info",
+      "What a model file holds: format, architecture, parameter count, every state entry "
+      "with its shape, metadata. Reads Basin checkpoints, PyTorch torch.save files and "
+      "safetensors (the last two need --arch).");
+  cmd->add_option("--model", args->model, "Model file")->required();
+  args->addTo(cmd, "Zoo architecture of a PyTorch or safetensors file");
+  cmd->add_flag("--json", *json, "Print as JSON");
+  cmd->callback([args, json] { run(*args, *json); });
+}
+
+}  // namespace basin::cli

@@ -1,0 +1,23 @@
+// The front door for model files: picks the reader by content (magic bytes), not extension.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/io/checkpoint.h"
+
+namespace basin {
+
+enum class ModelFormat { BasinCheckpoint, PyTorchZip, Safetensors, Unknown };
+
+// The format the file's first bytes announce. Throws IoError if the file is missing.
+ModelFormat detectModelFormat(const std::string& path);
+const char* formatName(ModelFormat format);
+
+// Opens a Basin checkpoint (architecture inside; `arch`, if given, must name the same one),
+// or PyTorch / safetensors weights, which need `arch` (a zoo architecture and its options).
+// Throws ArgumentError when `arch` is missing or contradicts the file, and whatever the
+// readers throw.
+Checkpoint loadModel(const std::string& path, const std::optional<ArchSpec>& arch);
+
+}  // namespace basin

@@ -1,0 +1,53 @@
+// A restricted unpickler: just the opcodes and globals a PyTorch checkpoint needs (containers,
+// numbers, strings, tensors rebuilt from storages). Any other global, e.g. os.system, is refused,
+// so reading an untrusted checkpoint can never run code: nothing is ever called, the few known
+// callables are interpreted.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace basin::pickle {
+
+struct Value;
+using ValuePtr = std::shared_ptr<Value>;
+
+struct None {};
+struct Global {
+  std::string module, name;
+};
+// A storage named by a persistent id: ('storage', torch.FloatStorage, key, location, numel).
+struct Storage {
+  std::string dtype;  // "float32", "float64", "float16", "bfloat16", "int64", ...
+  std::string key;    // entry data/<key> of the archive
+  int64_t numel = 0;
+};
+struct Tensor {
+  Storage storage;
+  int64_t offset = 0;
+  std::vector<int64_t> shape, stride;
+};
+struct Tuple {
+  std::vector<ValuePtr> items;
+};
+struct List {
+  std::vector<ValuePtr> items;
+};
+struct Dict {
+  std::vector<std::pair<ValuePtr, ValuePtr>> items;  // insertion order
+};
+
+struct Value {
+  std::variant<None, bool, int64_t, double, std::string, Global, Storage, Tensor, Tuple, List, Dict>
+      v;
+};
+
+// Parses a pickle (protocols 2-4, the subset above). Throws FormatError mentioning `what` for
+// corrupt data, unsupported opcodes and refused globals.
+ValuePtr load(const std::vector<uint8_t>& data, const std::string& what);
+
+}  // namespace basin::pickle

@@ -1,0 +1,184 @@
+#include "core/io/torch_file.h"
+
+#include <zip.h>
+
+#include <bit>
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "core/io/pickle.h"
+
+namespace basin {
+namespace {
+
+using Archive = std::unique_ptr<zip_t, decltype(&zip_discard)>;
+
+std::vector<uint8_t> readEntry(zip_t* zip, const std::string& name, const std::string& path) {
+  zip_stat_t st;
+  const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
+  if (index < 0 || zip_stat_index(zip, index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+    throw FormatError(path + ": archive has no entry '" + name + "'");
+  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(zip, index, 0),
+                                                          zip_fclose);
+  if (!file) throw FormatError(path + ": cannot open archive entry '" + name + "'");
+  std::vector<uint8_t> bytes(st.size);
+  if (zip_fread(file.get(), bytes.data(), st.size) != zip_int64_t(st.size))
+    throw FormatError(path + ": archive entry '" + name + "' is truncated or corrupt");
+  return bytes;
+}
+
+int elementSize(const std::string& dtype) {
+  if (dtype == "float64" || dtype == "int64") return 8;
+  if (dtype == "float32" || dtype == "int32") return 4;
+  if (dtype == "float16" || dtype == "bfloat16" || dtype == "int16") return 2;
+  return 1;
+}
+
+double element(const uint8_t* p, const std::string& dtype) {
+  auto little = [p](int n) {
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; --i) v = (v << 8) | p[i];
+    return v;
+  };
+  if (dtype == "float32") return std::bit_cast<float>(uint32_t(little(4)));
+  if (dtype == "float64") return std::bit_cast<double>(little(8));
+  if (dtype == "bfloat16") return std::bit_cast<float>(uint32_t(little(2)) << 16);
+  if (dtype == "float16") {
+    const uint32_t h = little(2), e = (h >> 10) & 31, m = h & 1023;
+    const double v = e == 0    ? std::ldexp(double(m), -24)
+                     : e == 31 ? (m ? NAN : INFINITY)
+                               : std::ldexp(double(m | 1024), int(e) - 25);
+    return (h & 0x8000) ? -v : v;
+  }
+  if (dtype == "int64") return double(int64_t(little(8)));
+  if (dtype == "int32") return double(int32_t(little(4)));
+  if (dtype == "int16") return double(int16_t(little(2)));
+  if (dtype == "int8") return double(int8_t(p[0]));
+  return double(p[0]);
+}
+
+// Copies a (possibly strided) tensor out of its storage.
+StoredTensor materialize(zip_t* zip, const std::string& prefix, const std::string& name,
+                         const pickle::Tensor& t, const std::string& path) {
+  const std::vector<uint8_t> storage = readEntry(zip, prefix + "data/" + t.storage.key, path);
+  const int size = elementSize(t.storage.dtype);
+  StoredTensor out;
+  out.shape = t.shape;
+  int64_t count = 1, last = t.offset;
+  for (size_t d = 0; d < t.shape.size(); ++d) {
+    if (t.shape[d] < 0 || t.stride[d] < 0)
+      throw FormatError(path + ": tensor '" + name + "' has a negative extent");
+    count *= t.shape[d];
+    if (t.shape[d] == 0) last = t.offset - 1;
+    if (count > (int64_t(1) << 32))
+      throw FormatError(path + ": tensor '" + name + "' is absurdly large");
+    last += (t.shape[d] - 1) * t.stride[d];
+  }
+  if (t.offset < 0 || (count > 0 && (last + 1) * size > int64_t(storage.size())))
+    throw FormatError(path + ": storage of tensor '" + name + "' holds " +
+                      std::to_string(storage.size() / size) + " values, its shape " +
+                      toString(t.shape) + " needs " + std::to_string(last + 1));
+  const bool integer = t.storage.dtype.rfind("int", 0) == 0 || t.storage.dtype == "uint8" ||
+                       t.storage.dtype == "bool";
+  std::vector<int64_t> index(t.shape.size(), 0);
+  for (int64_t i = 0; i < count; ++i) {
+    int64_t at = t.offset;
+    for (size_t d = 0; d < index.size(); ++d) at += index[d] * t.stride[d];
+    const double v = element(storage.data() + at * size, t.storage.dtype);
+    if (integer) {
+      out.integers.push_back(static_cast<int64_t>(v));
+    } else {
+      out.values.push_back(static_cast<float>(v));
+    }
+    for (size_t d = index.size(); d-- > 0;) {
+      if (++index[d] < t.shape[d]) break;
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
+const pickle::Dict* asTensorDict(const pickle::ValuePtr& v) {
+  if (!v || !std::holds_alternative<pickle::Dict>(v->v)) return nullptr;
+  const auto& d = std::get<pickle::Dict>(v->v);
+  for (const auto& [key, value] : d.items)
+    if (!std::holds_alternative<std::string>(key->v) ||
+        !std::holds_alternative<pickle::Tensor>(value->v))
+      return nullptr;
+  return d.items.empty() ? nullptr : &d;
+}
+
+}  // namespace
+
+bool looksLikeZip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4] = {};
+  return in.read(head, 4) && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+}
+
+TensorFile readTorchCheckpoint(const std::string& path) {
+  if (!looksLikeZip(path)) {
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe) throw IoError(path + ": file not found");
+    throw FormatError(path +
+                      ": not a zip-format PyTorch checkpoint (legacy torch.save files from "
+                      "PyTorch < 1.6 are not read; re-save with a current PyTorch)");
+  }
+  int error = 0;
+  Archive zip(zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error), zip_discard);
+  if (!zip) {
+    zip_error_t e;
+    zip_error_init_with_code(&e, error);
+    const std::string why = zip_error_strerror(&e);
+    zip_error_fini(&e);
+    throw FormatError(path + ": corrupt or truncated zip archive (" + why + ")");
+  }
+  std::string prefix;
+  bool found = false;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(zip.get(), 0) && !found; ++i) {
+    const std::string name = zip_get_name(zip.get(), i, 0);
+    if (name == "data.pkl" || name.ends_with("/data.pkl")) {
+      prefix = name.substr(0, name.size() - 8);
+      found = true;
+    }
+  }
+  if (!found) throw FormatError(path + ": zip archive has no data.pkl (not a PyTorch checkpoint)");
+  const pickle::ValuePtr root = pickle::load(readEntry(zip.get(), prefix + "data.pkl", path), path);
+
+  const pickle::Dict* state = asTensorDict(root);
+  nlohmann::json metadata = nlohmann::json::object();
+  if (!state && std::holds_alternative<pickle::Dict>(root->v)) {
+    for (const auto& [key, value] : std::get<pickle::Dict>(root->v).items) {
+      if (!std::holds_alternative<std::string>(key->v)) continue;
+      const std::string& k = std::get<std::string>(key->v);
+      if (k == "state_dict" || k == "model_state_dict" || k == "model") {
+        if (const pickle::Dict* d = asTensorDict(value); d && !state) state = d;
+      } else if (const auto* i = std::get_if<int64_t>(&value->v)) {
+        metadata[k] = *i;
+      } else if (const auto* f = std::get_if<double>(&value->v)) {
+        metadata[k] = *f;
+      } else if (const auto* s = std::get_if<std::string>(&value->v)) {
+        metadata[k] = *s;
+      } else if (const auto* b = std::get_if<bool>(&value->v)) {
+        metadata[k] = *b;
+      }
+    }
+  }
+  if (!state)
+    throw FormatError(path +
+                      ": holds no state_dict (expected a dict of tensors, or one under "
+                      "'state_dict', 'model_state_dict' or 'model')");
+  TensorFile file;
+  file.metadataJson = metadata.dump();
+  for (const auto& [key, value] : state->items) {
+    const std::string& name = std::get<std::string>(key->v);
+    file.tensors[name] =
+        materialize(zip.get(), prefix, name, std::get<pickle::Tensor>(value->v), path);
+  }
+  return file;
+}
+
+}  // namespace basin
