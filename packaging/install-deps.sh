@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libeigen3-dev libhdf5-dev zlib1g-dev libzip-dev nlohmann-json3-dev libcli11-dev
+  libeigen3-dev libhdf5-dev zlib1g-dev libzip-dev libonnx-dev libprotobuf-dev protobuf-compiler nlohmann-json3-dev libcli11-dev
   qt6-base-dev
 )
 

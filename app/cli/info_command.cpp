@@ -48,7 +48,13 @@ void run(const ModelArgs& args, bool json) {
               toString(c.network.inputShape()).c_str(), static_cast<long long>(c.arch.numClasses));
   std::printf("parameters    %s (%.1f MFLOP per sample)\n", grouped(state.parameterCount()).c_str(),
               c.network.flopsPerSample() / 1e6);
-  std::printf("metadata      %s\n\n", c.metadataJson.c_str());
+  std::printf("metadata      %s\n", c.metadataJson.c_str());
+  if (c.metadataJson.find("\"batchnorm_folded\":true") != std::string::npos)
+    std::printf(
+        "note          the exporter folded BatchNorm into the convolutions and renamed their\n"
+        "              weights, so filter-normalized directions differ from PyTorch's; export\n"
+        "              with training=torch.onnx.TrainingMode.PRESERVE to keep BatchNorm\n");
+  std::printf("\n");
   std::printf("%-44s %-16s %s\n", "state entry", "shape", "kind");
   for (const StateEntry& e : state.entries())
     std::printf("%-44s %-16s %s\n", e.name.c_str(), toString(e.shape).c_str(), kindName(e.kind));

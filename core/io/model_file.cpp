@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/error.h"
+#include "core/io/onnx_model.h"
 #include "core/io/safetensors.h"
 #include "core/io/tensor_file.h"
 #include "core/io/torch_file.h"
@@ -20,6 +21,8 @@ ModelFormat detectModelFormat(const std::string& path) {
     return ModelFormat::BasinCheckpoint;
   if (looksLikeZip(path)) return ModelFormat::PyTorchZip;
   if (looksLikeSafetensors(path)) return ModelFormat::Safetensors;
+  // A damaged .onnx still counts as ONNX, so that the error says what is wrong with it.
+  if (looksLikeOnnx(path) || path.ends_with(".onnx")) return ModelFormat::Onnx;
   return ModelFormat::Unknown;
 }
 
@@ -31,6 +34,8 @@ const char* formatName(ModelFormat format) {
       return "PyTorch checkpoint (torch.save zip)";
     case ModelFormat::Safetensors:
       return "safetensors";
+    case ModelFormat::Onnx:
+      return "ONNX";
     case ModelFormat::Unknown:
       break;
   }
@@ -45,15 +50,28 @@ Checkpoint loadModel(const std::string& path, const std::optional<ArchSpec>& arc
       throw ArgumentError(path + " holds a " + c.arch.name + ", not the requested " + arch->name);
     return c;
   }
+  if (format == ModelFormat::Onnx) {
+    if (arch)
+      throw ArgumentError(path + " is an ONNX model, which carries its architecture: drop --arch");
+    return readOnnx(path);
+  }
   if (format == ModelFormat::Unknown)
     throw FormatError(path +
-                      ": not a model file Basin reads (Basin checkpoint, PyTorch "
+                      ": not a model file Basin reads (Basin checkpoint, ONNX, PyTorch "
                       "torch.save zip, safetensors)");
   if (!arch)
-    throw ArgumentError(path + " is a " + formatName(format) +
-                        " holding weights only: name its architecture with --arch");
+    throw ArgumentError(path + " (" + formatName(format) +
+                        ") holds weights only: name its architecture with --arch");
   TensorFile tensors =
       format == ModelFormat::PyTorchZip ? readTorchCheckpoint(path) : readSafetensors(path);
+  // --arch names a zoo architecture, or an ONNX file that describes the same model.
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(arch->name, ec)) {
+    Checkpoint described = readOnnx(arch->name);
+    applyTensors(tensors, path, described.network);
+    described.metadataJson = tensors.metadataJson;
+    return described;
+  }
   Network network = buildModel(*arch);
   applyTensors(tensors, path, network);
   return {*arch, std::move(network), tensors.metadataJson};

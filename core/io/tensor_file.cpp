@@ -30,8 +30,9 @@ void applyTensors(const TensorFile& file, const std::string& path, Network& netw
   std::vector<std::string> missing, extra;
   for (const StateEntry& e : state.entries())
     if (!byName.count(e.name)) missing.push_back(e.name);
+  // num_batches_tracked does not affect evaluation; graphs from ONNX do not have it.
   for (const auto& [name, tensor] : byName)
-    if (state.find(name) < 0) extra.push_back(name);
+    if (state.find(name) < 0 && !name.ends_with(".num_batches_tracked")) extra.push_back(name);
   if (!missing.empty() || !extra.empty()) {
     std::string message = path + ":";
     if (!missing.empty()) message += " missing tensors: " + listed(missing) + ";";

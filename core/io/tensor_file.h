@@ -24,8 +24,9 @@ struct TensorFile {
 };
 
 // Copies every state entry of `network` from `file` by name. A "module." prefix (DataParallel)
-// on the file's names is dropped. Throws FormatError listing missing and unexpected tensors, or
-// ShapeError for a tensor of another shape, each naming `path`.
+// on the file's names is dropped; num_batches_tracked counters the network lacks are ignored.
+// Throws FormatError listing missing and unexpected tensors, or ShapeError for a tensor of another
+// shape, each naming `path`.
 void applyTensors(const TensorFile& file, const std::string& path, Network& network);
 
 }  // namespace basin

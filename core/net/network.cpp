@@ -39,35 +39,79 @@ const Shape& Network::spatial(int x, const char* op) const {
 int Network::conv2d(int x, const std::string& name, int64_t outChannels, int64_t kernel,
                     int64_t stride, int64_t padding, bool bias) {
   const Shape& in = spatial(x, "conv2d");
+  const std::string module = path(name);
+  const int w =
+      m_state.add(module + ".weight", {outChannels, in[0], kernel, kernel}, StateKind::Parameter);
+  const int b = bias ? m_state.add(module + ".bias", {outChannels}, StateKind::Parameter) : -1;
+  Conv2dGeometry g;
+  g.strideH = g.strideW = stride;
+  g.padH = g.padW = padding;
+  const int node = conv2dWith(x, g, w, b);
+  m_nodes[node].name = module;
+  return node;
+}
+
+int Network::conv2dWith(int x, const Conv2dGeometry& strideAndPadding, int weight, int bias) {
+  const Shape& in = spatial(x, "conv2d");
+  const Shape& w = m_state.entry(weight).shape;
+  const std::string& what = m_state.entry(weight).name;
+  if (w.size() != 4 || w[1] != in[0])
+    throw ShapeError("convolution weight '" + what + "' of shape " + toString(w) +
+                     " does not fit an input of " + toString(in));
+  if (bias >= 0 && m_state.entry(bias).shape != Shape{w[0]})
+    throw ShapeError("convolution bias '" + m_state.entry(bias).name + "' does not have " +
+                     std::to_string(w[0]) + " values");
   Node n;
   n.op = OpKind::Conv2d;
-  n.name = path(name);
+  n.name = what;
   n.inputs = {x};
-  n.conv = {in[0], outChannels, kernel, kernel, stride, stride, padding, padding};
-  n.shape = {outChannels, convOutputExtent(in[1], kernel, stride, padding),
-             convOutputExtent(in[2], kernel, stride, padding)};
-  n.weight =
-      m_state.add(n.name + ".weight", {outChannels, in[0], kernel, kernel}, StateKind::Parameter);
-  if (bias) n.bias = m_state.add(n.name + ".bias", {outChannels}, StateKind::Parameter);
+  n.conv = strideAndPadding;
+  n.conv.inChannels = w[1];
+  n.conv.outChannels = w[0];
+  n.conv.kernelH = w[2];
+  n.conv.kernelW = w[3];
+  n.shape = {w[0], convOutputExtent(in[1], w[2], n.conv.strideH, n.conv.padH),
+             convOutputExtent(in[2], w[3], n.conv.strideW, n.conv.padW)};
+  n.weight = weight;
+  n.bias = bias;
   return append(std::move(n));
 }
 
 int Network::batchNorm(int x, const std::string& name, double eps) {
+  const std::string module = path(name);
+  const Shape c = {m_nodes.at(x).shape.at(0)};
+  const int w = m_state.add(module + ".weight", c, StateKind::Parameter);
+  const int b = m_state.add(module + ".bias", c, StateKind::Parameter);
+  const int mean = m_state.add(module + ".running_mean", c, StateKind::Buffer);
+  const int var = m_state.add(module + ".running_var", c, StateKind::Buffer);
+  const int counter = m_state.add(module + ".num_batches_tracked", {}, StateKind::Counter);
+  // A fresh BatchNorm is the identity: gamma 1, running variance 1.
+  for (float& v : m_state.values(w)) v = 1.0f;
+  for (float& v : m_state.values(var)) v = 1.0f;
+  const int node = batchNormWith(x, w, b, mean, var, eps);
+  m_nodes[node].name = module;
+  m_nodes[node].batchesTracked = counter;
+  return node;
+}
+
+int Network::batchNormWith(int x, int weight, int bias, int runningMean, int runningVar,
+                           double eps) {
   Node n;
   n.op = OpKind::BatchNorm;
-  n.name = path(name);
+  n.name = m_state.entry(weight).name;
   n.inputs = {x};
   n.shape = m_nodes.at(x).shape;
   n.eps = eps;
   const Shape c = {n.shape.at(0)};
-  n.weight = m_state.add(n.name + ".weight", c, StateKind::Parameter);
-  n.bias = m_state.add(n.name + ".bias", c, StateKind::Parameter);
-  n.runningMean = m_state.add(n.name + ".running_mean", c, StateKind::Buffer);
-  n.runningVar = m_state.add(n.name + ".running_var", c, StateKind::Buffer);
-  n.batchesTracked = m_state.add(n.name + ".num_batches_tracked", {}, StateKind::Counter);
-  // A fresh BatchNorm is the identity: gamma 1, running variance 1.
-  for (float& v : m_state.values(n.weight)) v = 1.0f;
-  for (float& v : m_state.values(n.runningVar)) v = 1.0f;
+  for (int e : {weight, bias, runningMean, runningVar})
+    if (m_state.entry(e).shape != c)
+      throw ShapeError("batch norm tensor '" + m_state.entry(e).name + "' of shape " +
+                       toString(m_state.entry(e).shape) + " does not fit " + std::to_string(c[0]) +
+                       " channels");
+  n.weight = weight;
+  n.bias = bias;
+  n.runningMean = runningMean;
+  n.runningVar = runningVar;
   return append(std::move(n));
 }
 
@@ -107,16 +151,33 @@ int Network::globalAvgPool(int x) {
 
 int Network::linear(int x, const std::string& name, int64_t outFeatures, bool bias) {
   const Shape& in = m_nodes.at(x).shape;
+  const std::string module = path(name);
   if (in.size() != 1)
-    throw ShapeError("linear layer '" + path(name) + "' needs a flat input, got " + toString(in));
+    throw ShapeError("linear layer '" + module + "' needs a flat input, got " + toString(in));
+  const int w = m_state.add(module + ".weight", {outFeatures, in[0]}, StateKind::Parameter);
+  const int b = bias ? m_state.add(module + ".bias", {outFeatures}, StateKind::Parameter) : -1;
+  const int node = linearWith(x, w, b);
+  m_nodes[node].name = module;
+  return node;
+}
+
+int Network::linearWith(int x, int weight, int bias) {
+  const Shape& in = m_nodes.at(x).shape;
+  const Shape& w = m_state.entry(weight).shape;
+  if (in.size() != 1 || w.size() != 2 || w[1] != in[0])
+    throw ShapeError("linear weight '" + m_state.entry(weight).name + "' of shape " + toString(w) +
+                     " does not fit an input of " + toString(in));
+  if (bias >= 0 && m_state.entry(bias).shape != Shape{w[0]})
+    throw ShapeError("linear bias '" + m_state.entry(bias).name + "' does not have " +
+                     std::to_string(w[0]) + " values");
   Node n;
   n.op = OpKind::Linear;
-  n.name = path(name);
+  n.name = m_state.entry(weight).name;
   n.inputs = {x};
-  n.outFeatures = outFeatures;
-  n.shape = {outFeatures};
-  n.weight = m_state.add(n.name + ".weight", {outFeatures, in[0]}, StateKind::Parameter);
-  if (bias) n.bias = m_state.add(n.name + ".bias", {outFeatures}, StateKind::Parameter);
+  n.outFeatures = w[0];
+  n.shape = {w[0]};
+  n.weight = weight;
+  n.bias = bias;
   return append(std::move(n));
 }
 

@@ -50,6 +50,15 @@ class Network {
   void popScope() { m_scopes.pop_back(); }
 
   int input() const { return 0; }
+
+  // Builders with explicit state entries (for imported graphs such as ONNX, whose tensor names
+  // are not module paths). Entry indices come from state().add(); -1 for no bias.
+  // Channels and kernel size come from the weight entry's shape (out x in x kh x kw); throws
+  // ShapeError if they do not fit the input or the bias.
+  int conv2dWith(int x, const Conv2dGeometry& strideAndPadding, int weight, int bias);
+  int batchNormWith(int x, int weight, int bias, int runningMean, int runningVar, double eps);
+  int linearWith(int x, int weight, int bias);
+
   int conv2d(int x, const std::string& name, int64_t outChannels, int64_t kernel, int64_t stride,
              int64_t padding, bool bias);
   int batchNorm(int x, const std::string& name, double eps = 1e-5);

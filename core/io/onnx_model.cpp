@@ -1,0 +1,330 @@
+#include "core/io/onnx_model.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/error.h"
+#include "core/io/tensor_file.h"
+
+namespace basin {
+namespace {
+
+bool parseModel(const std::string& path, onnx::ModelProto& model) {
+  std::ifstream in(path, std::ios::binary);
+  return in && model.ParseFromIstream(&in) && model.has_graph() && model.graph().node_size() > 0;
+}
+
+// Values of an initializer or Constant tensor, as floats or integers.
+StoredTensor tensorValues(const onnx::TensorProto& t, const std::string& where) {
+  StoredTensor out;
+  for (int64_t d : t.dims()) out.shape.push_back(d);
+  const int64_t count = numel(out.shape);
+  const std::string& raw = t.raw_data();
+  auto check = [&](int64_t have) {
+    if (have != count)
+      throw FormatError(where + ": tensor '" + t.name() + "' holds " + std::to_string(have) +
+                        " values, its shape " + toString(out.shape) + " needs " +
+                        std::to_string(count));
+  };
+  switch (t.data_type()) {
+    case onnx::TensorProto::FLOAT:
+      if (t.has_raw_data()) {
+        check(static_cast<int64_t>(raw.size() / 4));
+        out.values.resize(count);
+        std::memcpy(out.values.data(), raw.data(), count * 4);  // ONNX raw data is little-endian
+      } else {
+        check(t.float_data_size());
+        out.values.assign(t.float_data().begin(), t.float_data().end());
+      }
+      break;
+    case onnx::TensorProto::INT64:
+      if (t.has_raw_data()) {
+        check(static_cast<int64_t>(raw.size() / 8));
+        out.integers.resize(count);
+        std::memcpy(out.integers.data(), raw.data(), count * 8);
+      } else {
+        check(t.int64_data_size());
+        out.integers.assign(t.int64_data().begin(), t.int64_data().end());
+      }
+      break;
+    default:
+      throw FormatError(where + ": tensor '" + t.name() + "' has ONNX data type " +
+                        std::to_string(t.data_type()) + "; Basin reads float32 and int64");
+  }
+  return out;
+}
+
+class Importer {
+ public:
+  Importer(const onnx::ModelProto& model, const std::string& path) : m_model(model), m_path(path) {}
+
+  Checkpoint run() {
+    const onnx::GraphProto& g = m_model.graph();
+    for (const auto& t : g.initializer()) m_initializers.emplace(t.name(), &t);
+    const onnx::ValueInfoProto* input = nullptr;
+    for (const auto& i : g.input())
+      if (!m_initializers.count(i.name())) input = &i;
+    if (!input) throw FormatError(m_path + ": graph has no data input");
+    Shape shape;
+    const auto& dims = input->type().tensor_type().shape().dim();
+    for (int d = 1; d < dims.size(); ++d) {
+      if (!dims[d].has_dim_value())
+        throw FormatError(m_path + ": input '" + input->name() + "' has a dynamic dimension " +
+                          std::to_string(d) + "; export with fixed channels, height and width");
+      shape.push_back(dims[d].dim_value());
+    }
+    if (dims.size() != 4) throw FormatError(m_path + ": input must be N x C x H x W images");
+    m_network = std::make_unique<Network>(shape);
+    m_values[input->name()] = m_network->input();
+    for (const auto& node : g.node()) convert(node);
+    if (g.output_size() != 1) throw FormatError(m_path + ": graph must have exactly one output");
+    const std::string& out = g.output(0).name();
+    if (!m_values.count(out))
+      throw FormatError(m_path + ": output '" + out + "' is never computed");
+    m_network->setOutput(m_values.at(out));
+    if (m_network->outputShape().size() != 1)
+      throw FormatError(m_path + ": output is not N x classes");
+
+    ArchSpec arch{"onnx", shape[0], shape[1], shape[2], m_network->outputShape()[0]};
+    nlohmann::json meta = {{"producer", m_model.producer_name() + " " + m_model.producer_version()},
+                           {"batchnorm_folded", !m_sawBatchNorm && m_sawRenamedConv}};
+    if (m_model.opset_import_size()) meta["opset"] = m_model.opset_import(0).version();
+    return {arch, std::move(*m_network), meta.dump()};
+  }
+
+ private:
+  [[noreturn]] void unsupported(const onnx::NodeProto& n, const std::string& why) const {
+    throw FormatError(m_path + ": node '" + n.name() + "' (" + n.op_type() + "): " + why);
+  }
+
+  const onnx::AttributeProto* attribute(const onnx::NodeProto& n, const std::string& name) const {
+    for (const auto& a : n.attribute())
+      if (a.name() == name) return &a;
+    return nullptr;
+  }
+  int64_t intAttribute(const onnx::NodeProto& n, const std::string& name, int64_t fallback) const {
+    const auto* a = attribute(n, name);
+    return a ? a->i() : fallback;
+  }
+  std::vector<int64_t> intsAttribute(const onnx::NodeProto& n, const std::string& name,
+                                     std::vector<int64_t> fallback) const {
+    const auto* a = attribute(n, name);
+    return a ? std::vector<int64_t>(a->ints().begin(), a->ints().end()) : fallback;
+  }
+  // Rejects attributes the converter does not interpret.
+  void onlyAttributes(const onnx::NodeProto& n, std::set<std::string> known) const {
+    for (const auto& a : n.attribute())
+      if (!known.count(a.name())) unsupported(n, "attribute '" + a.name() + "' is not supported");
+  }
+
+  // The activation an input names; a non-zero Pad may only feed Conv and AveragePool.
+  int value(const onnx::NodeProto& n, int input) const {
+    if (input >= n.input_size()) unsupported(n, "missing input " + std::to_string(input));
+    if (auto pad = m_pads.find(n.input(input));
+        pad != m_pads.end() && (pad->second.first || pad->second.second) && n.op_type() != "Conv" &&
+        n.op_type() != "AveragePool")
+      unsupported(n, "reads a zero Pad; Basin folds Pad only into Conv and AveragePool");
+    const auto it = m_values.find(n.input(input));
+    if (it == m_values.end())
+      unsupported(n, "input '" + n.input(input) + "' is not an activation computed before");
+    return it->second;
+  }
+
+  // The state entry for a tensor input (an initializer or an Identity copy of one).
+  int entry(const onnx::NodeProto& n, int input, StateKind kind) {
+    if (input >= n.input_size() || n.input(input).empty()) return -1;
+    const std::string& name = n.input(input);
+    StateDict& state = m_network->state();
+    if (int e = state.find(name); e >= 0) return e;
+    auto source = m_tensorAliases.count(name) ? m_tensorAliases.at(name) : name;
+    const auto it = m_initializers.find(source);
+    if (it == m_initializers.end())
+      unsupported(n, "input '" + name + "' must be a constant tensor");
+    const StoredTensor t = tensorValues(*it->second, m_path);
+    if (t.isInteger()) unsupported(n, "tensor '" + name + "' must be floating point");
+    const int e = state.add(name, t.shape, kind);
+    std::copy(t.values.begin(), t.values.end(), state.values(e).begin());
+    if (name.rfind("onnx::", 0) == 0) m_sawRenamedConv = true;
+    return e;
+  }
+
+  std::vector<int64_t> constantInts(const onnx::NodeProto& n, int input) const {
+    const std::string& name = n.input(input);
+    if (auto it = m_constants.find(name); it != m_constants.end()) return it->second;
+    if (auto it = m_initializers.find(name); it != m_initializers.end())
+      return tensorValues(*it->second, m_path).integers;
+    unsupported(n, "input '" + name + "' must be a constant");
+  }
+
+  // Symmetric padding [begin..., end...] of a 2-D op, or an error naming the node.
+  std::pair<int64_t, int64_t> symmetricPads(const onnx::NodeProto& n) const {
+    const auto pads = intsAttribute(n, "pads", {0, 0, 0, 0});
+    if (pads.size() != 4 || pads[0] != pads[2] || pads[1] != pads[3])
+      unsupported(n, "attribute 'pads' must be symmetric");
+    const auto* autoPad = attribute(n, "auto_pad");
+    if (autoPad && autoPad->s() != "NOTSET")
+      unsupported(n, "attribute 'auto_pad' is not supported");
+    const auto folded = m_pads.find(n.input(0));
+    if (folded == m_pads.end()) return {pads[0], pads[1]};
+    return {pads[0] + folded->second.first, pads[1] + folded->second.second};
+  }
+
+  void convert(const onnx::NodeProto& n) {
+    const std::string& op = n.op_type();
+    auto define = [&](int node) {
+      if (n.output_size() < 1) unsupported(n, "no output");
+      m_values[n.output(0)] = node;
+    };
+    Network& net = *m_network;
+    if (op == "Conv") {
+      onlyAttributes(n, {"kernel_shape", "strides", "pads", "dilations", "group", "auto_pad"});
+      if (intAttribute(n, "group", 1) != 1) unsupported(n, "attribute 'group' must be 1");
+      for (int64_t d : intsAttribute(n, "dilations", {1, 1}))
+        if (d != 1) unsupported(n, "attribute 'dilations' must be 1");
+      const int x = value(n, 0);
+      const auto strides = intsAttribute(n, "strides", {1, 1});
+      const auto [padH, padW] = symmetricPads(n);
+      Conv2dGeometry g;
+      g.strideH = strides.at(0);
+      g.strideW = strides.at(1);
+      g.padH = padH;
+      g.padW = padW;
+      const int weight = entry(n, 1, StateKind::Parameter);  // state order: weight, then bias
+      const int bias = entry(n, 2, StateKind::Parameter);
+      define(net.conv2dWith(x, g, weight, bias));
+    } else if (op == "BatchNormalization") {
+      onlyAttributes(n, {"epsilon", "momentum", "training_mode", "spatial"});
+      if (intAttribute(n, "training_mode", 0) != 0) unsupported(n, "training_mode must be 0");
+      const auto* eps = attribute(n, "epsilon");
+      m_sawBatchNorm = true;
+      const int x = value(n, 0);
+      const int weight = entry(n, 1, StateKind::Parameter);  // in PyTorch's state order
+      const int bias = entry(n, 2, StateKind::Parameter);
+      const int mean = entry(n, 3, StateKind::Buffer);
+      const int var = entry(n, 4, StateKind::Buffer);
+      define(net.batchNormWith(x, weight, bias, mean, var, eps ? eps->f() : 1e-5));
+    } else if (op == "Relu") {
+      define(net.relu(value(n, 0)));
+    } else if (op == "Add" || op == "Sum") {
+      int acc = value(n, 0);
+      for (int i = 1; i < n.input_size(); ++i) acc = net.add(acc, value(n, i));
+      define(acc);
+    } else if (op == "Concat") {
+      if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1 (channels)");
+      std::vector<int> parts;
+      for (int i = 0; i < n.input_size(); ++i) parts.push_back(value(n, i));
+      define(net.concat(parts));
+    } else if (op == "MaxPool" || op == "AveragePool") {
+      onlyAttributes(n, {"kernel_shape", "strides", "pads", "ceil_mode", "auto_pad",
+                         "count_include_pad", "dilations", "storage_order"});
+      for (int64_t d : intsAttribute(n, "dilations", {1, 1}))
+        if (d != 1) unsupported(n, "attribute 'dilations' must be 1");
+      if (intAttribute(n, "storage_order", 0) != 0) unsupported(n, "storage_order must be 0");
+      const auto kernel = intsAttribute(n, "kernel_shape", {});
+      if (kernel.size() != 2) unsupported(n, "attribute 'kernel_shape' must have 2 values");
+      const auto strides = intsAttribute(n, "strides", {1, 1});
+      const bool average = op == "AveragePool";
+      const int x = value(n, 0);
+      const bool padFolded = m_pads.count(n.input(0)) > 0;  // explicit zeros always count
+      const auto [padH, padW] = symmetricPads(n);
+      if (average && (padH || padW) && !padFolded && intAttribute(n, "count_include_pad", 0) == 0)
+        unsupported(n, "padding with count_include_pad=0 is not supported");
+      const Pool2dGeometry g{kernel[0],
+                             kernel[1],
+                             strides.at(0),
+                             strides.at(1),
+                             padH,
+                             padW,
+                             intAttribute(n, "ceil_mode", 0) != 0};
+      define(average ? net.avgPool2d(x, g) : net.maxPool2d(x, g));
+    } else if (op == "GlobalAveragePool") {
+      define(net.globalAvgPool(value(n, 0)));
+    } else if (op == "Gemm") {
+      onlyAttributes(n, {"alpha", "beta", "transA", "transB"});
+      const auto* alpha = attribute(n, "alpha");
+      const auto* beta = attribute(n, "beta");
+      if ((alpha && alpha->f() != 1.0f) || (beta && beta->f() != 1.0f))
+        unsupported(n, "alpha and beta must be 1");
+      if (intAttribute(n, "transA", 0) != 0 || intAttribute(n, "transB", 0) != 1)
+        unsupported(n, "only transA=0, transB=1 (PyTorch's Linear) is supported");
+      int x = value(n, 0);
+      if (net.node(x).shape.size() != 1) x = net.flatten(x);
+      const int weight = entry(n, 1, StateKind::Parameter);
+      const int bias = entry(n, 2, StateKind::Parameter);
+      define(net.linearWith(x, weight, bias));
+    } else if (op == "Flatten") {
+      if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1");
+      define(net.flatten(value(n, 0)));
+    } else if (op == "Reshape") {
+      const auto shape = constantInts(n, 1);
+      const int x = value(n, 0);
+      const int64_t features = numel(net.node(x).shape);
+      if (shape.size() != 2 || !(shape[1] == -1 || shape[1] == features))
+        unsupported(n, "only a reshape to N x features (a flatten) is supported");
+      define(net.flatten(x));
+    } else if (op == "Identity" || op == "Dropout") {
+      if (auto it = m_values.find(n.input(0)); it != m_values.end()) {
+        define(it->second);
+      } else {  // a deduplicated initializer: becomes its own tensor again when used
+        m_tensorAliases[n.output(0)] =
+            m_tensorAliases.count(n.input(0)) ? m_tensorAliases.at(n.input(0)) : n.input(0);
+      }
+    } else if (op == "Constant") {
+      const auto* v = attribute(n, "value");
+      if (!v) unsupported(n, "only 'value' constants are supported");
+      m_constants[n.output(0)] = tensorValues(v->t(), m_path).integers;
+    } else if (op == "Pad") {
+      onlyAttributes(n, {"mode", "pads", "value"});
+      const auto* mode = attribute(n, "mode");
+      if (mode && mode->s() != "constant") unsupported(n, "only constant padding is supported");
+      if (n.input_size() > 2 && !n.input(2).empty()) unsupported(n, "pad value must be 0");
+      const auto pads = n.input_size() > 1 ? constantInts(n, 1) : intsAttribute(n, "pads", {});
+      if (pads.size() != 8 || pads[0] || pads[1] || pads[4] || pads[5] || pads[2] != pads[6] ||
+          pads[3] != pads[7])
+        unsupported(n, "only symmetric zero padding of height and width is supported");
+      define(value(n, 0));  // folded into the convolution or average pool that reads it
+      m_pads[n.output(0)] = {pads[2], pads[3]};
+    } else if (op == "Softmax" || op == "LogSoftmax") {
+      if (n.output(0) != m_model.graph().output(0).name())
+        unsupported(n, "a softmax is only supported as the graph's output");
+      define(value(n, 0));  // the loss applies its own softmax
+    } else {
+      unsupported(n, "op type not supported");
+    }
+  }
+
+  const onnx::ModelProto& m_model;
+  std::string m_path;
+  std::unique_ptr<Network> m_network;
+  std::map<std::string, const onnx::TensorProto*> m_initializers;
+  std::map<std::string, std::string> m_tensorAliases;
+  std::map<std::string, std::vector<int64_t>> m_constants;
+  std::map<std::string, int> m_values;
+  std::map<std::string, std::pair<int64_t, int64_t>> m_pads;  // Pad outputs: (height, width)
+  bool m_sawBatchNorm = false, m_sawRenamedConv = false;
+};
+
+}  // namespace
+
+bool looksLikeOnnx(const std::string& path) {
+  onnx::ModelProto model;
+  return parseModel(path, model);
+}
+
+Checkpoint readOnnx(const std::string& path) {
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) throw IoError(path + ": file not found");
+  onnx::ModelProto model;
+  if (!parseModel(path, model))
+    throw FormatError(path +
+                      ": not an ONNX model (the protobuf does not parse: corrupt or truncated)");
+  return Importer(model, path).run();
+}
+
+}  // namespace basin

@@ -1,0 +1,162 @@
+// ONNX exports of PyTorch 1.13 (tests/fixtures/generate_fixtures.py): BatchNorm kept or folded,
+// deduplicated initializers, as architecture for PyTorch weights; unsupported graphs are errors
+// naming the node.
+#include <onnx/onnx_pb.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+
+#include "core/data/dataset.h"
+#include "core/error.h"
+#include "core/io/hdf5.h"
+#include "core/io/model_file.h"
+#include "core/net/executor.h"
+#include "tests/support/test_support.h"
+
+using namespace basin;
+using basin::test::expectError;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  return test::dataPath("fixtures/" + name);
+}
+
+Tensor readLogits(const std::string& file, const std::string& dataset) {
+  const H5::H5File f = hdf5::openReadOnly(fixture(file));
+  const H5::DataSet ds = f.openDataSet(dataset);
+  return Tensor(hdf5::shapeOf(ds), hdf5::readFloats(ds, file));
+}
+
+Tensor mnistBatch() {
+  Preprocess p = normalizationPreset("mnist");
+  p.pad = 2;
+  p.rgb = true;
+  Dataset data = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, p);
+  Tensor images;
+  std::vector<int32_t> labels;
+  data.batch(0, 64, images, labels);
+  return images;
+}
+
+double errorAgainst(const Checkpoint& c, const Tensor& reference) {
+  Executor executor(c.network);
+  return test::relativeError(executor.forward(mnistBatch(), 2), reference);
+}
+
+// State names in order, without the counters ONNX does not carry.
+std::string stateNames(const Network& net) {
+  std::string s;
+  for (const StateEntry& e : net.state().entries())
+    if (e.kind != StateKind::Counter) s += e.name + "\n";
+  return s;
+}
+
+}  // namespace
+
+class TestOnnx : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+
+  // resnet20.onnx with one change applied, written to a temporary file.
+  std::string modified(const char* name, const std::function<void(onnx::ModelProto&)>& change) {
+    onnx::ModelProto model;
+    std::ifstream in(fixture("resnet20.onnx"), std::ios::binary);
+    if (!model.ParseFromIstream(&in)) qFatal("cannot parse resnet20.onnx");
+    change(model);
+    const std::string path = m_dir.filePath(name).toStdString();
+    std::ofstream out(path, std::ios::binary);
+    model.SerializeToOstream(&out);
+    return path;
+  }
+
+ private slots:
+  void exportsMatchPyTorch_data() {
+    QTest::addColumn<QString>("onnx");
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<bool>("folded");
+    QTest::newRow("resnet20, BatchNorm kept") << "resnet20.onnx"
+                                              << "resnet20.h5" << false;
+    QTest::newRow("resnet20_noshort") << "resnet20_noshort.onnx"
+                                      << "resnet20_noshort.h5" << false;
+    QTest::newRow("densenet_bc40 (Concat, Pad, AveragePool)") << "densenet_bc40.onnx"
+                                                              << "densenet_bc40.h5" << false;
+    QTest::newRow("resnet20, BatchNorm folded") << "resnet20_folded.onnx"
+                                                << "resnet20.h5" << true;
+  }
+
+  void exportsMatchPyTorch() {
+    QFETCH(QString, onnx);
+    QFETCH(QString, reference);
+    QFETCH(bool, folded);
+    QCOMPARE(detectModelFormat(fixture(onnx.toStdString())), ModelFormat::Onnx);
+    const Checkpoint c = loadModel(fixture(onnx.toStdString()), std::nullopt);
+    QCOMPARE(c.arch.numClasses, int64_t(10));
+    QVERIFY(c.metadataJson.find(folded ? "\"batchnorm_folded\":true"
+                                       : "\"batchnorm_folded\":false") != std::string::npos);
+    const double err = errorAgainst(c, readLogits(reference.toStdString(), "reference/logits"));
+    QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
+    if (!folded) {  // PRESERVE keeps state_dict names and order
+      const Checkpoint h5 = loadModel(fixture(reference.toStdString()), std::nullopt);
+      QCOMPARE(stateNames(c.network), stateNames(h5.network));
+      QCOMPARE(c.network.state().parameterCount(), h5.network.state().parameterCount());
+    }
+  }
+
+  void deduplicatedInitializersBecomeSeparateTensors() {
+    const Checkpoint c = loadModel(fixture("resnet20_untrained.onnx"), std::nullopt);
+    QCOMPARE(stateNames(c.network), stateNames(buildModel({"resnet20"})));
+    const double err = errorAgainst(c, readLogits("resnet20_untrained_logits.h5", "logits"));
+    QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
+  }
+
+  void onnxDescribesTheArchitectureOfPyTorchWeights() {
+    const Checkpoint c = loadModel(fixture("resnet20.pt"), ArchSpec{fixture("resnet20.onnx")});
+    QCOMPARE(c.arch.name, std::string("onnx"));
+    QVERIFY(errorAgainst(c, readLogits("resnet20.h5", "reference/logits")) < 1e-4);
+    expectError<FormatError>(
+        [&] { loadModel(fixture("densenet_bc40.pt"), ArchSpec{fixture("resnet20.onnx")}); },
+        {"densenet_bc40.pt", "missing tensors"});
+    expectError<ArgumentError>([&] { loadModel(fixture("resnet20.onnx"), ArchSpec{"resnet20"}); },
+                               {"drop --arch"});
+  }
+
+  void damagedAndUnsupportedGraphs() {
+    const std::string bytes = test::readBytes(fixture("resnet20.onnx"));
+    const std::string cut = m_dir.filePath("cut.onnx").toStdString();
+    test::writeBytes(cut, bytes.substr(0, bytes.size() / 3));
+    expectError<FormatError>([&] { loadModel(cut, std::nullopt); }, {"cut.onnx", "does not parse"});
+
+    const std::string grouped = modified("grouped.onnx", [](onnx::ModelProto& m) {
+      for (auto& node : *m.mutable_graph()->mutable_node())
+        if (node.op_type() == "Conv") {
+          for (auto& a : *node.mutable_attribute())
+            if (a.name() == "group") a.set_i(2);  // PyTorch writes group=1 explicitly
+          return;
+        }
+    });
+    expectError<FormatError>([&] { loadModel(grouped, std::nullopt); },
+                             {"grouped.onnx", "/conv1/Conv", "(Conv)", "'group' must be 1"});
+
+    const std::string elu = modified("elu.onnx", [](onnx::ModelProto& m) {
+      for (auto& node : *m.mutable_graph()->mutable_node())
+        if (node.op_type() == "Relu") {
+          node.set_op_type("Elu");
+          return;
+        }
+    });
+    expectError<FormatError>([&] { loadModel(elu, std::nullopt); }, {"(Elu)", "not supported"});
+
+    const std::string shortTensor = modified("short.onnx", [](onnx::ModelProto& m) {
+      auto* t = m.mutable_graph()->mutable_initializer(0);
+      t->set_raw_data(t->raw_data().substr(0, 12));
+    });
+    expectError<FormatError>([&] { loadModel(shortTensor, std::nullopt); },
+                             {"short.onnx", "holds 3 values"});
+  }
+};
+
+QTEST_APPLESS_MAIN(TestOnnx)
+#include "test_onnx.moc"
