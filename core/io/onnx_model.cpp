@@ -82,6 +82,8 @@ class Importer {
     if (dims.size() != 4) throw FormatError(m_path + ": input must be N x C x H x W images");
     m_network = std::make_unique<Network>(shape);
     m_values[input->name()] = m_network->input();
+    for (const auto& node : g.node())
+      for (const auto& in : node.input()) ++m_readers[in];
     for (const auto& node : g.node()) convert(node);
     if (g.output_size() != 1) throw FormatError(m_path + ": graph must have exactly one output");
     const std::string& out = g.output(0).name();
@@ -136,8 +138,9 @@ class Importer {
     return it->second;
   }
 
-  // The state entry for a tensor input (an initializer or an Identity copy of one).
-  int entry(const onnx::NodeProto& n, int input, StateKind kind) {
+  // The state entry for a tensor input (an initializer or an Identity copy of one). With
+  // `transposed`, a 2-D tensor is stored transposed (MatMul's in x out becomes out x in).
+  int entry(const onnx::NodeProto& n, int input, StateKind kind, bool transposed = false) {
     if (input >= n.input_size() || n.input(input).empty()) return -1;
     const std::string& name = n.input(input);
     StateDict& state = m_network->state();
@@ -146,12 +149,25 @@ class Importer {
     const auto it = m_initializers.find(source);
     if (it == m_initializers.end())
       unsupported(n, "input '" + name + "' must be a constant tensor");
-    const StoredTensor t = tensorValues(*it->second, m_path);
+    StoredTensor t = tensorValues(*it->second, m_path);
     if (t.isInteger()) unsupported(n, "tensor '" + name + "' must be floating point");
+    if (transposed) {
+      if (t.shape.size() != 2) unsupported(n, "weight '" + name + "' must be 2-D");
+      std::vector<float> flipped(t.values.size());
+      for (int64_t r = 0; r < t.shape[0]; ++r)
+        for (int64_t c = 0; c < t.shape[1]; ++c)
+          flipped[c * t.shape[0] + r] = t.values[r * t.shape[1] + c];
+      t.values = std::move(flipped);
+      std::swap(t.shape[0], t.shape[1]);
+    }
     const int e = state.add(name, t.shape, kind);
     std::copy(t.values.begin(), t.values.end(), state.values(e).begin());
     if (name.rfind("onnx::", 0) == 0) m_sawRenamedConv = true;
     return e;
+  }
+
+  bool isTensor(const std::string& name) const {
+    return m_initializers.count(name) || m_tensorAliases.count(name);
   }
 
   std::vector<int64_t> constantInts(const onnx::NodeProto& n, int input) const {
@@ -211,6 +227,18 @@ class Importer {
       define(net.batchNormWith(x, weight, bias, mean, var, eps ? eps->f() : 1e-5));
     } else if (op == "Relu") {
       define(net.relu(value(n, 0)));
+    } else if (op == "MatMul") {
+      int x = value(n, 0);
+      if (net.node(x).shape.size() != 1) x = net.flatten(x);
+      const int node = net.linearWith(x, entry(n, 1, StateKind::Parameter, true), -1);
+      m_biasFree.insert(node);
+      define(node);
+    } else if (op == "Add" && n.input_size() == 2 && isTensor(n.input(1)) &&
+               m_biasFree.count(value(n, 0)) && m_readers[n.input(0)] == 1) {  // a MatMul's bias
+      const int node = value(n, 0);
+      net.attachBias(node, entry(n, 1, StateKind::Parameter));
+      m_biasFree.erase(node);
+      define(node);
     } else if (op == "Add" || op == "Sum") {
       int acc = value(n, 0);
       for (int i = 1; i < n.input_size(); ++i) acc = net.add(acc, value(n, i));
@@ -306,6 +334,8 @@ class Importer {
   std::map<std::string, std::string> m_tensorAliases;
   std::map<std::string, std::vector<int64_t>> m_constants;
   std::map<std::string, int> m_values;
+  std::map<std::string, int> m_readers;  // how many nodes read each value
+  std::set<int> m_biasFree;  // Linear nodes from MatMul that an Add may still give a bias
   std::map<std::string, std::pair<int64_t, int64_t>> m_pads;  // Pad outputs: (height, width)
   bool m_sawBatchNorm = false, m_sawRenamedConv = false;
 };

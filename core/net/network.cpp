@@ -181,6 +181,16 @@ int Network::linearWith(int x, int weight, int bias) {
   return append(std::move(n));
 }
 
+void Network::attachBias(int linearNode, int bias) {
+  Node& n = m_nodes.at(linearNode);
+  if (n.op != OpKind::Linear || n.bias >= 0)
+    throw ArgumentError("a bias can only be attached to a linear layer without one");
+  if (m_state.entry(bias).shape != Shape{n.outFeatures})
+    throw ShapeError("bias '" + m_state.entry(bias).name + "' does not have " +
+                     std::to_string(n.outFeatures) + " values");
+  n.bias = bias;
+}
+
 int Network::add(int a, int b) {
   if (m_nodes.at(a).shape != m_nodes.at(b).shape)
     throw ShapeError("cannot add " + toString(m_nodes[a].shape) + " and " +

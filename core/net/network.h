@@ -58,6 +58,9 @@ class Network {
   int conv2dWith(int x, const Conv2dGeometry& strideAndPadding, int weight, int bias);
   int batchNormWith(int x, int weight, int bias, int runningMean, int runningVar, double eps);
   int linearWith(int x, int weight, int bias);
+  // Gives a bias-free Linear node the bias entry `bias` (ONNX's MatMul followed by Add).
+  // Throws ArgumentError if the node is no such layer, ShapeError if the sizes differ.
+  void attachBias(int linearNode, int bias);
 
   int conv2d(int x, const std::string& name, int64_t outChannels, int64_t kernel, int64_t stride,
              int64_t padding, bool bias);

@@ -5,6 +5,7 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 #include <fstream>
 
 #include "core/data/dataset.h"
@@ -103,6 +104,46 @@ class TestOnnx : public QObject {
       QCOMPARE(stateNames(c.network), stateNames(h5.network));
       QCOMPARE(c.network.state().parameterCount(), h5.network.state().parameterCount());
     }
+  }
+
+  void matMulPlusAddIsALinearLayer() {
+    // PyTorch's Linear as MatMul(x, W^T) + Add(b) instead of Gemm, as other exporters write it.
+    const std::string path = modified("matmul.onnx", [](onnx::ModelProto& m) {
+      auto* g = m.mutable_graph();
+      onnx::NodeProto* gemm = nullptr;
+      for (auto& node : *g->mutable_node())
+        if (node.op_type() == "Gemm") gemm = &node;
+      const onnx::TensorProto* w = nullptr;
+      for (const auto& t : g->initializer())
+        if (t.name() == gemm->input(1)) w = &t;
+      onnx::TensorProto* wt = g->add_initializer();
+      wt->set_name("linear.weight_t");
+      wt->set_data_type(onnx::TensorProto::FLOAT);
+      const int64_t out = w->dims(0), in = w->dims(1);
+      wt->add_dims(in);
+      wt->add_dims(out);
+      std::vector<float> src(out * in), dst(out * in);
+      std::memcpy(src.data(), w->raw_data().data(), src.size() * 4);
+      for (int64_t o = 0; o < out; ++o)
+        for (int64_t i = 0; i < in; ++i) dst[i * out + o] = src[o * in + i];
+      wt->set_raw_data(std::string(reinterpret_cast<const char*>(dst.data()), dst.size() * 4));
+      const std::string x = gemm->input(0), bias = gemm->input(2), y = gemm->output(0);
+      gemm->Clear();
+      gemm->set_op_type("MatMul");
+      gemm->set_name("matmul");
+      gemm->add_input(x);
+      gemm->add_input("linear.weight_t");
+      gemm->add_output("product");
+      onnx::NodeProto* add = g->add_node();
+      add->set_op_type("Add");
+      add->set_name("bias");
+      add->add_input("product");
+      add->add_input(bias);
+      add->add_output(y);
+    });
+    const Checkpoint c = loadModel(path, std::nullopt);
+    QVERIFY(c.network.state().find("linear.weight_t") >= 0);
+    QVERIFY(errorAgainst(c, readLogits("resnet20.h5", "reference/logits")) < 1e-4);
   }
 
   void deduplicatedInitializersBecomeSeparateTensors() {
