@@ -24,26 +24,9 @@ std::string fixture(const std::string& name) {
   return test::dataPath("fixtures/" + name);
 }
 
-Tensor readLogits(const std::string& file, const std::string& dataset) {
-  const H5::H5File f = hdf5::openReadOnly(fixture(file));
-  const H5::DataSet ds = f.openDataSet(dataset);
-  return Tensor(hdf5::shapeOf(ds), hdf5::readFloats(ds, file));
-}
-
-Tensor mnistBatch() {
-  Preprocess p = normalizationPreset("mnist");
-  p.pad = 2;
-  p.rgb = true;
-  Dataset data = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, p);
-  Tensor images;
-  std::vector<int32_t> labels;
-  data.batch(0, 64, images, labels);
-  return images;
-}
-
 double errorAgainst(const Checkpoint& c, const Tensor& reference) {
   Executor executor(c.network);
-  return test::relativeError(executor.forward(mnistBatch(), 2), reference);
+  return test::relativeError(executor.forward(test::mnistCifarBatch(64), 2), reference);
 }
 
 // State names in order, without the counters ONNX does not carry.
@@ -97,7 +80,8 @@ class TestOnnx : public QObject {
     QCOMPARE(c.arch.numClasses, int64_t(10));
     QVERIFY(c.metadataJson.find(folded ? "\"batchnorm_folded\":true"
                                        : "\"batchnorm_folded\":false") != std::string::npos);
-    const double err = errorAgainst(c, readLogits(reference.toStdString(), "reference/logits"));
+    const double err =
+        errorAgainst(c, test::fixtureTensor(reference.toStdString(), "reference/logits"));
     QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
     if (!folded) {  // PRESERVE keeps state_dict names and order
       const Checkpoint h5 = loadModel(fixture(reference.toStdString()), std::nullopt);
@@ -143,20 +127,21 @@ class TestOnnx : public QObject {
     });
     const Checkpoint c = loadModel(path, std::nullopt);
     QVERIFY(c.network.state().find("linear.weight_t") >= 0);
-    QVERIFY(errorAgainst(c, readLogits("resnet20.h5", "reference/logits")) < 1e-4);
+    QVERIFY(errorAgainst(c, test::fixtureTensor("resnet20.h5", "reference/logits")) < 1e-4);
   }
 
   void deduplicatedInitializersBecomeSeparateTensors() {
     const Checkpoint c = loadModel(fixture("resnet20_untrained.onnx"), std::nullopt);
     QCOMPARE(stateNames(c.network), stateNames(buildModel({"resnet20"})));
-    const double err = errorAgainst(c, readLogits("resnet20_untrained_logits.h5", "logits"));
+    const double err =
+        errorAgainst(c, test::fixtureTensor("resnet20_untrained_logits.h5", "logits"));
     QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
   }
 
   void onnxDescribesTheArchitectureOfPyTorchWeights() {
     const Checkpoint c = loadModel(fixture("resnet20.pt"), ArchSpec{fixture("resnet20.onnx")});
     QCOMPARE(c.arch.name, std::string("onnx"));
-    QVERIFY(errorAgainst(c, readLogits("resnet20.h5", "reference/logits")) < 1e-4);
+    QVERIFY(errorAgainst(c, test::fixtureTensor("resnet20.h5", "reference/logits")) < 1e-4);
     expectError<FormatError>(
         [&] { loadModel(fixture("densenet_bc40.pt"), ArchSpec{fixture("resnet20.onnx")}); },
         {"densenet_bc40.pt", "missing tensors"});

@@ -24,23 +24,6 @@ std::string fixture(const std::string& name) {
   return test::dataPath("fixtures/" + name);
 }
 
-Tensor referenceLogits(const std::string& h5) {
-  const H5::H5File file = hdf5::openReadOnly(fixture(h5));
-  const H5::DataSet ds = file.openDataSet("reference/logits");
-  return Tensor(hdf5::shapeOf(ds), hdf5::readFloats(ds, h5));
-}
-
-Tensor mnistBatch() {
-  Preprocess p = normalizationPreset("mnist");
-  p.pad = 2;
-  p.rgb = true;
-  Dataset data = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, p);
-  Tensor images;
-  std::vector<int32_t> labels;
-  data.batch(0, 64, images, labels);
-  return images;
-}
-
 // Adds or replaces one entry of a zip archive.
 void putZipEntry(const std::string& path, const std::string& name, const std::string& bytes,
                  bool create = false) {
@@ -117,8 +100,9 @@ class TestWeightFiles : public QObject {
     const Checkpoint c = loadModel(fixture(file.toStdString()), ArchSpec{arch.toStdString()});
     QCOMPARE(QString::fromStdString(c.metadataJson), metadata);
     Executor executor(c.network);
-    const double err = test::relativeError(executor.forward(mnistBatch(), 2),
-                                           referenceLogits(reference.toStdString()));
+    const double err =
+        test::relativeError(executor.forward(test::mnistCifarBatch(64), 2),
+                            test::fixtureTensor(reference.toStdString(), "reference/logits"));
     QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
   }
 

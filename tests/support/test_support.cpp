@@ -6,7 +6,9 @@
 #include <random>
 #include <sstream>
 
+#include "core/data/dataset.h"
 #include "core/error.h"
+#include "core/io/hdf5.h"
 
 namespace basin::test {
 
@@ -34,6 +36,24 @@ double relativeError(const Tensor& a, const Tensor& reference) {
   double scale = 1e-12;
   for (float v : reference.values()) scale = std::max(scale, std::abs(double(v)));
   return maxAbsDiff(a, reference) / scale;
+}
+
+Tensor mnistCifarBatch(int64_t count) {
+  Preprocess p = normalizationPreset("mnist");
+  p.pad = 2;
+  p.rgb = true;
+  Dataset data = openDataset("mnist:" + dataPath("mnist"), Split::Test, p);
+  Tensor images;
+  std::vector<int32_t> labels;
+  data.batch(0, count, images, labels);
+  return images;
+}
+
+Tensor fixtureTensor(const std::string& file, const std::string& dataset) {
+  const std::string path = dataPath("fixtures/" + file);
+  const H5::H5File f = hdf5::openReadOnly(path);
+  const H5::DataSet ds = f.openDataSet(dataset);
+  return Tensor(hdf5::shapeOf(ds), hdf5::readFloats(ds, path));
 }
 
 void writeBytes(const std::string& path, const std::string& bytes) {

@@ -20,6 +20,12 @@ double maxAbsDiff(const Tensor& a, const Tensor& b);
 // max |a - b| / max(max |b|, 1e-12): error relative to the reference's scale.
 double relativeError(const Tensor& a, const Tensor& reference);
 
+// The first `count` MNIST test images of tests/data/mnist as Basin feeds them to CIFAR-style
+// models (--normalize mnist --pad 2 --rgb), the input of the PyTorch fixtures.
+Tensor mnistCifarBatch(int64_t count);
+// A float dataset (e.g. "reference/logits") of an HDF5 file under tests/data/fixtures.
+Tensor fixtureTensor(const std::string& file, const std::string& dataset);
+
 // Writes `bytes` to `path` (for corrupt-file tests).
 void writeBytes(const std::string& path, const std::string& bytes);
 std::string readBytes(const std::string& path);
