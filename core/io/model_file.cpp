@@ -20,6 +20,9 @@ ModelFormat detectModelFormat(const std::string& path) {
   if (in.gcount() == 8 && std::string(head, 8) == "\x89HDF\r\n\x1a\n")
     return ModelFormat::BasinCheckpoint;
   if (looksLikeZip(path)) return ModelFormat::PyTorchZip;
+  // Legacy torch.save: a protocol-2 pickle of PyTorch's magic number (LONG1, 10 bytes).
+  if (in.gcount() >= 4 && std::string(head, 4) == "\x80\x02\x8a\x0a")
+    return ModelFormat::PyTorchLegacy;
   if (looksLikeSafetensors(path)) return ModelFormat::Safetensors;
   // A damaged .onnx still counts as ONNX, so that the error says what is wrong with it.
   if (looksLikeOnnx(path) || path.ends_with(".onnx")) return ModelFormat::Onnx;
@@ -32,6 +35,8 @@ const char* formatName(ModelFormat format) {
       return "Basin checkpoint (HDF5)";
     case ModelFormat::PyTorchZip:
       return "PyTorch checkpoint (torch.save zip)";
+    case ModelFormat::PyTorchLegacy:
+      return "PyTorch checkpoint (legacy, before 1.6)";
     case ModelFormat::Safetensors:
       return "safetensors";
     case ModelFormat::Onnx:
@@ -55,6 +60,11 @@ Checkpoint loadModel(const std::string& path, const std::optional<ArchSpec>& arc
       throw ArgumentError(path + " is an ONNX model, which carries its architecture: drop --arch");
     return readOnnx(path);
   }
+  if (format == ModelFormat::PyTorchLegacy)
+    throw FormatError(path +
+                      ": a torch.save file in the legacy format of PyTorch < 1.6, which "
+                      "Basin does not unpickle; re-save it with a current PyTorch "
+                      "(torch.save(torch.load(path), path))");
   if (format == ModelFormat::Unknown)
     throw FormatError(path +
                       ": not a model file Basin reads (Basin checkpoint, ONNX, PyTorch "

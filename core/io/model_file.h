@@ -8,7 +8,14 @@
 
 namespace basin {
 
-enum class ModelFormat { BasinCheckpoint, PyTorchZip, Safetensors, Onnx, Unknown };
+enum class ModelFormat {
+  BasinCheckpoint,
+  PyTorchZip,
+  PyTorchLegacy,  // torch.save before PyTorch 1.6: recognised, refused with advice
+  Safetensors,
+  Onnx,
+  Unknown
+};
 
 // The format the file's first bytes announce. Throws IoError if the file is missing.
 ModelFormat detectModelFormat(const std::string& path);

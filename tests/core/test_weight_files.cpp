@@ -136,6 +136,11 @@ class TestWeightFiles : public QObject {
     putZipEntry(garbage, "resnet20/data.pkl", "\x80\x02}q\x00(X\x03\x00\x00\x00"s + "abc\xff\xfe");
     expectError<FormatError>([&] { loadModel(garbage, ArchSpec{}); }, {"garbage.pt", "pickle"});
 
+    test::writeBytes(path("legacy.pt"), "\x80\x02\x8a\x0a"s + "l\xfc\x9c" + "F\xf9 j\xa8P\x19.");
+    QCOMPARE(detectModelFormat(path("legacy.pt")), ModelFormat::PyTorchLegacy);
+    expectError<FormatError>([&] { loadModel(path("legacy.pt"), ArchSpec{}); },
+                             {"legacy.pt", "PyTorch < 1.6", "re-save"});
+
     putZipEntry(path("nopickle.pt"), "archive/version", "3\n", true);
     expectError<FormatError>([&] { loadModel(path("nopickle.pt"), ArchSpec{}); }, {"no data.pkl"});
   }
