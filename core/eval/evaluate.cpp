@@ -6,7 +6,12 @@
 
 namespace basin {
 
-EvalResult evaluate(const Network& network, const Dataset& data, const EvalOptions& options) {
+namespace {
+
+constexpr int64_t kConvertedBytesLimit = int64_t(1) << 30;
+
+const EvalOptions& validated(const Network& network, const Dataset& data,
+                             const EvalOptions& options) {
   if (options.batchSize < 1) throw ArgumentError("batch size must be at least 1");
   if (data.size() == 0) throw ArgumentError(data.source() + " has no samples to evaluate");
   if (data.sampleShape() != network.inputShape())
@@ -17,19 +22,46 @@ EvalResult evaluate(const Network& network, const Dataset& data, const EvalOptio
   if (data.maxLabel() >= classes)
     throw ArgumentError(data.source() + " has label " + std::to_string(data.maxLabel()) +
                         " but the model has only " + std::to_string(classes) + " classes");
-  Executor executor(network, options.mode);
+  return options;
+}
+
+}  // namespace
+
+Evaluator::Evaluator(const Network& network, const Dataset& data, const EvalOptions& options)
+    : m_network(network),
+      m_data(data),
+      m_options(validated(network, data, options)),
+      m_executor(network, options.mode) {
+  if (data.size() * numel(data.sampleShape()) * int64_t(sizeof(float)) > kConvertedBytesLimit)
+    return;
+  for (int64_t start = 0; start < data.size(); start += options.batchSize) {
+    m_batches.emplace_back();
+    m_labels.emplace_back();
+    data.batch(start, std::min(options.batchSize, data.size() - start), m_batches.back(),
+               m_labels.back());
+  }
+}
+
+EvalResult Evaluator::run() {
+  m_executor.prepare();
   Tensor images;
   std::vector<int32_t> labels;
   LossSums sums;
-  const int64_t total = data.size();
-  for (int64_t start = 0; start < total; start += options.batchSize) {
-    if (options.cancelled && options.cancelled()) throw Cancelled();
-    const int64_t count = std::min(options.batchSize, total - start);
-    data.batch(start, count, images, labels);
-    sums += lossAndAccuracy(executor.forward(images, options.threads), labels, options.loss);
-    if (options.progress) options.progress(start + count, total);
+  const int64_t total = m_data.size();
+  for (int64_t start = 0, b = 0; start < total; start += m_options.batchSize, ++b) {
+    if (m_options.cancelled && m_options.cancelled()) throw Cancelled();
+    const int64_t count = std::min(m_options.batchSize, total - start);
+    if (m_batches.empty()) m_data.batch(start, count, images, labels);
+    const Tensor& x = m_batches.empty() ? images : m_batches[b];
+    const std::vector<int32_t>& y = m_batches.empty() ? labels : m_labels[b];
+    sums += lossAndAccuracy(m_executor.forward(x, m_options.threads), y, m_options.loss);
+    if (m_options.progress) m_options.progress(start + count, total);
   }
   return {sums.meanLoss(), sums.accuracyPercent(), sums.count};
+}
+
+EvalResult evaluate(const Network& network, const Dataset& data, const EvalOptions& options) {
+  return Evaluator(network, data, options).run();
 }
 
 }  // namespace basin

@@ -27,6 +27,25 @@ struct EvalResult {
   int64_t samples = 0;
 };
 
+// Evaluates the network's current weights on one data set, again and again (a surface evaluates
+// it at every grid point): validates once, converts the batches once (up to 1 GiB of
+// preprocessed images; larger sets are converted batch by batch), keeps one executor.
+class Evaluator {
+ public:
+  // Throws like evaluate(). Keeps references to `network` and `data`.
+  Evaluator(const Network& network, const Dataset& data, const EvalOptions& options);
+  // Loss and accuracy with the network's weights as they are now. Throws Cancelled.
+  EvalResult run();
+
+ private:
+  const Network& m_network;
+  const Dataset& m_data;
+  EvalOptions m_options;
+  Executor m_executor;
+  std::vector<Tensor> m_batches;  // empty when converting on the fly
+  std::vector<std::vector<int32_t>> m_labels;
+};
+
 // Throws ShapeError if the data's sample shape does not fit the network's input,
 // ArgumentError for an empty selection, labels beyond the network's classes or a batch size
 // below 1,

@@ -85,35 +85,23 @@ Checkpoint loadCheckpoint(const std::string& path) {
 
 void saveCheckpoint(const std::string& path, const ArchSpec& arch, const Network& network,
                     const std::string& metadataJson) {
-  H5::Exception::dontPrint();
-  const std::string temporary = path + ".partial";
-  try {
-    {
-      H5::H5File file(temporary, H5F_ACC_TRUNC);
-      hdf5::writeStringAttribute(file, "format", kFormat);
-      hdf5::writeIntAttribute(file, "format_version", 1);
-      hdf5::writeStringAttribute(file, "architecture", archToJson(arch));
-      hdf5::writeStringAttribute(file, "metadata", metadataJson);
-      H5::Group group = file.createGroup("state");
-      const StateDict& state = network.state();
-      for (int i = 0; i < static_cast<int>(state.entries().size()); ++i) {
-        const StateEntry& e = state.entry(i);
-        if (e.kind == StateKind::Counter) {
-          const int64_t value = state.counter(i);
-          hdf5::writeInts(group, e.name, e.shape, &value);
-        } else {
-          hdf5::writeFloats(group, e.name, e.shape, state.values(i).data());
-        }
+  hdf5::writeAtomically(path, [&](H5::H5File& file) {
+    hdf5::writeStringAttribute(file, "format", kFormat);
+    hdf5::writeIntAttribute(file, "format_version", 1);
+    hdf5::writeStringAttribute(file, "architecture", archToJson(arch));
+    hdf5::writeStringAttribute(file, "metadata", metadataJson);
+    H5::Group group = file.createGroup("state");
+    const StateDict& state = network.state();
+    for (int i = 0; i < static_cast<int>(state.entries().size()); ++i) {
+      const StateEntry& e = state.entry(i);
+      if (e.kind == StateKind::Counter) {
+        const int64_t value = state.counter(i);
+        hdf5::writeInts(group, e.name, e.shape, &value);
+      } else {
+        hdf5::writeFloats(group, e.name, e.shape, state.values(i).data());
       }
     }
-    std::filesystem::rename(temporary, path);
-  } catch (const H5::Exception& e) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    throw IoError(path + ": cannot write checkpoint (" + e.getDetailMsg() + ")");
-  } catch (const std::filesystem::filesystem_error& e) {
-    throw IoError(path + ": cannot write checkpoint (" + e.what() + ")");
-  }
+  });
 }
 
 }  // namespace basin

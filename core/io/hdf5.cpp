@@ -28,6 +28,24 @@ std::vector<T> readAll(const H5::DataSet& dataset, const std::string& path,
 
 }  // namespace
 
+void writeAtomically(const std::string& path, const std::function<void(H5::H5File&)>& fill) {
+  H5::Exception::dontPrint();
+  const std::string temporary = path + ".partial";
+  try {
+    {
+      H5::H5File file(temporary, H5F_ACC_TRUNC);
+      fill(file);
+    }
+    std::filesystem::rename(temporary, path);
+  } catch (const H5::Exception& e) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw IoError(path + ": cannot write (" + e.getDetailMsg() + ")");
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw IoError(path + ": cannot write (" + e.what() + ")");
+  }
+}
+
 H5::H5File openReadOnly(const std::string& path) {
   H5::Exception::dontPrint();
   std::error_code ec;

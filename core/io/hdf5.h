@@ -4,12 +4,18 @@
 #include <H5Cpp.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/tensor/tensor.h"
 
 namespace basin::hdf5 {
+
+// Creates `path` crash-safely: `fill` writes a new file under a temporary name, which then
+// replaces `path` in one rename, so readers see the old file or the new one, never half of one.
+// Throws IoError naming `path`.
+void writeAtomically(const std::string& path, const std::function<void(H5::H5File&)>& fill);
 
 // Opens an existing HDF5 file read-only. Throws IoError if missing or unreadable, FormatError
 // if it is not HDF5 (or truncated before its superblock).

@@ -1,0 +1,71 @@
+#include "core/landscape/direction_file.h"
+
+#include "core/error.h"
+#include "core/io/hdf5.h"
+
+namespace basin {
+namespace {
+
+void writeGroup(H5::H5File& file, const char* name, const Network& network, const Direction& d) {
+  H5::Group g = file.createGroup(name);
+  for (size_t k = 0; k < d.entries.size(); ++k)
+    hdf5::writeFloats(g, std::to_string(k), network.state().entry(d.entries[k]).shape,
+                      d.values[k].data());
+}
+
+Direction readGroup(const H5::H5File& file, const char* name, const std::string& path,
+                    const Network& network) {
+  const H5::Group g = file.openGroup(name);
+  const int64_t count = static_cast<int64_t>(g.getNumObjs());
+  Direction d;
+  if (count == static_cast<int64_t>(directionEntries(network, DirectionType::Weights).size())) {
+    d.type = DirectionType::Weights;
+  } else if (count == static_cast<int64_t>(network.state().entries().size())) {
+    d.type = DirectionType::States;
+  } else {
+    throw ShapeError(
+        path + ": '" + name + "' holds " + std::to_string(count) + " tensors; the model has " +
+        std::to_string(directionEntries(network, DirectionType::Weights).size()) +
+        " parameters and " + std::to_string(network.state().entries().size()) + " state entries");
+  }
+  d.entries = directionEntries(network, d.type);
+  for (size_t k = 0; k < d.entries.size(); ++k) {
+    const std::string key = std::to_string(k);
+    if (!g.nameExists(key))
+      throw FormatError(path + ": '" + name + "' has no dataset '" + key + "'");
+    const H5::DataSet ds = g.openDataSet(key);
+    const StateEntry& e = network.state().entry(d.entries[k]);
+    const Shape shape = hdf5::shapeOf(ds);
+    if (numel(shape) != e.size)
+      throw ShapeError(path + ": " + name + "/" + key + " has shape " + toString(shape) + " but '" +
+                       e.name + "' is " + toString(e.shape));
+    d.values.push_back(hdf5::readFloats(ds, path));
+  }
+  return d;
+}
+
+}  // namespace
+
+void writeDirectionFile(const std::string& path, const Network& network, const DirectionPair& d) {
+  hdf5::writeAtomically(path, [&](H5::H5File& file) {
+    writeGroup(file, "xdirection", network, d.x);
+    if (d.y) writeGroup(file, "ydirection", network, *d.y);
+  });
+}
+
+DirectionPair readDirectionFile(const std::string& path, const Network& network) {
+  const H5::H5File file = hdf5::openReadOnly(path);
+  try {
+    if (!file.nameExists("xdirection"))
+      throw FormatError(path + ": not a direction file (no 'xdirection' group)");
+    DirectionPair d{readGroup(file, "xdirection", path, network), std::nullopt};
+    if (file.nameExists("ydirection")) d.y = readGroup(file, "ydirection", path, network);
+    if (d.y && d.y->type != d.x.type)
+      throw FormatError(path + ": xdirection and ydirection are of different types");
+    return d;
+  } catch (const H5::Exception& e) {
+    throw FormatError(path + ": corrupt direction file (" + e.getDetailMsg() + ")");
+  }
+}
+
+}  // namespace basin

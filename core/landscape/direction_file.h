@@ -1,0 +1,26 @@
+// Direction files in the reference implementation's HDF5 layout: groups `xdirection` and
+// optionally `ydirection`, each with datasets "0", "1", ... (one per tensor, float32, the
+// tensor's shape), in parameter order (`weights`) or state_dict order (`states`).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/landscape/direction.h"
+
+namespace basin {
+
+struct DirectionPair {
+  Direction x;
+  std::optional<Direction> y;
+};
+
+// Writes atomically. Throws IoError.
+void writeDirectionFile(const std::string& path, const Network& network, const DirectionPair& d);
+
+// Reads and checks against `network`: the tensor count says the type (one per parameter:
+// weights; one per state entry: states), every shape must match. Throws IoError, FormatError or
+// ShapeError naming the file and the tensor.
+DirectionPair readDirectionFile(const std::string& path, const Network& network);
+
+}  // namespace basin

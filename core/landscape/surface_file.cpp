@@ -1,0 +1,113 @@
+#include "core/landscape/surface_file.h"
+
+#include <cmath>
+
+#include "core/error.h"
+#include "core/io/hdf5.h"
+
+namespace basin {
+namespace {
+
+void writeDoubles(H5::H5File& file, const std::string& name, const std::vector<hsize_t>& dims,
+                  const std::vector<double>& values) {
+  file.createDataSet(name, H5::PredType::IEEE_F64LE,
+                     H5::DataSpace(static_cast<int>(dims.size()), dims.data()))
+      .write(values.data(), H5::PredType::NATIVE_DOUBLE);
+}
+
+std::vector<double> readDoubles(const H5::H5File& file, const std::string& name,
+                                const std::string& path) {
+  const H5::DataSet ds = file.openDataSet(name);
+  std::vector<double> v(numel(hdf5::shapeOf(ds)));
+  try {
+    if (!v.empty()) ds.read(v.data(), H5::PredType::NATIVE_DOUBLE);
+  } catch (const H5::Exception& e) {
+    throw FormatError(path + ": cannot read '" + name + "' (" + e.getDetailMsg() + ")");
+  }
+  return v;
+}
+
+}  // namespace
+
+std::vector<double> Axis::coordinates() const {
+  std::vector<double> c(num);
+  for (int64_t i = 0; i < num; ++i)
+    c[i] = num == 1 ? min : min + (max - min) * double(i) / double(num - 1);
+  if (num > 1) c.back() = max;
+  return c;
+}
+
+Axis parseAxis(const std::string& text, const std::string& option) {
+  Axis a;
+  const size_t c1 = text.find(':'), c2 = text.find(':', c1 + 1);
+  try {
+    if (c1 == std::string::npos || c2 == std::string::npos) throw std::invalid_argument("");
+    size_t used = 0;
+    a.min = std::stod(text.substr(0, c1), &used);
+    if (used != c1) throw std::invalid_argument("");
+    a.max = std::stod(text.substr(c1 + 1, c2 - c1 - 1), &used);
+    if (used != c2 - c1 - 1) throw std::invalid_argument("");
+    a.num = std::stoll(text.substr(c2 + 1), &used);
+    if (used != text.size() - c2 - 1) throw std::invalid_argument("");
+  } catch (const std::exception&) {
+    throw ArgumentError(option + " must be min:max:num (like -1:1:51), not '" + text + "'");
+  }
+  if (a.num < 1 || a.num > 10000)
+    throw ArgumentError(option + " asks for " + std::to_string(a.num) +
+                        " points; use 1 to 10000 per axis");
+  if (!(a.min <= a.max) || !std::isfinite(a.min) || !std::isfinite(a.max))
+    throw ArgumentError(option + " needs finite min <= max, not '" + text + "'");
+  return a;
+}
+
+std::vector<double>& Surface::array(const std::string& name) {
+  auto [it, inserted] = arrays.try_emplace(name);
+  if (inserted) it->second.assign(points(), -1.0);
+  return it->second;
+}
+
+void writeSurfaceFile(const std::string& path, const Surface& s) {
+  hdf5::writeAtomically(path, [&](H5::H5File& file) {
+    // dir_file as the reference writes it: a scalar string dataset.
+    H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+    file.createDataSet("dir_file", str, H5::DataSpace(H5S_SCALAR)).write(s.dirFile, str);
+    writeDoubles(file, "xcoordinates", {s.x.size()}, s.x);
+    if (!s.y.empty()) writeDoubles(file, "ycoordinates", {s.y.size()}, s.y);
+    std::vector<hsize_t> dims{s.x.size()};
+    if (!s.y.empty()) dims.push_back(s.y.size());
+    for (const auto& [name, values] : s.arrays) writeDoubles(file, name, dims, values);
+    hdf5::writeStringAttribute(file, "basin_metadata", s.metadataJson);
+  });
+}
+
+Surface readSurfaceFile(const std::string& path) {
+  const H5::H5File file = hdf5::openReadOnly(path);
+  try {
+    if (!file.nameExists("xcoordinates"))
+      throw FormatError(path + ": not a surface file (no 'xcoordinates')");
+    Surface s;
+    s.x = readDoubles(file, "xcoordinates", path);
+    if (file.nameExists("ycoordinates")) s.y = readDoubles(file, "ycoordinates", path);
+    if (file.nameExists("dir_file")) {
+      const H5::DataSet ds = file.openDataSet("dir_file");
+      ds.read(s.dirFile, ds.getStrType());
+    }
+    if (hdf5::hasAttribute(file, "basin_metadata"))
+      s.metadataJson = hdf5::readStringAttribute(file, "basin_metadata");
+    for (hsize_t i = 0; i < file.getNumObjs(); ++i) {
+      const std::string name = file.getObjnameByIdx(i);
+      if (name == "xcoordinates" || name == "ycoordinates" || name == "dir_file") continue;
+      if (file.childObjType(name) != H5O_TYPE_DATASET) continue;
+      std::vector<double> v = readDoubles(file, name, path);
+      if (static_cast<int64_t>(v.size()) != s.points())
+        throw FormatError(path + ": '" + name + "' holds " + std::to_string(v.size()) +
+                          " values for a grid of " + std::to_string(s.points()) + " points");
+      s.arrays[name] = std::move(v);
+    }
+    return s;
+  } catch (const H5::Exception& e) {
+    throw FormatError(path + ": corrupt surface file (" + e.getDetailMsg() + ")");
+  }
+}
+
+}  // namespace basin

@@ -1,0 +1,44 @@
+// Surface files in the reference implementation's HDF5 layout (reference.md "Files"):
+// `dir_file` (string), `xcoordinates` and optional `ycoordinates` (float64), and float64 arrays
+// such as `train_loss`, `train_acc`, `test_loss`, `test_acc` of shape (nx) or (nx, ny), -1 where
+// not computed. Trap kept on purpose: 2-D arrays are declared (nx, ny) but filled in
+// meshgrid(x, y).ravel() order, so flat index k is the point (x[k % nx], y[k / nx]).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace basin {
+
+struct Axis {
+  double min = -1.0, max = 1.0;
+  int64_t num = 51;
+  // numpy.linspace(min, max, num).
+  std::vector<double> coordinates() const;
+};
+
+// "min:max:num" as the reference's --x/--y. Throws ArgumentError (naming `option`) for bad text,
+// num outside 1..10000, or min > max.
+Axis parseAxis(const std::string& text, const std::string& option);
+
+struct Surface {
+  std::string dirFile;
+  std::vector<double> x, y;                           // y empty for a 1-D surface
+  std::map<std::string, std::vector<double>> arrays;  // "train_loss" -> flat values
+  std::string metadataJson = "{}";                    // Basin's own attribute `basin_metadata`
+
+  int64_t points() const { return int64_t(x.size()) * int64_t(y.empty() ? 1 : y.size()); }
+  // The array `name`, created full of -1 if missing.
+  std::vector<double>& array(const std::string& name);
+};
+
+// Writes atomically (temporary file + rename): a reader, or a crash, never sees half a file.
+// Throws IoError.
+void writeSurfaceFile(const std::string& path, const Surface& surface);
+
+// Reads every array of a surface file (Basin's or the reference's). Throws IoError, FormatError.
+Surface readSurfaceFile(const std::string& path);
+
+}  // namespace basin
