@@ -10,6 +10,7 @@ namespace basin::cli {
 void addEvalCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
+void addSurfaceCommand(CLI::App& app);
 
 // Folder of the bundled demo (model and data). Looks at $BASIN_RESOURCES, the installed
 // share/basin next to the executable, then the source tree. Throws IoError if none has it.

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.h"
+#include "app/cli/data_options.h"
 #include "app/cli/model_options.h"
 #include "core/error.h"
 #include "core/eval/evaluate.h"
@@ -17,42 +18,29 @@ namespace {
 
 struct EvalArgs {
   ModelArgs model;
-  std::string data, split = "test", normalize, loss = "ce";
-  int64_t samples = -1, pad = -1, batch = 128;
-  int64_t seed = -1;
-  bool rgb = false, json = false, quiet = false;
+  DataArgs data;
+  std::string loss = "ce";
+  int64_t batch = 128;
+  bool json = false, quiet = false;
   int threads = 2;
 };
 
 void run(const EvalArgs& a) {
   EvalArgs args = a;
-  const bool demo = args.model.model.empty() && args.data.empty();
-  if (demo) {
+  if (args.model.model.empty() && args.data.data.empty()) {
     const std::string folder = demoFolder();
     args.model.model = folder + "/resnet20-mnist.h5";
-    args.data = "mnist:" + folder + "/mnist";
-    if (args.normalize.empty()) args.normalize = "mnist";
-    if (args.pad < 0) args.pad = 2;
-  } else if (args.model.model.empty() || args.data.empty()) {
+    args.data.useDemoDefaults(folder);
+  } else if (args.model.model.empty() || args.data.data.empty()) {
     throw ArgumentError("give both --model and --data (or neither, for the bundled demo)");
   }
-  if (args.split != "test" && args.split != "train")
-    throw ArgumentError("--split must be train or test, not '" + args.split + "'");
   if (args.loss != "ce" && args.loss != "mse")
     throw ArgumentError("--loss must be ce or mse, not '" + args.loss + "'");
   if (args.threads < 1 || args.threads > 1024) throw ArgumentError("--threads must be 1-1024");
   if (args.batch < 1 || args.batch > 65536) throw ArgumentError("--batch must be 1-65536");
 
   const Checkpoint checkpoint = args.model.load();
-  Preprocess prep = normalizationPreset(args.normalize.empty() ? "none" : args.normalize);
-  prep.pad = std::max<int64_t>(args.pad, 0);
-  prep.rgb = args.rgb;
-  Dataset data = openDataset(args.data, args.split == "train" ? Split::Train : Split::Test, prep);
-  if (args.seed >= 0) {
-    data.selectRandom(args.samples, static_cast<uint64_t>(args.seed));
-  } else {
-    data.selectFirst(args.samples);
-  }
+  const Dataset data = args.data.open();
 
   EvalOptions options;
   options.batchSize = args.batch;
@@ -111,16 +99,7 @@ void addEvalCommand(CLI::App& app) {
   cmd->add_option("--model", args->model.model,
                   "Model: Basin checkpoint, PyTorch torch.save file or safetensors (by content)");
   args->model.addTo(cmd, "Zoo architecture of a PyTorch or safetensors --model");
-  cmd->add_option("--data", args->data,
-                  "Data set: mnist:DIR, fashion:DIR, cifar10:DIR, cifar100:DIR or h5:FILE");
-  cmd->add_option("--split", args->split, "train or test")->capture_default_str();
-  cmd->add_option("--samples", args->samples, "Use only N samples (the first N, or see --seed)");
-  cmd->add_option("--seed", args->seed,
-                  "With --samples: draw the N samples at random with this seed");
-  cmd->add_option("--normalize", args->normalize,
-                  "Per-channel normalization: mnist, cifar10 or none (default none; demo: mnist)");
-  cmd->add_option("--pad", args->pad, "Zero pixels added on each side (default 0; demo: 2)");
-  cmd->add_flag("--rgb", args->rgb, "Repeat a grey channel three times (MNIST into CIFAR models)");
+  args->data.addTo(cmd);
   cmd->add_option("--loss", args->loss, "ce (softmax cross-entropy) or mse (MSE on softmax)")
       ->capture_default_str();
   cmd->add_option("--batch", args->batch, "Images per batch")->capture_default_str();
@@ -133,7 +112,7 @@ void addEvalCommand(CLI::App& app) {
       "  basin-cli eval --model resnet56.h5 --data cifar10:~/data/cifar-10-batches-bin "
       "--normalize cifar10\n"
       "  basin-cli eval --model m.h5 --data mnist:DIR --normalize mnist --pad 2 --rgb "
-      "--samples 5000 --seed 1 --json\n"
+      "--samples 5000 --subset-seed 1 --json\n"
       "Exit codes: 0 done, 1 unreadable or unsuitable files, 2 bad arguments, 3 internal error.");
   cmd->callback([args] { run(*args); });
 }

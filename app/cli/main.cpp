@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   basin::cli::addEvalCommand(app);
   basin::cli::addBenchCommand(app);
   basin::cli::addInfoCommand(app);
+  basin::cli::addSurfaceCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

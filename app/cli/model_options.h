@@ -21,6 +21,12 @@ struct ModelArgs {
   std::optional<ArchSpec> spec() const;
   // Loads --model with spec(). Throws like loadModel.
   Checkpoint load() const { return loadModel(model, spec()); }
+  // The same architecture options for another file (a second model of the same kind).
+  ModelArgs withPath(const std::string& path) const {
+    ModelArgs other = *this;
+    other.model = path;
+    return other;
+  }
 };
 
 }  // namespace basin::cli

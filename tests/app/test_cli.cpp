@@ -1,5 +1,6 @@
 // basin-cli end to end: the demo's numbers against PyTorch's, JSON output, exit codes and
 // error messages for bad input.
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,7 +50,7 @@ class TestCli : public QObject {
   }
 
   void humanOutputNamesTheNumbers() {
-    const Run r = runCli({"eval", "--samples", "100", "--seed", "5"});
+    const Run r = runCli({"eval", "--samples", "100", "--subset-seed", "5"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("accuracy"));
     QVERIFY(r.out.contains("100 samples"));
@@ -80,6 +81,30 @@ class TestCli : public QObject {
     QVERIFY(text.out.contains("layer3.2.bn2.num_batches_tracked"));
   }
 
+  void surfaceWritesAndResumes() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("s.h5");
+    const QString demoData = "mnist:" + QFileInfo(BASIN_SOURCE_DEMO).path() + "/mnist";
+    const QStringList args{"surface",        "--model", BASIN_SOURCE_DEMO,
+                           "--data",         demoData,  "--normalize",
+                           "mnist",          "--pad",   "2",
+                           "--samples",      "32",      "--x=-0.5:0.5:3",
+                           "--y=-0.5:0.5:3", "--out",   out,
+                           "--json-progress"};
+    const Run first = runCli(args);
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    const QList<QByteArray> lines = first.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 10);  // the starting state and one line per point
+    QCOMPARE(QJsonDocument::fromJson(lines.last()).object()["done"].toInt(), 9);
+    QVERIFY(QFile::exists(dir.filePath("s_dirs.h5")));
+    const Run again = runCli(args);  // everything is there: nothing to compute
+    QCOMPARE(again.out.trimmed().split('\n').size(), 1);
+    const Run otherGrid =
+        runCli(QStringList(args).replaceInStrings("--x=-0.5:0.5:3", "--x=-1:1:5"));
+    QCOMPARE(otherGrid.exitCode, 2);
+    QVERIFY(otherGrid.err.contains("another grid"));
+  }
+
   void badInputGetsClearErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
@@ -100,6 +125,9 @@ class TestCli : public QObject {
     QTest::newRow("absurd batch") << QStringList{"bench", "--batch", "0"} << 2 << "--batch";
     const QString pt = QString::fromStdString(basin::test::dataPath("fixtures/resnet20.pt"));
     QTest::newRow("weights without --arch") << QStringList{"info", "--model", pt} << 2 << "--arch";
+    QTest::newRow("absurd grid") << QStringList{"surface", "--model",    demo,    "--data",
+                                                data,      "--x=-1:1:0", "--out", "/tmp/x.h5"}
+                                 << 2 << "--x asks for 0 points";
     QTest::newRow("unknown flag") << QStringList{"eval", "--frobnicate"} << 109 << "frobnicate";
   }
 

@@ -1,0 +1,24 @@
+// Options that choose and preprocess a data set, shared by the commands that evaluate.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "core/data/dataset.h"
+
+namespace basin::cli {
+
+struct DataArgs {
+  std::string data, split = "test", normalize;
+  int64_t samples = -1, subsetSeed = -1, pad = -1;
+  bool rgb = false;
+
+  void addTo(CLI::App* cmd);
+  // Fills what the bundled demo needs where the user gave nothing.
+  void useDemoDefaults(const std::string& demoFolder);
+  // Opens --data with the preprocessing and subset asked for. Throws ArgumentError and what the
+  // readers throw.
+  Dataset open() const;
+};
+
+}  // namespace basin::cli

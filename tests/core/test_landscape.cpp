@@ -1,0 +1,200 @@
+// Directions and surfaces against the reference loop in PyTorch
+// (tests/fixtures/generate_surface_fixture.py), file interoperability, resume and cancel.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+#include "core/error.h"
+#include "core/io/hdf5.h"
+#include "core/io/model_file.h"
+#include "core/landscape/surface.h"
+#include "tests/support/test_support.h"
+
+using namespace basin;
+using basin::test::expectError;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  return test::dataPath("fixtures/" + name);
+}
+
+// The generator's raw direction k: sin(1.7 g + k) at flat parameter index g.
+Direction rawDirection(const Network& net, int k) {
+  Direction d = currentWeights(net, DirectionType::Weights);
+  int64_t g = 0;
+  for (auto& v : d.values)
+    for (float& x : v) x = static_cast<float>(std::sin(1.7 * double(g++) + k));
+  return d;
+}
+
+Dataset mnist64() {
+  Preprocess p = normalizationPreset("mnist");
+  p.pad = 2;
+  p.rgb = true;
+  Dataset data = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, p);
+  data.selectFirst(64);
+  return data;
+}
+
+SurfaceOptions options(int threads) {
+  SurfaceOptions o;
+  o.eval.batchSize = 32;
+  o.eval.threads = threads;
+  o.split = "test";
+  return o;
+}
+
+Surface grid3x3() {
+  Surface s;
+  s.dirFile = "resnet20_dirs.h5";
+  s.x = s.y = Axis{-1.0, 1.0, 3}.coordinates();
+  return s;
+}
+
+}  // namespace
+
+class TestLandscape : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
+
+ private slots:
+  void filterNormalizationMatchesTheReference() {
+    const Network net = loadModel(fixture("resnet20.h5"), std::nullopt).network;
+    const DirectionPair reference = readDirectionFile(fixture("resnet20_dirs.h5"), net);
+    QCOMPARE(reference.x.type, DirectionType::Weights);
+    for (int k = 0; k < 2; ++k) {
+      Direction d = rawDirection(net, k);
+      normalizeDirection(d, net, Normalization::Filter, true);
+      const Direction& r = k == 0 ? reference.x : *reference.y;
+      double worst = 0.0;
+      for (size_t t = 0; t < d.values.size(); ++t)
+        for (size_t i = 0; i < d.values[t].size(); ++i)
+          worst = std::max(worst, std::abs(double(d.values[t][i]) - r.values[t][i]) /
+                                      std::max(1e-3, std::abs(double(r.values[t][i]))));
+      QVERIFY2(worst < 1e-5, qPrintable(QString("relative difference %1").arg(worst)));
+    }
+  }
+
+  void randomDirectionsHaveTheReferenceProperties() {
+    const Network net = loadModel(fixture("resnet20.h5"), std::nullopt).network;
+    const Direction a =
+        randomDirection(net, DirectionType::Weights, Normalization::Filter, true, 7);
+    const Direction b =
+        randomDirection(net, DirectionType::Weights, Normalization::Filter, true, 7);
+    QCOMPARE(a.values, b.values);  // seeded
+    const StateDict& s = net.state();
+    for (size_t k = 0; k < a.entries.size(); ++k) {
+      const StateEntry& e = s.entry(a.entries[k]);
+      const auto w = s.values(a.entries[k]);
+      if (e.shape.size() <= 1) {  // biasbn: zero
+        for (float v : a.values[k]) QCOMPARE(v, 0.0f);
+        continue;
+      }
+      const int64_t per = e.size / e.shape[0];
+      for (int64_t r = 0; r < e.shape[0]; ++r) {  // each filter as long as the weights' filter
+        double dn = 0, wn = 0;
+        for (int64_t i = r * per; i < (r + 1) * per; ++i) {
+          dn += double(a.values[k][i]) * a.values[k][i];
+          wn += double(w[i]) * w[i];
+        }
+        QVERIFY(std::abs(std::sqrt(dn) - std::sqrt(wn)) <= 1e-5 * std::sqrt(wn) + 1e-7);
+      }
+    }
+    const Direction states =
+        randomDirection(net, DirectionType::States, Normalization::Layer, false, 1);
+    QCOMPARE(states.entries.size(), s.entries().size());
+    const int mean = s.find("bn1.running_mean");
+    const auto it = std::find(states.entries.begin(), states.entries.end(), mean);
+    const auto& v = states.values[it - states.entries.begin()];
+    QCOMPARE(std::vector<float>(v.begin(), v.end()),
+             std::vector<float>(s.values(mean).begin(), s.values(mean).end()));  // = weights
+  }
+
+  void surfaceMatchesTheReferenceLoop() {
+    Network net = loadModel(fixture("resnet20.h5"), std::nullopt).network;
+    const std::vector<float> before(net.state().parameters().begin(),
+                                    net.state().parameters().end());
+    const DirectionPair dirs = readDirectionFile(fixture("resnet20_dirs.h5"), net);
+    const Surface reference = readSurfaceFile(fixture("resnet20_surface.h5"));
+    QCOMPARE(reference.dirFile, std::string("resnet20_dirs.h5"));
+    const Dataset data = mnist64();
+    Surface one = grid3x3(), two = grid3x3();
+    QCOMPARE(one.x, reference.x);
+    computeSurface(net, data, dirs, one, path("one.h5"), options(1));
+    computeSurface(net, data, dirs, two, path("two.h5"), options(2));
+    for (const char* name : {"test_loss", "test_acc"}) {
+      const auto& want = reference.arrays.at(name);
+      const auto& got = one.arrays.at(name);
+      for (size_t k = 0; k < want.size(); ++k)
+        QVERIFY2(
+            std::abs(got[k] - want[k]) <= 1e-4 * std::abs(want[k]) + 1e-9,
+            qPrintable(
+                QString("%1[%2]: %3 vs PyTorch %4").arg(name).arg(k).arg(got[k]).arg(want[k])));
+      QCOMPARE(two.arrays.at(name), got);  // thread count does not change values
+    }
+    const std::vector<float> after(net.state().parameters().begin(),
+                                   net.state().parameters().end());
+    QCOMPARE(after, before);  // weights restored
+
+    // Basin's file in the reference layout: (nx, ny) arrays, coordinates, dir_file.
+    const H5::H5File file = hdf5::openReadOnly(path("one.h5"));
+    QCOMPARE(hdf5::shapeOf(file.openDataSet("test_loss")), (Shape{3, 3}));
+    QCOMPARE(hdf5::shapeOf(file.openDataSet("xcoordinates")), (Shape{3}));
+    const Surface back = readSurfaceFile(path("one.h5"));
+    QCOMPARE(back.arrays.at("test_loss"), one.arrays.at("test_loss"));
+  }
+
+  void resumeAndCancel() {
+    Network net = loadModel(fixture("resnet20.h5"), std::nullopt).network;
+    const DirectionPair dirs = readDirectionFile(fixture("resnet20_dirs.h5"), net);
+    const Dataset data = mnist64();
+    Surface s = grid3x3();
+    SurfaceOptions o = options(2);
+    o.flushSeconds = 0.0;
+    int points = 0;
+    o.cancelled = [&] { return points >= 4; };
+    o.progress = [&](const SurfaceProgress& p) { points = int(p.done); };
+    QVERIFY_THROWS_EXCEPTION(Cancelled, computeSurface(net, data, dirs, s, path("resume.h5"), o));
+    Surface partial = readSurfaceFile(path("resume.h5"));
+    const auto& loss = partial.arrays.at("test_loss");
+    QCOMPARE(std::count_if(loss.begin(), loss.end(), [](double v) { return v >= 0; }), 4L);
+    QCOMPARE(loss[8], -1.0);
+    // A rerun computes only the rest and ends equal to the reference.
+    int computed = 0;
+    o.cancelled = nullptr;
+    o.progress = [&](const SurfaceProgress& p) { computed = int(p.done) - 4; };
+    computeSurface(net, data, dirs, partial, path("resume.h5"), o);
+    QCOMPARE(computed, 5);
+    const Surface reference = readSurfaceFile(fixture("resnet20_surface.h5"));
+    const Surface finished = readSurfaceFile(path("resume.h5"));
+    const auto& done = finished.arrays.at("test_loss");
+    for (size_t k = 0; k < done.size(); ++k)
+      QVERIFY2(std::abs(done[k] - reference.arrays.at("test_loss")[k]) <=
+                   1e-4 * reference.arrays.at("test_loss")[k],
+               qPrintable(QString("point %1: %2 vs PyTorch %3")
+                              .arg(k)
+                              .arg(done[k])
+                              .arg(reference.arrays.at("test_loss")[k])));
+  }
+
+  void badGridsAndDirectionFiles() {
+    expectError<ArgumentError>([] { parseAxis("-1:1", "--x"); }, {"--x", "min:max:num"});
+    expectError<ArgumentError>([] { parseAxis("-1:1:1e9", "--y"); }, {"--y"});
+    expectError<ArgumentError>([] { parseAxis("-1:1:100000", "--x"); }, {"100000 points"});
+    expectError<ArgumentError>([] { parseAxis("1:-1:5", "--x"); }, {"min <= max"});
+    QCOMPARE((Axis{-1, 1, 5}.coordinates()), (std::vector<double>{-1, -0.5, 0, 0.5, 1}));
+    const Network other = buildModel({"resnet20_noshort"});
+    expectError<ShapeError>([&] { readDirectionFile(fixture("resnet20_dirs.h5"), other); },
+                            {"resnet20_dirs.h5", "tensors"});
+    expectError<FormatError>([&] { readDirectionFile(fixture("resnet20_surface.h5"), other); },
+                             {"not a direction file"});
+    expectError<FormatError>([&] { readSurfaceFile(fixture("resnet20_dirs.h5")); },
+                             {"not a surface file"});
+  }
+};
+
+QTEST_APPLESS_MAIN(TestLandscape)
+#include "test_landscape.moc"
