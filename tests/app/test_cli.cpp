@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include "core/io/checkpoint.h"
+#include "core/landscape/surface_file.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -103,6 +104,48 @@ class TestCli : public QObject {
         runCli(QStringList(args).replaceInStrings("--x=-0.5:0.5:3", "--x=-1:1:5"));
     QCOMPARE(otherGrid.exitCode, 2);
     QVERIFY(otherGrid.err.contains("another grid"));
+  }
+
+  void killMinus9LosesOnlyThePointInFlight() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("k.h5");
+    const QString demoData = "mnist:" + QFileInfo(BASIN_SOURCE_DEMO).path() + "/mnist";
+    const QStringList args{"surface",
+                           "--model",
+                           BASIN_SOURCE_DEMO,
+                           "--data",
+                           demoData,
+                           "--normalize",
+                           "mnist",
+                           "--pad",
+                           "2",
+                           "--samples",
+                           "200",
+                           "--x=-1:1:3",
+                           "--y=-1:1:3",
+                           "--out",
+                           out,
+                           "--json-progress",
+                           "--flush-seconds",
+                           "0",
+                           "--threads",
+                           "1"};
+    QProcess p;
+    p.start(BASIN_CLI, args);
+    QByteArray seen;
+    while (seen.count('\n') < 4 && p.waitForReadyRead(60000)) seen += p.readAllStandardOutput();
+    p.kill();  // SIGKILL: no handler runs
+    p.waitForFinished();
+    QVERIFY(seen.count('\n') >= 4);
+    const basin::Surface partial = basin::readSurfaceFile(out.toStdString());  // readable
+    const auto& loss = partial.arrays.at("test_loss");
+    const auto computed = std::count_if(loss.begin(), loss.end(), [](double v) { return v >= 0; });
+    QVERIFY2(computed >= 3 && computed < 9, qPrintable(QString("%1 points saved").arg(computed)));
+    const Run rest = runCli(args);
+    QVERIFY2(rest.exitCode == 0, rest.err.constData());
+    QCOMPARE(rest.out.trimmed().split('\n').size(), int(9 - computed + 1));
+    const basin::Surface done = basin::readSurfaceFile(out.toStdString());
+    for (double v : done.arrays.at("test_loss")) QVERIFY(v >= 0);
   }
 
   void badInputGetsClearErrors_data() {
