@@ -28,8 +28,7 @@ const EvalOptions& validated(const Network& network, const Dataset& data,
 }  // namespace
 
 Evaluator::Evaluator(const Network& network, const Dataset& data, const EvalOptions& options)
-    : m_network(network),
-      m_data(data),
+    : m_data(data),
       m_options(validated(network, data, options)),
       m_executor(network, options.mode) {
   if (data.size() * numel(data.sampleShape()) * int64_t(sizeof(float)) > kConvertedBytesLimit)

@@ -32,13 +32,12 @@ struct EvalResult {
 // preprocessed images; larger sets are converted batch by batch), keeps one executor.
 class Evaluator {
  public:
-  // Throws like evaluate(). Keeps references to `network` and `data`.
+  // Throws like evaluate(). Keeps references to `network` (through its executor) and `data`.
   Evaluator(const Network& network, const Dataset& data, const EvalOptions& options);
   // Loss and accuracy with the network's weights as they are now. Throws Cancelled.
   EvalResult run();
 
  private:
-  const Network& m_network;
   const Dataset& m_data;
   EvalOptions m_options;
   Executor m_executor;

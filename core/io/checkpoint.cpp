@@ -1,6 +1,5 @@
 #include "core/io/checkpoint.h"
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
