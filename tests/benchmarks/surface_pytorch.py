@@ -23,6 +23,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, '..', 'fixtures'))
 import basin_data  # noqa: E402
 import torch_zoo  # noqa: E402
+from generate_surface_fixture import normalize_filter  # noqa: E402
 
 
 def main():
@@ -40,16 +41,9 @@ def main():
     y = torch.from_numpy(basin_data.read_idx(os.path.join(mnist, 't10k-labels-idx1-ubyte'))[:a.samples].astype(np.int64))
     model = torch_zoo.build(a.arch).eval()
     weights = [p.data.clone() for p in model.parameters()]
-    dirs = []
-    for _ in range(2):
-        d = [torch.randn(w.size()) for w in weights]
-        for di, w in zip(d, weights):
-            if di.dim() <= 1:
-                di.fill_(0)
-            else:
-                for f, wf in zip(di, w):
-                    f.mul_(wf.norm() / (f.norm() + 1e-10))
-        dirs.append(d)
+    dirs = [[torch.randn(w.size()) for w in weights] for _ in range(2)]
+    for d in dirs:
+        normalize_filter(d, weights)
     coords = np.linspace(-1, 1, a.grid)
     start = time.perf_counter()
     for cy in coords:
