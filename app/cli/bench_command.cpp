@@ -112,7 +112,10 @@ void addBenchCommand(CLI::App& app) {
   for (const std::string& n : zooNames()) names += (names.empty() ? "" : ", ") + n;
   cmd->footer("Zoo architectures: " + names +
               "\nCompare with PyTorch in the same run: tests/benchmarks/compare_pytorch.sh");
-  cmd->callback([args] { run(*args); });
+  addBenchSurfaceCommand(*cmd);
+  cmd->callback([args, cmd] {
+    if (!cmd->got_subcommand("surface")) run(*args);
+  });
 }
 
 }  // namespace basin::cli

@@ -11,6 +11,8 @@ void addEvalCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
 void addSurfaceCommand(CLI::App& app);
+// `bench surface`, a subcommand of `bench`.
+void addBenchSurfaceCommand(CLI::App& bench);
 
 // Folder of the bundled demo (model and data). Looks at $BASIN_RESOURCES, the installed
 // share/basin next to the executable, then the source tree. Throws IoError if none has it.
