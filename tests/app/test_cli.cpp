@@ -68,6 +68,16 @@ class TestCli : public QObject {
     QCOMPARE(j["parameters"].toInt(), 269722);
   }
 
+  void benchSurfaceTimesPoints() {
+    const Run r =
+        runCli({"bench", "surface", "--grid", "2", "--samples", "16", "--threads", "1", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(j["points"].toInt(), 4);
+    QCOMPARE(j["samples"].toInt(), 16);
+    QVERIFY(j["median_seconds_per_point"].toDouble() > 0.0);
+  }
+
   void infoDescribesWeightFiles() {
     const QString pt =
         QString::fromStdString(basin::test::dataPath("fixtures/resnet20_noshort_wrapped.pt"));
