@@ -1,5 +1,7 @@
 // basin-cli end to end: the demo's numbers against PyTorch's, JSON output, exit codes and
 // error messages for bad input.
+#include <signal.h>
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -156,6 +158,25 @@ class TestCli : public QObject {
     QCOMPARE(rest.out.trimmed().split('\n').size(), int(9 - computed + 1));
     const basin::Surface done = basin::readSurfaceFile(out.toStdString());
     for (double v : done.arrays.at("test_loss")) QVERIFY(v >= 0);
+  }
+
+  void ctrlCSavesAndStops() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("c.h5");
+    const QString demoData = "mnist:" + QFileInfo(BASIN_SOURCE_DEMO).path() + "/mnist";
+    QProcess p;
+    p.start(BASIN_CLI, {"surface", "--model", BASIN_SOURCE_DEMO, "--data", demoData, "--normalize",
+                        "mnist", "--pad", "2", "--samples", "200", "--x=-1:1:3", "--y=-1:1:3",
+                        "--out", out, "--json-progress", "--threads", "1"});
+    QByteArray seen;
+    while (seen.count('\n') < 3 && p.waitForReadyRead(60000)) seen += p.readAllStandardOutput();
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY(p.readAllStandardError().contains("run again to resume"));
+    const basin::Surface saved = basin::readSurfaceFile(out.toStdString());
+    const auto& loss = saved.arrays.at("test_loss");
+    QVERIFY(std::count_if(loss.begin(), loss.end(), [](double v) { return v >= 0; }) >= 2);
   }
 
   void badInputGetsClearErrors_data() {
