@@ -3,8 +3,10 @@
 // with progress and cancellation as callbacks.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/eval/evaluate.h"
 #include "core/landscape/direction_file.h"
@@ -23,6 +25,42 @@ struct SurfaceOptions {
   double flushSeconds = 5.0;
   std::function<void(const SurfaceProgress&)> progress;
   std::function<bool()> cancelled;  // polled between points
+};
+
+// One surface computation, in pieces a scheduler can drive (computeSurface below, or the MPI
+// runner in core/dist): evaluate a point, record a result (from this process or another),
+// save. Restores the network's weights when destroyed.
+class SurfaceRun {
+ public:
+  SurfaceRun(Network& network, const Dataset& data, const DirectionPair& directions,
+             Surface& surface, std::string path, const SurfaceOptions& options);
+  ~SurfaceRun();
+  SurfaceRun(const SurfaceRun&) = delete;
+  SurfaceRun& operator=(const SurfaceRun&) = delete;
+
+  // Flat indices of the points not computed yet, in order.
+  std::vector<int64_t> missingPoints() const;
+  // Loss and accuracy at point k (sets the weights for it).
+  EvalResult evaluate(int64_t k);
+  // Stores point k's result, reports progress, rewrites the file when flushSeconds have passed.
+  void record(int64_t k, double loss, double accuracy);
+  // Rewrites the file now if anything new was recorded.
+  void save();
+  bool cancelRequested() const { return m_options.cancelled && m_options.cancelled(); }
+
+ private:
+  Network& m_network;
+  const DirectionPair& m_directions;
+  Surface& m_surface;
+  std::string m_path;
+  SurfaceOptions m_options;
+  Direction m_base;
+  Evaluator m_evaluator;
+  std::vector<double>& m_loss;
+  std::vector<double>& m_accuracy;
+  std::chrono::steady_clock::time_point m_start, m_lastWrite;
+  int64_t m_done = 0, m_computed = 0;
+  bool m_unsaved = false;
 };
 
 // Computes the missing points of `surface` (x, y and any computed values already set) and keeps
