@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libeigen3-dev libhdf5-dev zlib1g-dev libzip-dev libonnx-dev libprotobuf-dev protobuf-compiler nlohmann-json3-dev libcli11-dev
   qt6-base-dev
+  libopenmpi-dev openmpi-bin
 )
 
 missing=()

@@ -6,8 +6,40 @@
 
 #include "app/cli/commands.h"
 #include "core/error.h"
+#ifdef BASIN_WITH_MPI
+#include <mpi.h>
+#endif
+
+namespace {
+
+// MPI_Init/MPI_Finalize around the program when built with MPI; an error on one rank aborts all
+// of them instead of leaving the others waiting.
+struct MpiSession {
+#ifdef BASIN_WITH_MPI
+  MpiSession(int* argc, char*** argv) {
+    MPI_Init(argc, argv);
+  }
+  ~MpiSession() {
+    MPI_Finalize();
+  }
+  static int fail(int code) {
+    int size = 1;
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    if (size > 1) MPI_Abort(MPI_COMM_WORLD, code);
+    return code;
+  }
+#else
+  MpiSession(int*, char***) {}
+  static int fail(int code) {
+    return code;
+  }
+#endif
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
+  MpiSession mpi(&argc, &argv);
   CLI::App app{"Basin: loss landscapes of neural networks, from the command line.", "basin-cli"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(BASIN_VERSION));
@@ -21,19 +53,19 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const basin::ArgumentError& e) {
     std::fprintf(stderr, "basin-cli: %s\n", e.what());
-    return 2;
+    return MpiSession::fail(2);
   } catch (const basin::Cancelled&) {
     std::fprintf(stderr, "basin-cli: cancelled\n");
-    return 130;
+    return MpiSession::fail(130);
   } catch (const basin::Error& e) {
     std::fprintf(stderr, "basin-cli: %s\n", e.what());
-    return 1;
+    return MpiSession::fail(1);
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "basin-cli: out of memory (try a smaller --batch or --samples)\n");
-    return 1;
+    return MpiSession::fail(1);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "basin-cli: internal error: %s\n", e.what());
-    return 3;
+    return MpiSession::fail(3);
   }
   return 0;
 }

@@ -14,11 +14,27 @@
 #include "app/cli/model_options.h"
 #include "core/error.h"
 #include "core/landscape/surface.h"
+#ifdef BASIN_WITH_MPI
+#include "core/dist/mpi_surface.h"
+#endif
 
 namespace basin::cli {
 namespace {
 
 std::atomic<bool> g_interrupted{false};  // set by SIGINT only; read as the cancel callback
+
+#ifdef BASIN_WITH_MPI
+int processRank() {
+  return mpiRank();
+}
+int processCount() {
+  return mpiSize();
+}
+#else
+int processRank() {
+  return 0;
+}
+#endif
 
 struct SurfaceArgs {
   ModelArgs model;
@@ -69,7 +85,8 @@ void run(const SurfaceArgs& a) {
     if (yAxis)
       dirs.y =
           a.sameDir ? dirs.x : makeDirection(a, network, a.model3, a.ynorm, a.yignore, a.seed + 1);
-    writeDirectionFile(dirFile, network, dirs);
+    // Every rank draws the same seeded directions; only rank 0 writes them.
+    if (processRank() == 0) writeDirectionFile(dirFile, network, dirs);
   }
 
   const std::string split = a.data.split;
@@ -128,8 +145,19 @@ void run(const SurfaceArgs& a) {
     }
   };
   std::signal(SIGINT, [](int) { g_interrupted = true; });
+  const bool root = processRank() == 0;
+  if (!root) options.progress = nullptr;
   try {
+#ifdef BASIN_WITH_MPI
+    if (processCount() > 1) {
+      computeSurfaceMpi(network, data, dirs, surface, a.out, options);
+      if (!root) return;
+    } else {
+      computeSurface(network, data, dirs, surface, a.out, options);
+    }
+#else
     computeSurface(network, data, dirs, surface, a.out, options);
+#endif
   } catch (const Cancelled&) {
     int64_t done = 0;
     for (double v : surface.arrays[split + "_loss"]) done += v >= 0.0;
