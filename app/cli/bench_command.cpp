@@ -26,8 +26,6 @@ struct BenchArgs {
 
 void run(const BenchArgs& args) {
   if (args.iterations < 1 || args.warmup < 0) throw ArgumentError("--iterations must be >= 1");
-  if (args.batch < 1 || args.batch > 65536) throw ArgumentError("--batch must be 1-65536");
-  if (args.threads < 1 || args.threads > 1024) throw ArgumentError("--threads must be 1-1024");
   if (args.mode != "fast" && args.mode != "naive")
     throw ArgumentError("--mode must be fast or naive");
   const ModelArgs& m = args.model;
@@ -100,8 +98,7 @@ void addBenchCommand(CLI::App& app) {
       "seeded random weights, or of a checkpoint, on a random batch.");
   cmd->add_option("--model", args->model.model, "Benchmark this model file instead of --arch");
   args->model.addTo(cmd, "Zoo architecture (default resnet20)");
-  cmd->add_option("--batch", args->batch, "Images per batch")->capture_default_str();
-  cmd->add_option("--threads", args->threads, "OpenMP threads")->capture_default_str();
+  addComputeOptions(cmd, args->batch, args->threads);
   cmd->add_option("--iterations", args->iterations, "Timed batches (the median is reported)")
       ->capture_default_str();
   cmd->add_option("--warmup", args->warmup, "Untimed batches first")->capture_default_str();

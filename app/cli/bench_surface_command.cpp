@@ -29,7 +29,6 @@ struct BenchSurfaceArgs {
 
 void run(BenchSurfaceArgs a) {
   if (a.grid < 1 || a.grid > 100) throw ArgumentError("--grid must be 1-100");
-  if (a.threads < 1 || a.threads > 1024) throw ArgumentError("--threads must be 1-1024");
   if (a.data.data.empty()) {  // the benchmark of the issue: 1,000 MNIST images as 3 x 32 x 32
     a.data.useDemoDefaults(demoFolder());
     a.data.rgb = true;
@@ -91,8 +90,7 @@ void addBenchSurfaceCommand(CLI::App& bench) {
   cmd->add_option("--arch", a->arch, "Zoo architecture")->capture_default_str();
   a->data.addTo(cmd);
   cmd->add_option("--grid", a->grid, "Points per axis")->capture_default_str();
-  cmd->add_option("--batch", a->batch, "Images per batch")->capture_default_str();
-  cmd->add_option("--threads", a->threads, "OpenMP threads")->capture_default_str();
+  addComputeOptions(cmd, a->batch, a->threads);
   cmd->add_flag("--json", a->json, "Print as JSON");
   cmd->footer("Compare: tests/benchmarks/surface_pytorch.py --arch ARCH --grid GRID");
   cmd->callback([a] { run(*a); });

@@ -18,6 +18,9 @@ void addBenchSurfaceCommand(CLI::App& bench);
 // share/basin next to the executable, then the source tree. Throws IoError if none has it.
 std::string demoFolder();
 
+// --batch and --threads, range-checked by CLI11, for every command that evaluates.
+void addComputeOptions(CLI::App* cmd, int64_t& batch, int& threads);
+
 // Thousands separators for counts in human-readable output.
 std::string grouped(int64_t n);
 

@@ -36,8 +36,6 @@ void run(const EvalArgs& a) {
   }
   if (args.loss != "ce" && args.loss != "mse")
     throw ArgumentError("--loss must be ce or mse, not '" + args.loss + "'");
-  if (args.threads < 1 || args.threads > 1024) throw ArgumentError("--threads must be 1-1024");
-  if (args.batch < 1 || args.batch > 65536) throw ArgumentError("--batch must be 1-65536");
 
   const Checkpoint checkpoint = args.model.load();
   const Dataset data = args.data.open();
@@ -102,8 +100,7 @@ void addEvalCommand(CLI::App& app) {
   args->data.addTo(cmd);
   cmd->add_option("--loss", args->loss, "ce (softmax cross-entropy) or mse (MSE on softmax)")
       ->capture_default_str();
-  cmd->add_option("--batch", args->batch, "Images per batch")->capture_default_str();
-  cmd->add_option("--threads", args->threads, "OpenMP threads")->capture_default_str();
+  addComputeOptions(cmd, args->batch, args->threads);
   cmd->add_flag("--json", args->json, "Print the result as JSON");
   cmd->add_flag("--quiet", args->quiet, "No progress on stderr");
   cmd->footer(

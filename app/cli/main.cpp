@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    const int code = app.exit(e);  // prints the help, or the problem with the command line
+    return code == 0 ? 0 : MpiSession::fail(2);
   } catch (const basin::ArgumentError& e) {
     std::fprintf(stderr, "basin-cli: %s\n", e.what());
     return MpiSession::fail(2);

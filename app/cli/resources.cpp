@@ -21,6 +21,15 @@ std::string demoFolder() {
   throw IoError("the bundled demo (demo/resnet20-mnist.h5) was not found; looked in:" + tried);
 }
 
+void addComputeOptions(CLI::App* cmd, int64_t& batch, int& threads) {
+  cmd->add_option("--batch", batch, "Images per batch")
+      ->check(CLI::Range(int64_t(1), int64_t(65536)))
+      ->capture_default_str();
+  cmd->add_option("--threads", threads, "OpenMP threads")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+}
+
 std::string grouped(int64_t n) {
   std::string digits = std::to_string(n < 0 ? -n : n), out;
   for (size_t i = 0; i < digits.size(); ++i) {

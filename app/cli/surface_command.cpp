@@ -60,8 +60,6 @@ void run(const SurfaceArgs& a) {
   if (a.model.model.empty() || a.data.data.empty()) throw ArgumentError("give --model and --data");
   if (a.out.empty()) throw ArgumentError("give --out FILE for the surface");
   if (a.loss != "ce" && a.loss != "mse") throw ArgumentError("--loss must be ce or mse");
-  if (a.threads < 1 || a.threads > 1024) throw ArgumentError("--threads must be 1-1024");
-  if (a.batch < 1 || a.batch > 65536) throw ArgumentError("--batch must be 1-65536");
   const Axis xAxis = parseAxis(a.x, "--x");
   const std::optional<Axis> yAxis =
       a.y.empty() ? std::nullopt : std::optional(parseAxis(a.y, "--y"));
@@ -207,8 +205,7 @@ void addSurfaceCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--out", a->out, "Surface file (reference --surf_file)");
   cmd->add_option("--loss", a->loss, "ce or mse (reference --loss_name)")->capture_default_str();
-  cmd->add_option("--batch", a->batch, "Images per batch")->capture_default_str();
-  cmd->add_option("--threads", a->threads, "OpenMP threads")->capture_default_str();
+  addComputeOptions(cmd, a->batch, a->threads);
   cmd->add_option("--flush-seconds", a->flushSeconds, "Rewrite --out at least this often")
       ->capture_default_str();
   cmd->add_flag("--json-progress", a->jsonProgress, "One JSON progress line per point on stdout");
