@@ -110,7 +110,8 @@ void addEvalCommand(CLI::App& app) {
       "--normalize cifar10\n"
       "  basin-cli eval --model m.h5 --data mnist:DIR --normalize mnist --pad 2 --rgb "
       "--samples 5000 --subset-seed 1 --json\n"
-      "Exit codes: 0 done, 1 unreadable or unsuitable files, 2 bad arguments, 3 internal error.");
+      "Exit codes: 0 done, 1 unreadable or unsuitable files, 2 bad arguments, 3 internal error,\n"
+      "130 stopped by Ctrl-C.");
   cmd->callback([args] { run(*args); });
 }
 

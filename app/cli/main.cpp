@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
   MpiSession mpi(&argc, &argv);
   CLI::App app{"Basin: loss landscapes of neural networks, from the command line.", "basin-cli"};
   app.require_subcommand(1);
+  app.footer(
+      "Run basin-cli COMMAND --help for a command's options.\n"
+      "Exit codes: 0 done, 1 unreadable or unsuitable files, 2 bad command line, 3 internal "
+      "error, 130 stopped by Ctrl-C.");
   app.set_version_flag("--version", std::string(BASIN_VERSION));
   basin::cli::addEvalCommand(app);
   basin::cli::addBenchCommand(app);
