@@ -68,7 +68,7 @@ void addInfoCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "info",
       "What a model file holds: format, architecture, parameter count, every state entry "
-      "with its shape, metadata. Reads Basin checkpoints, PyTorch torch.save files and "
+      "with its shape, metadata. Reads Basin checkpoints, ONNX, PyTorch torch.save files and "
       "safetensors (the last two need --arch).");
   cmd->add_option("--model", args->model, "Model file")->required();
   args->addTo(cmd, "Zoo architecture of a PyTorch or safetensors file");
