@@ -9,11 +9,12 @@ namespace basin::pickle {
 namespace {
 
 // Globals a checkpoint may name; the storage types map to their element types.
-const std::map<std::string, std::string> kStorageTypes = {
-    {"FloatStorage", "float32"},     {"DoubleStorage", "float64"}, {"HalfStorage", "float16"},
-    {"BFloat16Storage", "bfloat16"}, {"LongStorage", "int64"},     {"IntStorage", "int32"},
-    {"ShortStorage", "int16"},       {"CharStorage", "int8"},      {"ByteStorage", "uint8"},
-    {"BoolStorage", "bool"}};
+const std::map<std::string, ElementType> kStorageTypes = {
+    {"FloatStorage", ElementType::Float32}, {"DoubleStorage", ElementType::Float64},
+    {"HalfStorage", ElementType::Float16},  {"BFloat16Storage", ElementType::BFloat16},
+    {"LongStorage", ElementType::Int64},    {"IntStorage", ElementType::Int32},
+    {"ShortStorage", ElementType::Int16},   {"CharStorage", ElementType::Int8},
+    {"ByteStorage", ElementType::UInt8},    {"BoolStorage", ElementType::Bool}};
 
 bool allowedGlobal(const Global& g) {
   if (g.module == "collections" && g.name == "OrderedDict") return true;

@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/io/element_type.h"
+
 namespace basin::pickle {
 
 struct Value;
@@ -22,8 +24,8 @@ struct Global {
 };
 // A storage named by a persistent id: ('storage', torch.FloatStorage, key, location, numel).
 struct Storage {
-  std::string dtype;  // "float32", "float64", "float16", "bfloat16", "int64", ...
-  std::string key;    // entry data/<key> of the archive
+  ElementType type = ElementType::Float32;
+  std::string key;  // entry data/<key> of the archive
   int64_t numel = 0;
 };
 struct Tensor {

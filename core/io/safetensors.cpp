@@ -1,20 +1,16 @@
 #include "core/io/safetensors.h"
 
-#include <bit>
-#include <cmath>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/io/element_type.h"
 #include "core/io/file_bytes.h"
 
 namespace basin {
 namespace {
-
-uint32_t readLittle32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
 
 uint64_t readLittle64(const uint8_t* p) {
   uint64_t v = 0;
@@ -22,62 +18,11 @@ uint64_t readLittle64(const uint8_t* p) {
   return v;
 }
 
-float halfToFloat(uint16_t h) {
-  const uint32_t sign = uint32_t(h >> 15) << 31, exponent = (h >> 10) & 0x1f, mantissa = h & 0x3ff;
-  if (exponent == 0) {  // zero or subnormal: mantissa * 2^-24
-    const float v = std::ldexp(static_cast<float>(mantissa), -24);
-    return sign ? -v : v;
-  }
-  const uint32_t bits = exponent == 31 ? sign | 0x7f800000u | (mantissa << 13)
-                                       : sign | ((exponent + 112) << 23) | (mantissa << 13);
-  return std::bit_cast<float>(bits);
-}
-
-// Decodes `count` little-endian elements of `dtype` into t.values or t.integers.
-void decode(const std::string& dtype, const uint8_t* p, int64_t count, StoredTensor& t) {
-  auto integers = [&](int bytes, bool isSigned) {
-    t.integers.resize(count);
-    for (int64_t i = 0; i < count; ++i) {
-      uint64_t v = 0;
-      for (int b = bytes - 1; b >= 0; --b) v = (v << 8) | p[i * bytes + b];
-      if (isSigned && bytes < 8 && (v >> (8 * bytes - 1)) & 1) v |= ~uint64_t(0) << (8 * bytes);
-      t.integers[i] = static_cast<int64_t>(v);
-    }
-  };
-  t.values.resize(0);
-  if (dtype == "F32") {
-    t.values.resize(count);
-    for (int64_t i = 0; i < count; ++i) t.values[i] = std::bit_cast<float>(readLittle32(p + 4 * i));
-  } else if (dtype == "F64") {
-    t.values.resize(count);
-    for (int64_t i = 0; i < count; ++i)
-      t.values[i] = static_cast<float>(std::bit_cast<double>(readLittle64(p + 8 * i)));
-  } else if (dtype == "F16" || dtype == "BF16") {
-    t.values.resize(count);
-    for (int64_t i = 0; i < count; ++i) {
-      const uint16_t h = uint16_t(p[2 * i] | (p[2 * i + 1] << 8));
-      t.values[i] = dtype == "F16" ? halfToFloat(h) : std::bit_cast<float>(uint32_t(h) << 16);
-    }
-  } else if (dtype == "I64") {
-    integers(8, true);
-  } else if (dtype == "I32") {
-    integers(4, true);
-  } else if (dtype == "I16") {
-    integers(2, true);
-  } else if (dtype == "I8") {
-    integers(1, true);
-  } else {  // U8, BOOL
-    integers(1, false);
-  }
-}
-
-int elementSize(const std::string& dtype) {
-  if (dtype == "F64" || dtype == "I64") return 8;
-  if (dtype == "F32" || dtype == "I32") return 4;
-  if (dtype == "F16" || dtype == "BF16" || dtype == "I16") return 2;
-  if (dtype == "I8" || dtype == "U8" || dtype == "BOOL") return 1;
-  return 0;
-}
+const std::map<std::string, ElementType> kDtypes = {
+    {"F64", ElementType::Float64},   {"F32", ElementType::Float32}, {"F16", ElementType::Float16},
+    {"BF16", ElementType::BFloat16}, {"I64", ElementType::Int64},   {"I32", ElementType::Int32},
+    {"I16", ElementType::Int16},     {"I8", ElementType::Int8},     {"U8", ElementType::UInt8},
+    {"BOOL", ElementType::Bool}};
 
 }  // namespace
 
@@ -114,9 +59,10 @@ TensorFile readSafetensors(const std::string& path) {
     }
     try {
       const std::string dtype = info.at("dtype").get<std::string>();
-      const int size = elementSize(dtype);
-      if (size == 0)
+      const auto known = kDtypes.find(dtype);
+      if (known == kDtypes.end())
         throw FormatError(path + ": tensor '" + name + "' has unsupported dtype " + dtype);
+      const int size = elementSize(known->second);
       StoredTensor t;
       for (const auto& d : info.at("shape")) {
         const int64_t extent = d.get<int64_t>();
@@ -133,7 +79,7 @@ TensorFile readSafetensors(const std::string& path) {
         throw FormatError(path + ": tensor '" + name + "' has " + std::to_string(end - begin) +
                           " bytes, its shape " + toString(t.shape) + " needs " +
                           std::to_string(count * size));
-      decode(dtype, data + begin, count, t);
+      for (int64_t i = 0; i < count; ++i) appendElement(data + begin + i * size, known->second, t);
       file.tensors[name] = std::move(t);
     } catch (const nlohmann::json::exception& e) {
       throw FormatError(path + ": bad safetensors entry '" + name + "' (" + e.what() + ")");

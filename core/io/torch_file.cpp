@@ -2,13 +2,12 @@
 
 #include <zip.h>
 
-#include <bit>
-#include <cmath>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/io/element_type.h"
 #include "core/io/pickle.h"
 
 namespace basin {
@@ -30,41 +29,11 @@ std::vector<uint8_t> readEntry(zip_t* zip, const std::string& name, const std::s
   return bytes;
 }
 
-int elementSize(const std::string& dtype) {
-  if (dtype == "float64" || dtype == "int64") return 8;
-  if (dtype == "float32" || dtype == "int32") return 4;
-  if (dtype == "float16" || dtype == "bfloat16" || dtype == "int16") return 2;
-  return 1;
-}
-
-double element(const uint8_t* p, const std::string& dtype) {
-  auto little = [p](int n) {
-    uint64_t v = 0;
-    for (int i = n - 1; i >= 0; --i) v = (v << 8) | p[i];
-    return v;
-  };
-  if (dtype == "float32") return std::bit_cast<float>(uint32_t(little(4)));
-  if (dtype == "float64") return std::bit_cast<double>(little(8));
-  if (dtype == "bfloat16") return std::bit_cast<float>(uint32_t(little(2)) << 16);
-  if (dtype == "float16") {
-    const uint32_t h = little(2), e = (h >> 10) & 31, m = h & 1023;
-    const double v = e == 0    ? std::ldexp(double(m), -24)
-                     : e == 31 ? (m ? NAN : INFINITY)
-                               : std::ldexp(double(m | 1024), int(e) - 25);
-    return (h & 0x8000) ? -v : v;
-  }
-  if (dtype == "int64") return double(int64_t(little(8)));
-  if (dtype == "int32") return double(int32_t(little(4)));
-  if (dtype == "int16") return double(int16_t(little(2)));
-  if (dtype == "int8") return double(int8_t(p[0]));
-  return double(p[0]);
-}
-
 // Copies a (possibly strided) tensor out of its storage.
 StoredTensor materialize(zip_t* zip, const std::string& prefix, const std::string& name,
                          const pickle::Tensor& t, const std::string& path) {
   const std::vector<uint8_t> storage = readEntry(zip, prefix + "data/" + t.storage.key, path);
-  const int size = elementSize(t.storage.dtype);
+  const int size = elementSize(t.storage.type);
   StoredTensor out;
   out.shape = t.shape;
   int64_t count = 1, last = t.offset;
@@ -81,18 +50,11 @@ StoredTensor materialize(zip_t* zip, const std::string& prefix, const std::strin
     throw FormatError(path + ": storage of tensor '" + name + "' holds " +
                       std::to_string(storage.size() / size) + " values, its shape " +
                       toString(t.shape) + " needs " + std::to_string(last + 1));
-  const bool integer = t.storage.dtype.rfind("int", 0) == 0 || t.storage.dtype == "uint8" ||
-                       t.storage.dtype == "bool";
   std::vector<int64_t> index(t.shape.size(), 0);
   for (int64_t i = 0; i < count; ++i) {
     int64_t at = t.offset;
     for (size_t d = 0; d < index.size(); ++d) at += index[d] * t.stride[d];
-    const double v = element(storage.data() + at * size, t.storage.dtype);
-    if (integer) {
-      out.integers.push_back(static_cast<int64_t>(v));
-    } else {
-      out.values.push_back(static_cast<float>(v));
-    }
+    appendElement(storage.data() + at * size, t.storage.type, out);
     for (size_t d = index.size(); d-- > 0;) {
       if (++index[d] < t.shape[d]) break;
       index[d] = 0;
