@@ -28,15 +28,6 @@ Direction rawDirection(const Network& net, int k) {
   return d;
 }
 
-Dataset mnist64() {
-  Preprocess p = normalizationPreset("mnist");
-  p.pad = 2;
-  p.rgb = true;
-  Dataset data = openDataset("mnist:" + test::dataPath("mnist"), Split::Test, p);
-  data.selectFirst(64);
-  return data;
-}
-
 SurfaceOptions options(int threads) {
   SurfaceOptions o;
   o.eval.batchSize = 32;
@@ -120,7 +111,7 @@ class TestLandscape : public QObject {
     const DirectionPair dirs = readDirectionFile(fixture("resnet20_dirs.h5"), net);
     const Surface reference = readSurfaceFile(fixture("resnet20_surface.h5"));
     QCOMPARE(reference.dirFile, std::string("resnet20_dirs.h5"));
-    const Dataset data = mnist64();
+    const Dataset data = test::mnistTestSubset(64);
     Surface one = grid3x3(), two = grid3x3();
     QCOMPARE(one.x, reference.x);
     computeSurface(net, data, dirs, one, path("one.h5"), options(1));
@@ -150,7 +141,7 @@ class TestLandscape : public QObject {
   void resumeAndCancel() {
     Network net = loadModel(fixture("resnet20.h5"), std::nullopt).network;
     const DirectionPair dirs = readDirectionFile(fixture("resnet20_dirs.h5"), net);
-    const Dataset data = mnist64();
+    const Dataset data = test::mnistTestSubset(64);
     Surface s = grid3x3();
     SurfaceOptions o = options(2);
     o.flushSeconds = 0.0;

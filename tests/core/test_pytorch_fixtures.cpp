@@ -42,20 +42,6 @@ Reference readReference(const std::string& path) {
   return r;
 }
 
-Preprocess mnistPreprocess(bool cifarStyle) {
-  Preprocess p = normalizationPreset("mnist");
-  p.pad = cifarStyle ? 2 : 0;
-  p.rgb = cifarStyle;
-  return p;
-}
-
-Dataset mnistSubset(bool cifarStyle) {
-  Dataset data =
-      openDataset("mnist:" + test::dataPath("mnist"), Split::Test, mnistPreprocess(cifarStyle));
-  data.selectFirst(kBatch);
-  return data;
-}
-
 }  // namespace
 
 class TestPyTorchFixtures : public QObject {
@@ -70,7 +56,7 @@ class TestPyTorchFixtures : public QObject {
     const std::vector<int64_t> expectedLabels = hdf5::readInts(file.openDataSet("labels"), path);
     Tensor images;
     std::vector<int32_t> labels;
-    mnistSubset(true).batch(0, kBatch, images, labels);
+    test::mnistTestSubset(kBatch, true).batch(0, kBatch, images, labels);
     QCOMPARE(images.shape(), (Shape{kBatch, 3, 32, 32}));
     QVERIFY(test::maxAbsDiff(images, expected) < 1e-6);
     QCOMPARE(std::vector<int64_t>(labels.begin(), labels.end()), expectedLabels);
@@ -103,7 +89,7 @@ class TestPyTorchFixtures : public QObject {
     QCOMPARE(state, ref.stateNames);
     QCOMPARE(parameters, ref.parameterNames);
 
-    const Dataset data = mnistSubset(cifarStyle);
+    const Dataset data = test::mnistTestSubset(kBatch, cifarStyle);
     Tensor images;
     std::vector<int32_t> labels;
     data.batch(0, kBatch, images, labels);

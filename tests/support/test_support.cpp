@@ -38,11 +38,17 @@ double relativeError(const Tensor& a, const Tensor& reference) {
   return maxAbsDiff(a, reference) / scale;
 }
 
-Tensor mnistCifarBatch(int64_t count) {
+Dataset mnistTestSubset(int64_t count, bool cifarStyle) {
   Preprocess p = normalizationPreset("mnist");
-  p.pad = 2;
-  p.rgb = true;
+  p.pad = cifarStyle ? 2 : 0;
+  p.rgb = cifarStyle;
   Dataset data = openDataset("mnist:" + dataPath("mnist"), Split::Test, p);
+  data.selectFirst(count);
+  return data;
+}
+
+Tensor mnistCifarBatch(int64_t count) {
+  const Dataset data = mnistTestSubset(count);
   Tensor images;
   std::vector<int32_t> labels;
   data.batch(0, count, images, labels);

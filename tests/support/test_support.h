@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/data/dataset.h"
 #include "core/tensor/tensor.h"
 
 namespace basin::test {
@@ -20,8 +21,11 @@ double maxAbsDiff(const Tensor& a, const Tensor& b);
 // max |a - b| / max(max |b|, 1e-12): error relative to the reference's scale.
 double relativeError(const Tensor& a, const Tensor& reference);
 
-// The first `count` MNIST test images of tests/data/mnist as Basin feeds them to CIFAR-style
-// models (--normalize mnist --pad 2 --rgb), the input of the PyTorch fixtures.
+// The first `count` MNIST test images of tests/data/mnist, normalized as --normalize mnist and,
+// with `cifarStyle`, as Basin feeds them to CIFAR-style models (--pad 2 --rgb): the input of the
+// PyTorch fixtures.
+Dataset mnistTestSubset(int64_t count, bool cifarStyle = true);
+// Those images as one batch (cifarStyle).
 Tensor mnistCifarBatch(int64_t count);
 // A float dataset (e.g. "reference/logits") of an HDF5 file under tests/data/fixtures.
 Tensor fixtureTensor(const std::string& file, const std::string& dataset);
