@@ -1,7 +1,6 @@
 #include "core/ops/loss.h"
 
 #include <cmath>
-#include <vector>
 
 #include "core/error.h"
 
@@ -13,7 +12,6 @@ LossSums lossAndAccuracy(const Tensor& logits, std::span<const int32_t> labels, 
                      " labels, got " + toString(logits.shape()));
   const int64_t N = logits.dim(0), K = logits.dim(1);
   LossSums sums;
-  std::vector<double> p(K);
   for (int64_t n = 0; n < N; ++n) {
     const float* z = logits.data() + n * K;
     const int32_t label = labels[n];

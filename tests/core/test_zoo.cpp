@@ -92,6 +92,18 @@ class TestZoo : public QObject {
     QCOMPARE(vgg.state().entry(vgg.state().find("fc.0.weight")).shape, (Shape{256, 4096}));
   }
 
+  void dropoutAndFlattenPassValuesThrough() {
+    Network net({2, 3, 3});
+    net.setOutput(net.flatten(net.dropout(net.input())));
+    const Tensor x = test::randomTensor({4, 2, 3, 3}, 2);
+    for (ExecMode mode : {ExecMode::Naive, ExecMode::Fast}) {
+      Executor executor(net, mode);
+      const Tensor& y = executor.forward(x, 2);
+      QCOMPARE(y.shape(), (Shape{4, 18}));
+      QVERIFY(std::equal(x.values().begin(), x.values().end(), y.values().begin()));
+    }
+  }
+
   void badArchitecturesAreErrors() {
     QVERIFY_THROWS_EXCEPTION(ArgumentError, buildModel({"resnet21"}));
     QVERIFY_THROWS_EXCEPTION(ArgumentError, buildModel({"alexnet"}));

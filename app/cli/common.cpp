@@ -1,3 +1,4 @@
+// Pieces the commands share: the demo lookup, the compute options, number formatting.
 #include <filesystem>
 
 #include "app/cli/commands.h"
