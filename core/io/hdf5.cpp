@@ -106,4 +106,24 @@ void writeInts(H5::Group& group, const std::string& name, const Shape& shape, co
       .write(data, H5::PredType::NATIVE_INT64);
 }
 
+void writeDoubles(H5::Group& group, const std::string& name, const std::vector<hsize_t>& dims,
+                  const std::vector<double>& values) {
+  group
+      .createDataSet(name, H5::PredType::IEEE_F64LE,
+                     H5::DataSpace(static_cast<int>(dims.size()), dims.data()))
+      .write(values.data(), H5::PredType::NATIVE_DOUBLE);
+}
+
+std::vector<double> readDoubles(const H5::Group& group, const std::string& name,
+                                const std::string& path) {
+  const H5::DataSet ds = group.openDataSet(name);
+  std::vector<double> v(numel(shapeOf(ds)));
+  try {
+    if (!v.empty()) ds.read(v.data(), H5::PredType::NATIVE_DOUBLE);
+  } catch (const H5::Exception& e) {
+    throw FormatError(path + ": cannot read '" + name + "' (" + e.getDetailMsg() + ")");
+  }
+  return v;
+}
+
 }  // namespace basin::hdf5

@@ -37,4 +37,12 @@ void writeIntAttribute(H5::H5Object& object, const std::string& name, int64_t va
 void writeFloats(H5::Group& group, const std::string& name, const Shape& shape, const float* data);
 void writeInts(H5::Group& group, const std::string& name, const Shape& shape, const int64_t* data);
 
+// float64 datasets (coordinates, surfaces, projections): written with the given extents, read
+// whole in row-major order, whatever the stored float type. Reading throws FormatError naming
+// `path` and the dataset.
+void writeDoubles(H5::Group& group, const std::string& name, const std::vector<hsize_t>& dims,
+                  const std::vector<double>& values);
+std::vector<double> readDoubles(const H5::Group& group, const std::string& name,
+                                const std::string& path);
+
 }  // namespace basin::hdf5

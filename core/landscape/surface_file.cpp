@@ -6,28 +6,6 @@
 #include "core/io/hdf5.h"
 
 namespace basin {
-namespace {
-
-void writeDoubles(H5::H5File& file, const std::string& name, const std::vector<hsize_t>& dims,
-                  const std::vector<double>& values) {
-  file.createDataSet(name, H5::PredType::IEEE_F64LE,
-                     H5::DataSpace(static_cast<int>(dims.size()), dims.data()))
-      .write(values.data(), H5::PredType::NATIVE_DOUBLE);
-}
-
-std::vector<double> readDoubles(const H5::H5File& file, const std::string& name,
-                                const std::string& path) {
-  const H5::DataSet ds = file.openDataSet(name);
-  std::vector<double> v(numel(hdf5::shapeOf(ds)));
-  try {
-    if (!v.empty()) ds.read(v.data(), H5::PredType::NATIVE_DOUBLE);
-  } catch (const H5::Exception& e) {
-    throw FormatError(path + ": cannot read '" + name + "' (" + e.getDetailMsg() + ")");
-  }
-  return v;
-}
-
-}  // namespace
 
 std::vector<double> Axis::coordinates() const {
   std::vector<double> c(num);
@@ -71,11 +49,11 @@ void writeSurfaceFile(const std::string& path, const Surface& s) {
     // dir_file as the reference writes it: a scalar string dataset.
     H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
     file.createDataSet("dir_file", str, H5::DataSpace(H5S_SCALAR)).write(s.dirFile, str);
-    writeDoubles(file, "xcoordinates", {s.x.size()}, s.x);
-    if (!s.y.empty()) writeDoubles(file, "ycoordinates", {s.y.size()}, s.y);
+    hdf5::writeDoubles(file, "xcoordinates", {s.x.size()}, s.x);
+    if (!s.y.empty()) hdf5::writeDoubles(file, "ycoordinates", {s.y.size()}, s.y);
     std::vector<hsize_t> dims{s.x.size()};
     if (!s.y.empty()) dims.push_back(s.y.size());
-    for (const auto& [name, values] : s.arrays) writeDoubles(file, name, dims, values);
+    for (const auto& [name, values] : s.arrays) hdf5::writeDoubles(file, name, dims, values);
     hdf5::writeStringAttribute(file, "basin_metadata", s.metadataJson);
   });
 }
@@ -86,8 +64,8 @@ Surface readSurfaceFile(const std::string& path) {
     if (!file.nameExists("xcoordinates"))
       throw FormatError(path + ": not a surface file (no 'xcoordinates')");
     Surface s;
-    s.x = readDoubles(file, "xcoordinates", path);
-    if (file.nameExists("ycoordinates")) s.y = readDoubles(file, "ycoordinates", path);
+    s.x = hdf5::readDoubles(file, "xcoordinates", path);
+    if (file.nameExists("ycoordinates")) s.y = hdf5::readDoubles(file, "ycoordinates", path);
     if (file.nameExists("dir_file")) {
       const H5::DataSet ds = file.openDataSet("dir_file");
       ds.read(s.dirFile, ds.getStrType());
@@ -98,7 +76,7 @@ Surface readSurfaceFile(const std::string& path) {
       const std::string name = file.getObjnameByIdx(i);
       if (name == "xcoordinates" || name == "ycoordinates" || name == "dir_file") continue;
       if (file.childObjType(name) != H5O_TYPE_DATASET) continue;
-      std::vector<double> v = readDoubles(file, name, path);
+      std::vector<double> v = hdf5::readDoubles(file, name, path);
       if (static_cast<int64_t>(v.size()) != s.points())
         throw FormatError(path + ": '" + name + "' holds " + std::to_string(v.size()) +
                           " values for a grid of " + std::to_string(s.points()) + " points");
