@@ -50,6 +50,12 @@ void writeDirectionFile(const std::string& path, const Network& network, const D
   hdf5::writeAtomically(path, [&](H5::H5File& file) {
     writeGroup(file, "xdirection", network, d.x);
     if (d.y) writeGroup(file, "ydirection", network, *d.y);
+    if (d.explained) {
+      const std::vector<hsize_t> dims{d.explained->ratio.size()};
+      hdf5::writeDoubles(file, "explained_variance_ratio_", dims, d.explained->ratio);
+      hdf5::writeDoubles(file, "singular_values_", dims, d.explained->singularValues);
+      hdf5::writeDoubles(file, "explained_variance_", dims, d.explained->variance);
+    }
   });
 }
 
@@ -58,8 +64,16 @@ DirectionPair readDirectionFile(const std::string& path, const Network& network)
   try {
     if (!file.nameExists("xdirection"))
       throw FormatError(path + ": not a direction file (no 'xdirection' group)");
-    DirectionPair d{readGroup(file, "xdirection", path, network), std::nullopt};
+    DirectionPair d{readGroup(file, "xdirection", path, network), std::nullopt, std::nullopt};
     if (file.nameExists("ydirection")) d.y = readGroup(file, "ydirection", path, network);
+    if (file.nameExists("explained_variance_ratio_")) {
+      ExplainedVariance& e = d.explained.emplace();
+      e.ratio = hdf5::readDoubles(file, "explained_variance_ratio_", path);
+      if (file.nameExists("singular_values_"))
+        e.singularValues = hdf5::readDoubles(file, "singular_values_", path);
+      if (file.nameExists("explained_variance_"))
+        e.variance = hdf5::readDoubles(file, "explained_variance_", path);
+    }
     if (d.y && d.y->type != d.x.type)
       throw FormatError(path + ": xdirection and ydirection are of different types");
     return d;

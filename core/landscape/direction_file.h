@@ -1,6 +1,7 @@
 // Direction files in the reference implementation's HDF5 layout: groups `xdirection` and
 // optionally `ydirection`, each with datasets "0", "1", ... (one per tensor, float32, the
-// tensor's shape), in parameter order (`weights`) or state_dict order (`states`).
+// tensor's shape), in parameter order (`weights`) or state_dict order (`states`); PCA direction
+// files also hold the explained variance.
 #pragma once
 
 #include <optional>
@@ -10,9 +11,16 @@
 
 namespace basin {
 
+// What a PCA direction file adds (datasets `explained_variance_ratio_`, `singular_values_`,
+// `explained_variance_`, sklearn's names, one value per direction).
+struct ExplainedVariance {
+  std::vector<double> ratio, singularValues, variance;
+};
+
 struct DirectionPair {
   Direction x;
   std::optional<Direction> y;
+  std::optional<ExplainedVariance> explained;  // PCA directions only
 };
 
 // Writes atomically. Throws IoError.

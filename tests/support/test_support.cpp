@@ -1,5 +1,6 @@
 #include "tests/support/test_support.h"
 
+#include <QProcess>
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -11,6 +12,14 @@
 #include "core/io/hdf5.h"
 
 namespace basin::test {
+
+Run runProgram(const QString& program, const QStringList& args) {
+  QProcess p;
+  p.start(program, args);
+  if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+          p.readAllStandardError()};
+}
 
 std::string dataPath(const std::string& relative) {
   return std::string(BASIN_TEST_DATA) + "/" + relative;

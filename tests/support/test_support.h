@@ -1,6 +1,7 @@
 // Helpers shared by Basin's tests: paths of the committed data, random tensors, comparisons.
 #pragma once
 
+#include <QStringList>
 #include <QtTest>
 #include <cstdint>
 #include <string>
@@ -29,6 +30,13 @@ Dataset mnistTestSubset(int64_t count, bool cifarStyle = true);
 Tensor mnistCifarBatch(int64_t count);
 // A float dataset (e.g. "reference/logits") of an HDF5 file under tests/data/fixtures.
 Tensor fixtureTensor(const std::string& file, const std::string& dataset);
+
+// A finished command-line run: exit code (-1 on timeout, -2 on a crash), stdout, stderr.
+struct Run {
+  int exitCode;
+  QByteArray out, err;
+};
+Run runProgram(const QString& program, const QStringList& args);
 
 // Writes `bytes` to `path` (for corrupt-file tests).
 void writeBytes(const std::string& path, const std::string& bytes);

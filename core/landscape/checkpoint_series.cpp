@@ -1,0 +1,85 @@
+#include "core/landscape/checkpoint_series.h"
+
+#include <glob.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+
+#include "core/error.h"
+
+namespace basin {
+namespace {
+
+bool isDigit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+bool looksLikeModelFile(const std::filesystem::path& p) {
+  static const std::array<const char*, 8> kExtensions{".h5",  ".hdf5", ".pt",          ".pth",
+                                                      ".bin", ".ckpt", ".safetensors", ".onnx"};
+  const std::string ext = p.extension().string();
+  return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
+}
+
+std::vector<std::string> globFiles(const std::string& pattern) {
+  glob_t g{};
+  const int rc = ::glob(pattern.c_str(), 0, nullptr, &g);
+  std::vector<std::string> out;
+  if (rc == 0)
+    for (size_t i = 0; i < g.gl_pathc; ++i)
+      if (std::filesystem::is_regular_file(g.gl_pathv[i])) out.emplace_back(g.gl_pathv[i]);
+  globfree(&g);
+  if (rc != 0 && rc != GLOB_NOMATCH) throw IoError(pattern + ": cannot expand the pattern");
+  return out;
+}
+
+}  // namespace
+
+bool naturalLess(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (isDigit(a[i]) && isDigit(b[j])) {
+      size_t ie = i, je = j;
+      while (ie < a.size() && isDigit(a[ie])) ++ie;
+      while (je < b.size() && isDigit(b[je])) ++je;
+      // Compare the numbers without leading zeros: by length, then digit by digit.
+      size_t is = i, js = j;
+      while (is + 1 < ie && a[is] == '0') ++is;
+      while (js + 1 < je && b[js] == '0') ++js;
+      if (ie - is != je - js) return ie - is < je - js;
+      const int c = a.compare(is, ie - is, b, js, je - js);
+      if (c != 0) return c < 0;
+      i = ie;
+      j = je;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j || (a.size() - i == b.size() - j && a < b);
+}
+
+std::vector<std::string> resolveCheckpointSeries(const std::vector<std::string>& arguments) {
+  if (arguments.empty()) throw ArgumentError("no checkpoints given");
+  std::vector<std::string> files;
+  if (arguments.size() == 1 && std::filesystem::is_directory(arguments[0])) {
+    for (const auto& entry : std::filesystem::directory_iterator(arguments[0]))
+      if (entry.is_regular_file() && looksLikeModelFile(entry.path()))
+        files.push_back(entry.path().string());
+    if (files.empty()) throw IoError(arguments[0] + ": the folder holds no model files");
+  } else if (arguments.size() == 1 && arguments[0].find_first_of("*?[") != std::string::npos) {
+    files = globFiles(arguments[0]);
+    if (files.empty()) throw IoError(arguments[0] + ": no file matches the pattern");
+  } else {
+    for (const std::string& f : arguments)
+      if (!std::filesystem::is_regular_file(f)) throw IoError(f + ": no such file");
+    return arguments;
+  }
+  std::sort(files.begin(), files.end(), naturalLess);
+  return files;
+}
+
+}  // namespace basin
