@@ -110,8 +110,9 @@ void addBenchCommand(CLI::App& app) {
   cmd->footer("Zoo architectures: " + names +
               "\nCompare with PyTorch in the same run: tests/benchmarks/compare_pytorch.sh");
   addBenchSurfaceCommand(*cmd);
+  addBenchTrajectoryCommand(*cmd);
   cmd->callback([args, cmd] {
-    if (!cmd->got_subcommand("surface")) run(*args);
+    if (cmd->get_subcommands().empty()) run(*args);  // not after `bench surface` etc.
   });
 }
 

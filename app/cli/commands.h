@@ -11,8 +11,11 @@ void addEvalCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
 void addSurfaceCommand(CLI::App& app);
+void addTrajectoryCommand(CLI::App& app);
 // `bench surface`, a subcommand of `bench`.
 void addBenchSurfaceCommand(CLI::App& bench);
+// `bench trajectory`, likewise.
+void addBenchTrajectoryCommand(CLI::App& bench);
 
 // Folder of the bundled demo (model and data). Looks at $BASIN_RESOURCES, the installed
 // share/basin next to the executable, then the source tree. Throws IoError if none has it.

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   basin::cli::addBenchCommand(app);
   basin::cli::addInfoCommand(app);
   basin::cli::addSurfaceCommand(app);
+  basin::cli::addTrajectoryCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -165,7 +165,10 @@ void run(const SurfaceArgs& a) {
     throw;
   }
   const auto& loss = surface.arrays[split + "_loss"];
-  const int64_t best = std::min_element(loss.begin(), loss.end()) - loss.begin();
+  // The lowest computed loss; NaN (e.g. negative interpolated BatchNorm variances) never wins.
+  int64_t best = 0;
+  for (int64_t k = 1; k < static_cast<int64_t>(loss.size()); ++k)
+    if (std::isnan(loss[best]) || loss[k] < loss[best]) best = k;
   const int64_t nx = static_cast<int64_t>(surface.x.size());
   if (a.jsonProgress) return;
   std::printf("surface   %s (%lld points, directions in %s)\n", a.out.c_str(),

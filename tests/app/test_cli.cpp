@@ -16,17 +16,10 @@
 
 namespace {
 
-struct Run {
-  int exitCode;
-  QByteArray out, err;
-};
+using basin::test::Run;
 
 Run runCli(const QStringList& args) {
-  QProcess p;
-  p.start(BASIN_CLI, args);
-  if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-          p.readAllStandardError()};
+  return basin::test::runProgram(BASIN_CLI, args);
 }
 
 }  // namespace
@@ -68,6 +61,19 @@ class TestCli : public QObject {
     QVERIFY(j["images_per_second"].toDouble() > 0.0);
     QCOMPARE(qRound(j["mflop_per_image"].toDouble() * 10), 811);
     QCOMPARE(j["parameters"].toInt(), 269722);
+  }
+
+  void benchTrajectoryReportsMemory() {
+    const Run r = runCli({"bench", "trajectory", "--checkpoints", "20", "--parameters", "5000",
+                          "--threads", "1", "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(j["checkpoints"].toInt(), 20);
+    QVERIFY(j["peak_rss_mib"].toDouble() > 0.0);
+    const QJsonArray ratio = j["explained_variance_ratio"].toArray();
+    QVERIFY(ratio[0].toDouble() > ratio[1].toDouble() && ratio[1].toDouble() > 0.0);
+    QVERIFY(ratio[0].toDouble() + ratio[1].toDouble() <= 1.0 + 1e-12);
+    QVERIFY(!r.out.contains("images/s"));  // `bench` itself does not run after its subcommand
   }
 
   void benchSurfaceTimesPoints() {

@@ -1,0 +1,122 @@
+// basin-cli trajectory: PCA directions of a training run's checkpoints and the path projected
+// onto them, in the reference implementation's file layouts.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "app/cli/commands.h"
+#include "app/cli/model_options.h"
+#include "core/error.h"
+#include "core/landscape/checkpoint_series.h"
+#include "core/landscape/projection_file.h"
+#include "core/landscape/trajectory.h"
+
+namespace basin::cli {
+namespace {
+
+struct TrajectoryArgs {
+  ModelArgs model;  // model.model is --final
+  std::vector<std::string> checkpoints;
+  std::string ignore, dirType = "weights", outDirs, outProj;
+  int threads = 2;
+};
+
+// An unquoted `model_*.pt` reaches us in the shell's alphabetical order (model_10 before
+// model_2): such a list is put in natural order, with a note; any other list is kept as given.
+std::vector<std::string> trainingOrder(std::vector<std::string> files) {
+  if (files.size() < 2 || !std::is_sorted(files.begin(), files.end()) ||
+      std::is_sorted(files.begin(), files.end(), naturalLess))
+    return files;
+  std::sort(files.begin(), files.end(), naturalLess);
+  std::fprintf(stderr,
+               "note: the checkpoints came in alphabetical order (as a shell expands a pattern); "
+               "sorted them by number, from %s to %s\n",
+               files.front().c_str(), files.back().c_str());
+  return files;
+}
+
+void run(const TrajectoryArgs& a) {
+  if (a.outDirs.empty()) throw ArgumentError("give --out-dirs FILE for the PCA directions");
+  if (!a.ignore.empty() && a.ignore != "biasbn")
+    throw ArgumentError("--ignore takes biasbn or nothing, not '" + a.ignore + "'");
+  const std::vector<std::string> files = trainingOrder(resolveCheckpointSeries(a.checkpoints));
+  const std::string finalPath = a.model.model.empty() ? files.back() : a.model.model;
+  const std::string outProj =
+      a.outProj.empty()
+          ? std::filesystem::path(a.outDirs).replace_extension("").string() + "_proj.h5"
+          : a.outProj;
+  Checkpoint final = a.model.withPath(finalPath).load();
+
+  TrajectoryOptions options;
+  options.type = parseDirectionType(a.dirType);
+  options.ignoreBiasBn = a.ignore == "biasbn";
+  options.pca.threads = a.threads;
+  const bool tty = isatty(STDERR_FILENO);
+  options.progress = [&](int64_t done, int64_t total) {
+    if (tty)
+      std::fprintf(stderr, "\rloaded %lld/%lld checkpoints ", (long long)done, (long long)total);
+    if (tty && done == total) std::fprintf(stderr, "\n");
+  };
+  const Trajectory t = computeTrajectory(
+      files, final.network, [&](const std::string& f) { return a.model.withPath(f).load(); },
+      options);
+  writeDirectionFile(a.outDirs, final.network, t.directions);
+  writeProjectionFile(outProj, {t.x, t.y, t.checkpoints});
+
+  const auto& ratio = t.directions.explained->ratio;
+  std::printf("checkpoints %zu (final: %s)\n", files.size(), finalPath.c_str());
+  std::printf("explained   1st PC %.2f %%, 2nd PC %.2f %% of the variance (%.2f %% together)\n",
+              100 * ratio[0], 100 * ratio[1], 100 * (ratio[0] + ratio[1]));
+  std::printf("path        from (%.4g, %.4g) to (%.4g, %.4g)\n", t.x.front(), t.y.front(),
+              t.x.back(), t.y.back());
+  std::printf("directions  %s\nprojection  %s\n", a.outDirs.c_str(), outProj.c_str());
+  // A grid that holds the whole path with a margin, rounded up to 1, 2 or 5 times a power of 10.
+  double reach = 0.0;
+  for (size_t i = 0; i < t.x.size(); ++i)
+    reach = std::max({reach, std::abs(t.x[i]), std::abs(t.y[i])});
+  const double unit = std::pow(10.0, std::floor(std::log10(1.2 * reach)));
+  double extent = unit;
+  for (double step : {1.0, 2.0, 5.0, 10.0})
+    if (step * unit >= 1.2 * reach) {
+      extent = step * unit;
+      break;
+    }
+  std::printf(
+      "next        basin-cli surface --model %s%s%s --dir-file %s --x=%g:%g:51 --y=%g:%g:51 "
+      "--data ... --out surface.h5\n",
+      finalPath.c_str(), a.model.arch.empty() ? "" : " --arch ", a.model.arch.c_str(),
+      a.outDirs.c_str(), -extent, extent, -extent, extent);
+}
+
+}  // namespace
+
+void addTrajectoryCommand(CLI::App& app) {
+  auto a = std::make_shared<TrajectoryArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "trajectory",
+      "PCA directions of the offsets of a training run's checkpoints from the final model, and "
+      "each checkpoint projected onto them (reference plot_trajectory.py). A surface on that "
+      "plane: basin-cli surface --dir-file OUT_DIRS.");
+  cmd->add_option("--checkpoints", a->checkpoints,
+                  "A folder, a glob pattern ('run/model_*.pt') or a list of files in training "
+                  "order; folders, patterns and alphabetical lists are sorted by number")
+      ->required();
+  cmd->add_option("--final", a->model.model, "Final model theta_n (default: the last checkpoint)");
+  a->model.addTo(cmd, "Zoo architecture or ONNX file of PyTorch/safetensors checkpoints");
+  cmd->add_option("--ignore", a->ignore, "biasbn: leave biases and BatchNorm out of the PCA");
+  cmd->add_option("--dir-type", a->dirType, "weights or states (reference --dir_type)")
+      ->capture_default_str();
+  cmd->add_option("--out-dirs", a->outDirs, "PCA direction file (reference layout)");
+  cmd->add_option("--out-proj", a->outProj,
+                  "Projection file proj_xcoord/proj_ycoord (default: OUT_DIRS stem + _proj.h5)");
+  cmd->add_option("--threads", a->threads, "Threads for the PCA")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  cmd->callback([a] { run(*a); });
+}
+
+}  // namespace basin::cli
