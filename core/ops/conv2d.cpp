@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/ops/conv2d_direct.h"
+#include "core/ops/conv2d_winograd.h"
 
 namespace basin {
 namespace {
@@ -112,6 +113,10 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
   const int64_t Cout = g.outChannels, K = C * g.kernelH * g.kernelW, P = Ho * Wo;
   output.resize({N, Cout, Ho, Wo});
   if (N == 0) return;
+  if (conv2dWinogradApplies(g)) {
+    conv2dWinograd(input, weight, g, epilogue, output, workspace, threads);
+    return;
+  }
   if (conv2dDirectApplies(g)) {
     conv2dDirect(input, weight, g, epilogue, output, workspace, threads);
     return;

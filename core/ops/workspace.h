@@ -2,6 +2,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -17,9 +18,17 @@ class Workspace {
       if (a.size() < floats) a.resize(floats);
   }
   float* scratch(int thread) { return m_areas[thread].data(); }
+  // One area all threads read (e.g. transformed weights), at least `floats` values, zeroed.
+  // Call outside parallel regions.
+  float* shared(size_t floats) {
+    if (m_shared.size() < floats) m_shared.resize(floats);
+    std::fill(m_shared.begin(), m_shared.begin() + floats, 0.0f);
+    return m_shared.data();
+  }
 
  private:
   std::vector<std::vector<float, Eigen::aligned_allocator<float>>> m_areas;
+  std::vector<float, Eigen::aligned_allocator<float>> m_shared;
 };
 
 }  // namespace basin

@@ -58,6 +58,44 @@ class TestOps : public QObject {
     }
   }
 
+  // 3x3, stride 1, pad 1 takes the Winograd path: odd and tiny extents, chunks of several images
+  // (small images) and of one (large), every epilogue.
+  void winogradConvMatchesNaive() {
+    struct Case {
+      int64_t n, c, k, h, w;
+    };
+    Workspace ws;
+    const Case cases[] = {{1, 1, 1, 1, 1},   {3, 2, 5, 1, 7},   {2, 5, 3, 7, 1},
+                          {7, 16, 16, 8, 8}, {5, 13, 9, 9, 11}, {2, 3, 17, 32, 32},
+                          {40, 8, 4, 4, 4},  {3, 64, 64, 8, 8}};
+    int trial = 0;
+    for (const Case& c : cases) {
+      const Conv2dGeometry g{c.c, c.k, 3, 3, 1, 1, 1, 1};
+      const Tensor x = randomTensor({c.n, c.c, c.h, c.w}, 500 + trial);
+      const Tensor weight = randomTensor({c.k, c.c, 3, 3}, 600 + trial);
+      const Tensor bias = randomTensor({c.k}, 700 + trial);
+      const Tensor residual = randomTensor({c.n, c.k, c.h, c.w}, 800 + trial);
+      for (int e = 0; e < 3; ++e, ++trial) {
+        const ConvEpilogue epilogue{e > 0 ? bias.data() : nullptr,
+                                    e == 2 ? residual.data() : nullptr, e > 0};
+        Tensor ref, fast1, fast2;
+        conv2dNaive(x, weight.data(), g, epilogue, ref);
+        conv2d(x, weight.data(), g, epilogue, fast1, ws, 1);
+        conv2d(x, weight.data(), g, epilogue, fast2, ws, 2);
+        const double err = relativeError(fast1, ref);
+        QVERIFY2(err < 1e-5, qPrintable(QString("%1x%2x%3x%4 -> %5, epilogue %6: relative error %7")
+                                            .arg(c.n)
+                                            .arg(c.c)
+                                            .arg(c.h)
+                                            .arg(c.w)
+                                            .arg(c.k)
+                                            .arg(e)
+                                            .arg(err)));
+        QCOMPARE(maxAbsDiff(fast1, fast2), 0.0);
+      }
+    }
+  }
+
   void convNaiveKnownValue() {
     // 1x1x3x3 input 1..9, 2x2 kernel of ones, no padding: window sums 12 16 24 28.
     Tensor x({1, 1, 3, 3}, std::vector<float>{1, 2, 3, 4, 5, 6, 7, 8, 9});
