@@ -144,6 +144,13 @@ void Executor::prepare() {
       s.bias[o] = s.bias[o] * scale[o] + shift[o];
     }
   }
+  // Once per set of weights rather than once per batch.
+  for (Step& s : m_steps) {
+    if (s.op != OpKind::Conv2d) continue;
+    const Conv2dGeometry& g = m_network.node(s.node).conv;
+    s.winograd.resize(winogradFilterFloats(g));
+    if (!s.winograd.empty()) winogradTransformFilters(s.weight.data(), g, s.winograd.data());
+  }
 }
 
 const Tensor& Executor::valueOf(int node, const Tensor& input) const {
@@ -222,7 +229,7 @@ void Executor::runFast(const Step& s, const Tensor& input, Tensor& out, int thre
     case OpKind::Conv2d: {
       const float* residual = s.residual >= 0 ? valueOf(s.residual, input).data() : nullptr;
       conv2d(x, s.weight.data(), n.conv, {s.bias.data(), residual, s.relu}, out, m_workspace,
-             threads);
+             threads, s.winograd.empty() ? nullptr : s.winograd.data());
       break;
     }
     case OpKind::BatchNorm:

@@ -42,7 +42,8 @@ class Executor {
     int residual = -1;   // node added in the convolution epilogue
     int batchNorm = -1;  // BatchNorm node folded into this step
     bool relu = false;
-    std::vector<float> weight, bias;  // folded parameters (fast mode)
+    std::vector<float> weight, bias;                               // folded parameters (fast mode)
+    std::vector<float, Eigen::aligned_allocator<float>> winograd;  // weight, transformed
   };
 
   void planNaive();

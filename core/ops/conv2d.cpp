@@ -105,7 +105,8 @@ void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry&
 }
 
 void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
-            const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads) {
+            const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads,
+            const float* winogradFilters) {
   checkInput(input, g);
   const int64_t N = input.dim(0), C = g.inChannels, H = input.dim(2), W = input.dim(3);
   const int64_t Ho = convOutputExtent(H, g.kernelH, g.strideH, g.padH);
@@ -114,7 +115,7 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
   output.resize({N, Cout, Ho, Wo});
   if (N == 0) return;
   if (conv2dWinogradApplies(g)) {
-    conv2dWinograd(input, weight, g, epilogue, output, workspace, threads);
+    conv2dWinograd(input, weight, winogradFilters, g, epilogue, output, workspace, threads);
     return;
   }
   if (conv2dDirectApplies(g)) {

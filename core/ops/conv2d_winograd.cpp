@@ -197,9 +197,21 @@ bool conv2dWinogradApplies(const Conv2dGeometry& g) {
          g.padW == 1;
 }
 
-void conv2dWinograd(const Tensor& input, const float* weight, const Conv2dGeometry& g,
-                    const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace,
-                    int threads) {
+int64_t winogradFilterFloats(const Conv2dGeometry& g) {
+  if (!conv2dWinogradApplies(g)) return 0;
+  const int64_t blocks = (g.outChannels + kChannels - 1) / kChannels;
+  return 16 * blocks * kChannels * g.inChannels;
+}
+
+void winogradTransformFilters(const float* weight, const Conv2dGeometry& g, float* out) {
+  std::fill(out, out + winogradFilterFloats(g), 0.0f);
+  std::vector<float> t(16 * g.outChannels * g.inChannels);
+  transformFilters(weight, g.outChannels, g.inChannels, t.data(), out);
+}
+
+void conv2dWinograd(const Tensor& input, const float* weight, const float* transformedFilters,
+                    const Conv2dGeometry& g, const ConvEpilogue& epilogue, Tensor& output,
+                    Workspace& workspace, int threads) {
   const int64_t N = input.dim(0), C = g.inChannels, H = input.dim(2), W = input.dim(3);
   const int64_t K = g.outChannels, Ho = output.dim(2), Wo = output.dim(3);
   const TileGrid grid = tileGrid(Ho, Wo);
@@ -217,8 +229,12 @@ void conv2dWinograd(const Tensor& input, const float* weight, const Conv2dGeomet
       ((perChunk * grid.flat + kBlockColumns - 1) / kBlockColumns) * kBlockColumns + kLanes;
 
   const int64_t blocks = (K + kChannels - 1) / kChannels, uStride = blocks * C * kChannels;
-  float* u = workspace.shared(16 * uStride + 16 * K * C);
-  transformFilters(weight, K, C, u + 16 * uStride, u);
+  const float* u = transformedFilters;
+  if (!u) {
+    float* area = workspace.shared(16 * uStride + 16 * K * C);
+    transformFilters(weight, K, C, area + 16 * uStride, area);
+    u = area;
+  }
 
   // Per thread: phase planes, V[xi][c][column], the products of one register tile, and the
   // output phases y[r][s][channel][column].

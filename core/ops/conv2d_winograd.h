@@ -13,9 +13,10 @@ namespace basin {
 
 bool conv2dWinogradApplies(const Conv2dGeometry& g);
 
-// Same contract as conv2d (output already resized by the caller).
-void conv2dWinograd(const Tensor& input, const float* weight, const Conv2dGeometry& g,
-                    const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace,
-                    int threads);
+// Same contract as conv2d (output already resized by the caller); `transformedFilters` from
+// winogradTransformFilters, or null to transform `weight` here.
+void conv2dWinograd(const Tensor& input, const float* weight, const float* transformedFilters,
+                    const Conv2dGeometry& g, const ConvEpilogue& epilogue, Tensor& output,
+                    Workspace& workspace, int threads);
 
 }  // namespace basin

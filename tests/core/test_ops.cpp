@@ -92,8 +92,16 @@ class TestOps : public QObject {
                                             .arg(e)
                                             .arg(err)));
         QCOMPARE(maxAbsDiff(fast1, fast2), 0.0);
+        // Filters transformed once beforehand (as the executor does) give the same result.
+        std::vector<float> filters(winogradFilterFloats(g));
+        QVERIFY(!filters.empty());
+        winogradTransformFilters(weight.data(), g, filters.data());
+        Tensor pretransformed;
+        conv2d(x, weight.data(), g, epilogue, pretransformed, ws, 2, filters.data());
+        QCOMPARE(maxAbsDiff(pretransformed, fast1), 0.0);
       }
     }
+    QCOMPARE(winogradFilterFloats({4, 4, 3, 3, 2, 2, 1, 1}), int64_t(0));  // stride 2
   }
 
   void convNaiveKnownValue() {
