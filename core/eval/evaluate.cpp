@@ -1,5 +1,7 @@
 #include "core/eval/evaluate.h"
 
+#include <omp.h>
+
 #include <algorithm>
 
 #include "core/error.h"
@@ -28,9 +30,10 @@ const EvalOptions& validated(const Network& network, const Dataset& data,
 }  // namespace
 
 Evaluator::Evaluator(const Network& network, const Dataset& data, const EvalOptions& options)
-    : m_data(data),
-      m_options(validated(network, data, options)),
-      m_executor(network, options.mode) {
+    : m_data(data), m_options(validated(network, data, options)) {
+  m_options.threads = std::max(options.threads, 1);
+  for (int t = 0; t < m_options.threads; ++t)
+    m_executors.push_back(std::make_unique<Executor>(network, options.mode));
   if (data.size() * numel(data.sampleShape()) * int64_t(sizeof(float)) > kConvertedBytesLimit)
     return;
   for (int64_t start = 0; start < data.size(); start += options.batchSize) {
@@ -42,10 +45,12 @@ Evaluator::Evaluator(const Network& network, const Dataset& data, const EvalOpti
 }
 
 EvalResult Evaluator::run() {
-  m_executor.prepare();
+  for (auto& e : m_executors) e->prepare();
   Tensor images;
   std::vector<int32_t> labels;
   LossSums sums;
+  std::vector<LossSums> parts;
+  std::vector<Tensor> slices(m_executors.size());
   const int64_t total = m_data.size();
   for (int64_t start = 0, b = 0; start < total; start += m_options.batchSize, ++b) {
     if (m_options.cancelled && m_options.cancelled()) throw Cancelled();
@@ -53,7 +58,23 @@ EvalResult Evaluator::run() {
     if (m_batches.empty()) m_data.batch(start, count, images, labels);
     const Tensor& x = m_batches.empty() ? images : m_batches[b];
     const std::vector<int32_t>& y = m_batches.empty() ? labels : m_labels[b];
-    sums += lossAndAccuracy(m_executor.forward(x, m_options.threads), y, m_options.loss);
+    const int64_t pieces = (count + kSubBatch - 1) / kSubBatch;
+    const int64_t sampleFloats = numel(m_data.sampleShape());
+    parts.assign(pieces, {});
+#pragma omp parallel for schedule(dynamic) num_threads(m_options.threads)
+    for (int64_t p = 0; p < pieces; ++p) {
+      const int thread = omp_get_thread_num();
+      const int64_t first = p * kSubBatch, n = std::min(kSubBatch, count - first);
+      Shape shape = x.shape();
+      shape[0] = n;
+      Tensor& slice = slices[thread];
+      slice.resize(shape);
+      std::copy_n(x.data() + first * sampleFloats, n * sampleFloats, slice.data());
+      const std::vector<int32_t> sliceLabels(y.begin() + first, y.begin() + first + n);
+      parts[p] =
+          lossAndAccuracy(m_executors[thread]->forward(slice, 1), sliceLabels, m_options.loss);
+    }
+    for (const LossSums& part : parts) sums += part;
     if (m_options.progress) m_options.progress(start + count, total);
   }
   return {sums.meanLoss(), sums.accuracyPercent(), sums.count};

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <vector>
 
 #include "core/data/dataset.h"
 #include "core/net/executor.h"
@@ -29,7 +31,12 @@ struct EvalResult {
 
 // Evaluates the network's current weights on one data set, again and again (a surface evaluates
 // it at every grid point): validates once, converts the batches once (up to 1 GiB of
-// preprocessed images; larger sets are converted batch by batch), keeps one executor.
+// preprocessed images; larger sets are converted batch by batch), keeps one executor per thread.
+// Each batch is cut into sub-batches of at most kSubBatch images that threads take whole, each
+// through the entire network on its own executor: a sub-batch's activations stay in the core's
+// cache, where a whole batch layer by layer would stream through memory at every layer. The cut
+// does not depend on the thread count, and sub-batch sums are added in order, so results are
+// identical for any number of threads.
 class Evaluator {
  public:
   // Throws like evaluate(). Keeps references to `network` (through its executor) and `data`.
@@ -38,10 +45,12 @@ class Evaluator {
   EvalResult run();
 
  private:
+  static constexpr int64_t kSubBatch = 8;
+
   const Dataset& m_data;
   EvalOptions m_options;
-  Executor m_executor;
-  std::vector<Tensor> m_batches;  // empty when converting on the fly
+  std::vector<std::unique_ptr<Executor>> m_executors;  // one per thread
+  std::vector<Tensor> m_batches;                       // empty when converting on the fly
   std::vector<std::vector<int32_t>> m_labels;
 };
 
