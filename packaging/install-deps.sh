@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libeigen3-dev libhdf5-dev zlib1g-dev libzip-dev libonnx-dev libprotobuf-dev protobuf-compiler nlohmann-json3-dev libcli11-dev
   qt6-base-dev
+  libvtk9-dev xvfb xauth libgl1-mesa-dri
   libopenmpi-dev openmpi-bin
 )
 

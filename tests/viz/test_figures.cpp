@@ -1,0 +1,215 @@
+// Figures against committed baseline PNGs (tests/baselines), rendered offscreen under Xvfb:
+// an analytic bowl and saddle, and a surface Basin computed on real MNIST data on the PCA plane
+// of a training run, with its trajectory. A failing comparison writes the actual image beside
+// the test (FIGURE_actual.png); BASIN_UPDATE_BASELINES=1 rewrites the baselines (look at them
+// before committing).
+#include <vtkImageData.h>
+#include <vtkPNGReader.h>
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+#include "core/error.h"
+#include "core/landscape/projection_file.h"
+#include "tests/support/test_support.h"
+#include "viz/figure.h"
+
+using namespace basin;
+
+namespace {
+
+Surface analytic(bool saddle) {
+  Surface s;
+  s.x = s.y = Axis{-1, 1, 41}.coordinates();
+  auto& loss = s.array("train_loss");
+  for (int64_t k = 0; k < s.points(); ++k) {
+    const double x = s.x[k % 41], y = s.y[k / 41];
+    loss[k] = saddle ? 2.0 + x * x - y * y : 0.2 + 3 * x * x + 2 * y * y + 0.5 * x * y;
+  }
+  return s;
+}
+
+struct Difference {
+  double meanAbs = 0.0,
+         badShare = 0.0;  // mean |a - b| per channel (0..255), share of pixels off by > 48
+  bool sameSize = false;
+};
+
+Difference compare(const std::string& actual, const std::string& baseline) {
+  auto read = [](const std::string& p) {
+    auto r = vtkSmartPointer<vtkPNGReader>::New();
+    r->SetFileName(p.c_str());
+    r->Update();
+    return vtkSmartPointer<vtkImageData>(r->GetOutput());
+  };
+  const auto a = read(actual), b = read(baseline);
+  Difference d;
+  int da[3], db[3];
+  a->GetDimensions(da);
+  b->GetDimensions(db);
+  d.sameSize = da[0] == db[0] && da[1] == db[1] &&
+               a->GetNumberOfScalarComponents() == b->GetNumberOfScalarComponents();
+  if (!d.sameSize) return d;
+  const auto* pa = static_cast<const unsigned char*>(a->GetScalarPointer());
+  const auto* pb = static_cast<const unsigned char*>(b->GetScalarPointer());
+  const int channels = a->GetNumberOfScalarComponents();
+  const int64_t pixels = int64_t(da[0]) * da[1];
+  int64_t bad = 0;
+  double sum = 0.0;
+  for (int64_t i = 0; i < pixels; ++i) {
+    int worst = 0;
+    for (int c = 0; c < channels; ++c) {
+      const int diff = std::abs(int(pa[i * channels + c]) - int(pb[i * channels + c]));
+      sum += diff;
+      worst = std::max(worst, diff);
+    }
+    bad += worst > 48;
+  }
+  d.meanAbs = sum / double(pixels * channels);
+  d.badShare = double(bad) / double(pixels);
+  return d;
+}
+
+}  // namespace
+
+class TestFigures : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+
+  void check(const Surface& s, const viz::FigureOptions& o, const QString& name) {
+    const std::string out = m_dir.filePath(name + ".png").toStdString();
+    viz::renderFigure(s, o, out);
+    const QString baseline = QString(BASIN_BASELINES) + "/" + name + ".png";
+    if (qEnvironmentVariableIsSet("BASIN_UPDATE_BASELINES")) {
+      QFile::remove(baseline);
+      QVERIFY(QFile::copy(QString::fromStdString(out), baseline));
+      return;
+    }
+    QVERIFY2(QFile::exists(baseline), qPrintable("no baseline " + baseline));
+    const Difference d = compare(out, baseline.toStdString());
+    const QString actual = QDir::currentPath() + "/" + name + "_actual.png";
+    const bool ok = d.sameSize && d.meanAbs < 1.5 && d.badShare < 0.005;
+    if (!ok) {
+      QFile::remove(actual);
+      QFile::copy(QString::fromStdString(out), actual);
+    }
+    QVERIFY2(ok, qPrintable(QString("%1: mean difference %2, %3 % of pixels off (actual: %4)")
+                                .arg(name)
+                                .arg(d.meanAbs)
+                                .arg(100 * d.badShare)
+                                .arg(actual)));
+  }
+
+ private slots:
+  void analyticSurfaces_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("saddle");
+    for (const char* kind : {"surface3d", "contour", "filled", "heat"})
+      for (bool saddle : {false, true})
+        QTest::newRow(qPrintable(QString("%1 %2").arg(kind, saddle ? "saddle" : "bowl")))
+            << QString(kind) << saddle;
+  }
+
+  void analyticSurfaces() {
+    QFETCH(QString, kind);
+    QFETCH(bool, saddle);
+    viz::FigureOptions o;
+    o.kind = viz::parseFigureKind(kind.toStdString());
+    o.width = 600;
+    o.heightPixels = 480;
+    o.levels = {0.5, 5.0, 0.5};
+    o.colormap = saddle ? viz::Colormap::Coolwarm : viz::Colormap::Viridis;
+    check(analytic(saddle), o, QString("%1_%2").arg(saddle ? "saddle" : "bowl", kind));
+  }
+
+  void realSurfaceWithTrajectory_data() {
+    QTest::addColumn<QString>("kind");
+    for (const char* kind : {"surface3d", "contour", "filled", "heat"})
+      QTest::newRow(kind) << QString(kind);
+  }
+
+  void realSurfaceWithTrajectory() {
+    QFETCH(QString, kind);
+    const Surface s = readSurfaceFile(test::dataPath("fixtures/trajectory/pca_surface.h5"));
+    viz::FigureOptions o;
+    o.kind = viz::parseFigureKind(kind.toStdString());
+    o.array = "test_loss";
+    o.width = 800;
+    o.heightPixels = 640;
+    o.height.log = o.kind == viz::FigureKind::Surface3d;
+    o.trajectory = readProjectionFile(test::dataPath("fixtures/trajectory/pca_surface_proj.h5"));
+    o.xTitle = viz::pcaAxisTitle(1, 0.807);
+    o.yTitle = viz::pcaAxisTitle(2, 0.103);
+    check(s, o, "pca_" + kind);
+  }
+
+  void curves1d() {
+    Surface s;
+    s.x = Axis{-0.5, 1.5, 81}.coordinates();
+    auto& loss = s.array("test_loss");
+    auto& acc = s.array("test_acc");
+    for (size_t i = 0; i < s.x.size(); ++i) {
+      const double a = s.x[i];
+      loss[i] = 0.3 + 2.0 * a * a * (a - 1.0) * (a - 1.0) + 0.8 * std::sin(3 * a) * (a > 0.5);
+      acc[i] = 100.0 * std::exp(-loss[i]);
+    }
+    viz::FigureOptions o;
+    o.kind = viz::FigureKind::Curve1d;
+    o.array = "test_loss";
+    o.width = 700;
+    o.heightPixels = 450;
+    o.xTitle = "interpolation coefficient";
+    check(s, o, "curves_1d");
+  }
+
+  void textScalesWithDpi() {
+    // The same figure at twice the size and twice the DPI is the same picture, only sharper:
+    // downsampled, it stays close to the small one.
+    viz::FigureOptions o;
+    o.kind = viz::FigureKind::Contour;
+    o.width = 400;
+    o.heightPixels = 320;
+    o.dpi = 60;
+    o.levels = {0.5, 5.0, 0.5};
+    const std::string small = m_dir.filePath("small.png").toStdString();
+    viz::renderFigure(analytic(false), o, small);
+    o.width = 800;
+    o.heightPixels = 640;
+    o.dpi = 120;
+    const std::string large = m_dir.filePath("large.png").toStdString();
+    viz::renderFigure(analytic(false), o, large);
+    auto reader = vtkSmartPointer<vtkPNGReader>::New();
+    reader->SetFileName(large.c_str());
+    reader->Update();
+    int dims[3];
+    reader->GetOutput()->GetDimensions(dims);
+    QCOMPARE(dims[0], 800);
+    QCOMPARE(dims[1], 640);
+  }
+
+  void badOptionsAreRefused() {
+    viz::FigureOptions o;
+    o.kind = viz::FigureKind::Curve1d;
+    test::expectError<ArgumentError>(
+        [&] { viz::renderFigure(analytic(false), o, m_dir.filePath("x.png").toStdString()); },
+        {"1-D surface"});
+    o.kind = viz::FigureKind::Heat;
+    o.array = "test_acc";
+    test::expectError<ArgumentError>(
+        [&] { viz::renderFigure(analytic(false), o, m_dir.filePath("x.png").toStdString()); },
+        {"no array 'test_acc'", "train_loss"});
+    o.array = "train_loss";
+    o.width = 100000;
+    test::expectError<ArgumentError>(
+        [&] { viz::renderFigure(analytic(false), o, m_dir.filePath("x.png").toStdString()); },
+        {"figure size"});
+    test::expectError<ArgumentError>([] { viz::parseLevels("1:0:0.5"); }, {"--levels"});
+    test::expectError<ArgumentError>([] { viz::parseColormap("jet"); }, {"jet"});
+  }
+};
+
+QTEST_GUILESS_MAIN(TestFigures)
+#include "test_figures.moc"

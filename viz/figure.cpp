@@ -1,0 +1,159 @@
+#include "viz/figure.h"
+
+#include <vtkContextScene.h>
+#include <vtkPNGWriter.h>
+#include <vtkRenderWindow.h>
+#include <vtkRendererCollection.h>
+#include <vtkTextActor.h>
+#include <vtkWindowToImageFilter.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/error.h"
+#include "viz/scenes.h"
+
+namespace basin::viz {
+namespace detail {
+
+void styleText(vtkTextProperty* text, double points, bool bold) {
+  text->SetColor(0, 0, 0);
+  text->SetFontFamilyToArial();
+  text->SetFontSize(static_cast<int>(std::lround(points)));
+  text->SetBold(bold);
+  text->SetItalic(false);
+  text->SetShadow(false);
+}
+
+std::pair<double, double> finiteRange(const std::vector<double>& values) {
+  double low = INFINITY, high = -INFINITY;
+  for (double v : values)
+    if (std::isfinite(v)) {
+      low = std::min(low, v);
+      high = std::max(high, v);
+    }
+  if (low > high) return {0.0, 1.0};
+  return {low, high};
+}
+
+vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const std::string& title) {
+  auto bar = vtkSmartPointer<vtkScalarBarActor>::New();
+  bar->SetLookupTable(colors);
+  bar->SetTitle(title.c_str());
+  bar->SetNumberOfLabels(6);
+  bar->SetLabelFormat("%.3g");
+  bar->UnconstrainedFontSizeOn();
+  bar->SetBarRatio(0.25);
+  bar->SetVerticalTitleSeparation(12);
+  bar->SetTextPad(4);
+  styleText(bar->GetTitleTextProperty(), kLabelPoints);
+  styleText(bar->GetLabelTextProperty(), kLabelPoints - 1);
+  return bar;
+}
+
+std::string valueTitle(const FigureOptions& options) {
+  std::string name = options.array;
+  for (char& c : name)
+    if (c == '_') c = ' ';
+  if (options.height.log) name = "log(" + name + " + 0.1)";
+  return name;
+}
+
+}  // namespace detail
+
+FigureKind parseFigureKind(const std::string& name) {
+  if (name == "surface3d") return FigureKind::Surface3d;
+  if (name == "contour") return FigureKind::Contour;
+  if (name == "filled") return FigureKind::Filled;
+  if (name == "heat") return FigureKind::Heat;
+  if (name == "1d") return FigureKind::Curve1d;
+  throw ArgumentError("--kind must be surface3d, contour, filled, heat or 1d, not '" + name + "'");
+}
+
+ContourLevels parseLevels(const std::string& text) {
+  ContourLevels l;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%lf:%lf:%lf%c", &l.first, &l.last, &l.step, &tail) != 3 ||
+      !std::isfinite(l.first) || !std::isfinite(l.last) || !(l.step > 0) || l.last < l.first)
+    throw ArgumentError("--levels must be first:last:step with first <= last and step > 0, not '" +
+                        text + "'");
+  if ((l.last - l.first) / l.step > 1000)
+    throw ArgumentError("--levels '" + text + "' asks for more than 1,000 contour levels");
+  return l;
+}
+
+std::string pcaAxisTitle(int component, double ratio) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%s PC: %.1f %%", component == 1 ? "1st" : "2nd", 100.0 * ratio);
+  return text;
+}
+
+void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path) {
+  if (options.width < 64 || options.heightPixels < 64 || options.width > 16384 ||
+      options.heightPixels > 16384)
+    throw ArgumentError("figure size must be 64 to 16384 pixels per side");
+  if (options.dpi < 36 || options.dpi > 1200) throw ArgumentError("--dpi must be 36 to 1200");
+  surfaceArray(surface, options.array);  // names the arrays there are if missing
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display)
+    throw IoError(
+        "rendering needs an X display (VTK here draws through X); on a server run "
+        "under xvfb-run -a");
+
+  vtkSmartPointer<vtkRenderWindow> window;
+  vtkSmartPointer<vtkContextView> view;  // keeps the 1-D chart's scene alive
+  if (options.kind == FigureKind::Curve1d) {
+    view = vtkSmartPointer<vtkContextView>::New();
+    view->GetRenderer()->SetBackground(1, 1, 1);
+    window = view->GetRenderWindow();
+    window->SetOffScreenRendering(1);
+    detail::buildCurves(view, surface, options);
+  } else {
+    window = vtkSmartPointer<vtkRenderWindow>::New();
+    window->SetOffScreenRendering(1);
+    auto frame = vtkSmartPointer<vtkRenderer>::New();
+    frame->SetBackground(1, 1, 1);
+    window->AddRenderer(frame);
+    if (options.kind == FigureKind::Surface3d)
+      detail::buildSurface3d(frame, surface, options);
+    else
+      detail::buildPlane(frame, surface, options,
+                         double(options.width) / double(options.heightPixels));
+    if (!options.title.empty()) {
+      auto title = vtkSmartPointer<vtkTextActor>::New();
+      title->SetInput(options.title.c_str());
+      detail::styleText(title->GetTextProperty(), detail::kTitlePoints + 1, true);
+      title->GetTextProperty()->SetJustificationToCentered();
+      title->GetTextProperty()->SetVerticalJustificationToTop();
+      title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedDisplay();
+      title->SetPosition(0.5, 0.97);
+      frame->AddActor2D(title);
+    }
+  }
+  window->SetSize(options.width, options.heightPixels);
+  window->SetDPI(options.dpi);
+  window->SetMultiSamples(0);
+  window->Render();
+
+  auto grab = vtkSmartPointer<vtkWindowToImageFilter>::New();
+  grab->SetInput(window);
+  grab->SetInputBufferTypeToRGB();
+  grab->ReadFrontBufferOff();
+  grab->Update();
+  const std::string temporary = path + ".part.png";
+  auto writer = vtkSmartPointer<vtkPNGWriter>::New();
+  writer->SetFileName(temporary.c_str());
+  writer->SetInputConnection(grab->GetOutputPort());
+  writer->Write();
+  std::error_code error;
+  if (writer->GetErrorCode() != 0 || !std::filesystem::exists(temporary)) {
+    std::filesystem::remove(temporary, error);
+    throw IoError(path + ": cannot write the image");
+  }
+  std::filesystem::rename(temporary, path, error);
+  if (error) throw IoError(path + ": cannot write (" + error.message() + ")");
+}
+
+}  // namespace basin::viz

@@ -1,0 +1,47 @@
+// Paper figures of surfaces, rendered without a window: 3-D surface, contour lines, filled
+// contours, heat map (each with an optional trajectory overlay) and 1-D loss/accuracy curves.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/landscape/projection_file.h"
+#include "core/landscape/surface_file.h"
+#include "viz/colormap.h"
+#include "viz/surface_data.h"
+
+namespace basin::viz {
+
+enum class FigureKind { Surface3d, Contour, Filled, Heat, Curve1d };
+
+// "surface3d", "contour", "filled", "heat", "1d"; throws ArgumentError otherwise.
+FigureKind parseFigureKind(const std::string& name);
+
+struct ContourLevels {  // the reference's default: 0.1 to 10 in steps of 0.5 (loss units)
+  double first = 0.1, last = 10.0, step = 0.5;
+};
+// "a:b:step"; throws ArgumentError for bad text, step <= 0, b < a or more than 1,000 levels.
+ContourLevels parseLevels(const std::string& text);
+
+struct FigureOptions {
+  FigureKind kind = FigureKind::Surface3d;
+  std::string array = "train_loss";  // for 1-D: the loss; its _acc partner joins on the right
+  HeightOptions height;
+  ContourLevels levels;
+  Colormap colormap = Colormap::Viridis;
+  int width = 1000, heightPixels = 800, dpi = 100;
+  double verticalScale = 1.0;            // 3-D: times the automatic height scale
+  std::optional<Projection> trajectory;  // drawn on 2-D kinds
+  std::string xTitle = "x", yTitle = "y", title;
+};
+
+// Axis titles for PCA directions: "1st PC: 80.7 %" / "2nd PC: 10.3 %".
+std::string pcaAxisTitle(int component, double ratio);
+
+// Renders `surface` and writes a PNG. The text is sized in points at `dpi`, so a figure twice as
+// large at twice the DPI looks the same, only sharper. Needs an X display (Xvfb on servers):
+// throws IoError naming the problem when there is none, ArgumentError for options that do not
+// fit the surface (unknown array, 1-D kinds on 2-D surfaces and back, absurd sizes).
+void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path);
+
+}  // namespace basin::viz

@@ -1,0 +1,96 @@
+// The loss surface in 3-D: the grid warped by height, colored, lit, with axes and colorbar, seen
+// from matplotlib's default angle (elevation 30 degrees, azimuth -60).
+#include <vtkCamera.h>
+#include <vtkCubeAxesActor.h>
+#include <vtkDoubleArray.h>
+#include <vtkLight.h>
+#include <vtkPointData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkPolyDataNormals.h>
+#include <vtkProperty.h>
+#include <vtkTransform.h>
+#include <vtkTransformPolyDataFilter.h>
+
+#include "core/error.h"
+#include "viz/scenes.h"
+
+namespace basin::viz::detail {
+
+void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureOptions& options) {
+  if (surface.y.empty()) throw ArgumentError("a surface3d figure needs a 2-D surface");
+  vtkSmartPointer<vtkPolyData> poly = surfacePolyData(surface, options.array, options.height);
+  auto* z = static_cast<vtkDoubleArray*>(poly->GetPointData()->GetArray("zvalue"));
+  const auto [low, high] = finiteRange({z->Begin(), z->End()});
+  const double xspan = surface.x.back() - surface.x.front();
+  const double yspan = surface.y.back() - surface.y.front();
+  // Heights scaled so the surface stands 0.6 times its width tall, times the user's factor.
+  const double zscale =
+      options.verticalScale * 0.6 * std::max(xspan, yspan) / std::max(high - low, 1e-12);
+  auto transform = vtkSmartPointer<vtkTransform>::New();
+  transform->Scale(1.0, 1.0, zscale);
+  auto scaled = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+  scaled->SetInputData(poly);
+  scaled->SetTransform(transform);
+  auto normals = vtkSmartPointer<vtkPolyDataNormals>::New();
+  normals->SetInputConnection(scaled->GetOutputPort());
+  normals->SplittingOff();
+
+  vtkSmartPointer<vtkLookupTable> colors = lookupTable(options.colormap, low, high);
+  auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+  mapper->SetInputConnection(normals->GetOutputPort());
+  mapper->SetLookupTable(colors);
+  mapper->UseLookupTableScalarRangeOn();
+  mapper->InterpolateScalarsBeforeMappingOn();
+  auto actor = vtkSmartPointer<vtkActor>::New();
+  actor->SetMapper(mapper);
+  actor->GetProperty()->SetAmbient(0.25);
+  actor->GetProperty()->SetDiffuse(0.75);
+  actor->GetProperty()->SetSpecular(0.15);
+  renderer->AddActor(actor);
+
+  auto axes = vtkSmartPointer<vtkCubeAxesActor>::New();
+  axes->SetBounds(surface.x.front(), surface.x.back(), surface.y.front(), surface.y.back(),
+                  low * zscale, high * zscale);
+  axes->SetZAxisRange(low, high);  // labels in the value's own units
+  axes->SetCamera(renderer->GetActiveCamera());
+  axes->SetXTitle(options.xTitle.c_str());
+  axes->SetYTitle(options.yTitle.c_str());
+  axes->SetZTitle(valueTitle(options).c_str());
+  axes->SetFlyModeToOuterEdges();  // labels on the edges nearest the viewer, never behind the
+                                   // surface
+  axes->SetLabelScaling(false, 0, 0, 0);
+  // VTK draws the vertical axis's labels along the axis, where they run into each other; the
+  // colorbar carries the values instead.
+  axes->ZAxisLabelVisibilityOff();
+  axes->XAxisMinorTickVisibilityOff();
+  axes->YAxisMinorTickVisibilityOff();
+  axes->ZAxisMinorTickVisibilityOff();
+  axes->SetScreenSize(kLabelPoints * 1.4);
+  for (int i = 0; i < 3; ++i) {
+    styleText(axes->GetTitleTextProperty(i), kTitlePoints);
+    styleText(axes->GetLabelTextProperty(i), kLabelPoints);
+  }
+  for (vtkProperty* p : {axes->GetXAxesLinesProperty(), axes->GetYAxesLinesProperty(),
+                         axes->GetZAxesLinesProperty()})
+    p->SetColor(0.1, 0.1, 0.1);
+  for (vtkProperty* p : {axes->GetXAxesGridlinesProperty(), axes->GetYAxesGridlinesProperty(),
+                         axes->GetZAxesGridlinesProperty()})
+    p->SetColor(0.8, 0.8, 0.8);
+  renderer->AddActor(axes);
+
+  vtkCamera* camera = renderer->GetActiveCamera();
+  camera->SetFocalPoint(0, 0, 0);
+  camera->SetPosition(0, -1, 0);
+  camera->SetViewUp(0, 0, 1);
+  camera->Azimuth(-60 + 90);  // matplotlib's azimuth -60 looks from -y rotated towards -x
+  camera->Elevation(30);
+  renderer->ResetCamera();
+  camera->Zoom(0.95);
+
+  auto bar = colorBar(colors, valueTitle(options));
+  bar->SetPosition(0.82, 0.15);
+  bar->SetPosition2(0.12, 0.7);
+  renderer->AddActor2D(bar);
+}
+
+}  // namespace basin::viz::detail

@@ -1,0 +1,34 @@
+// Internal to viz: what each figure kind puts into its render window (figure.cpp drives them).
+#pragma once
+
+#include <vtkContextView.h>
+#include <vtkRenderer.h>
+#include <vtkScalarBarActor.h>
+#include <vtkSmartPointer.h>
+#include <vtkTextProperty.h>
+
+#include "viz/figure.h"
+
+namespace basin::viz::detail {
+
+constexpr double kLabelPoints = 11.0, kTitlePoints = 13.0;
+
+// Black text of `points` size (VTK scales points by the window's DPI).
+void styleText(vtkTextProperty* text, double points, bool bold = false);
+
+// Smallest and largest finite value; {0, 1} when there is none.
+std::pair<double, double> finiteRange(const std::vector<double>& values);
+
+// Colorbar on the right, titled with what the colors mean.
+vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const std::string& title);
+
+// The title of the height axis / colorbar: the array's name, log or clipped as shown.
+std::string valueTitle(const FigureOptions& options);
+
+void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureOptions& options);
+// `aspect`: the figure's width / height in pixels.
+void buildPlane(vtkRenderer* renderer, const Surface& surface, const FigureOptions& options,
+                double aspect);
+void buildCurves(vtkContextView* view, const Surface& surface, const FigureOptions& options);
+
+}  // namespace basin::viz::detail
