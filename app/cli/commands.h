@@ -12,6 +12,8 @@ void addBenchCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
 void addSurfaceCommand(CLI::App& app);
 void addTrajectoryCommand(CLI::App& app);
+// `render` and `export` (figures and data files through viz).
+void addRenderCommand(CLI::App& app);
 // `bench surface`, a subcommand of `bench`.
 void addBenchSurfaceCommand(CLI::App& bench);
 // `bench trajectory`, likewise.

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   basin::cli::addInfoCommand(app);
   basin::cli::addSurfaceCommand(app);
   basin::cli::addTrajectoryCommand(app);
+  basin::cli::addRenderCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

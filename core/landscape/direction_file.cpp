@@ -59,6 +59,18 @@ void writeDirectionFile(const std::string& path, const Network& network, const D
   });
 }
 
+std::optional<ExplainedVariance> readExplainedVariance(const std::string& path) {
+  try {
+    const H5::H5File file = hdf5::openReadOnly(path);
+    if (!file.nameExists("explained_variance_ratio_")) return std::nullopt;
+    ExplainedVariance e;
+    e.ratio = hdf5::readDoubles(file, "explained_variance_ratio_", path);
+    return e;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 DirectionPair readDirectionFile(const std::string& path, const Network& network) {
   const H5::H5File file = hdf5::openReadOnly(path);
   try {

@@ -26,6 +26,10 @@ struct DirectionPair {
 // Writes atomically. Throws IoError.
 void writeDirectionFile(const std::string& path, const Network& network, const DirectionPair& d);
 
+// The explained variance of a PCA direction file, without checking the directions against a
+// model; nullopt when the file has none or cannot be read (it only labels axes).
+std::optional<ExplainedVariance> readExplainedVariance(const std::string& path);
+
 // Reads and checks against `network`: the tensor count says the type (one per parameter:
 // weights; one per state entry: states), every shape must match. Throws IoError, FormatError or
 // ShapeError naming the file and the tensor.

@@ -63,6 +63,26 @@ class TestCli : public QObject {
     QCOMPARE(j["parameters"].toInt(), 269722);
   }
 
+  void exportAndRenderRefusals() {
+    QTemporaryDir dir;
+    const QString surface =
+        QString::fromStdString(basin::test::dataPath("fixtures/trajectory/pca_surface.h5"));
+    const Run csv = runCli({"export", surface, "--out", dir.filePath("s.csv")});
+    QVERIFY2(csv.exitCode == 0, csv.err.constData());
+    QFile f(dir.filePath("s.csv"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines[0], QByteArray("x,y,test_acc,test_loss"));
+    QCOMPARE(lines.size(), 31 * 31 + 2);  // header, one row per point, final newline
+    const Run vector =
+        runCli({"render", surface, "--kind", "contour", "--out", dir.filePath("f.svg")});
+    QCOMPARE(vector.exitCode, 2);
+    QVERIFY2(vector.err.contains("not built yet"), vector.err.constData());
+    const Run kind = runCli({"render", surface, "--kind", "wire", "--out", dir.filePath("f.png")});
+    QCOMPARE(kind.exitCode, 2);
+    QVERIFY(kind.err.contains("surface3d, contour, filled, heat or 1d"));
+  }
+
   void benchTrajectoryReportsMemory() {
     const Run r = runCli({"bench", "trajectory", "--checkpoints", "20", "--parameters", "5000",
                           "--threads", "1", "--json"});

@@ -1,0 +1,132 @@
+// basin-cli render and export: figures and data files from a surface file, through viz.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "app/cli/commands.h"
+#include "core/error.h"
+#include "core/landscape/direction_file.h"
+#include "viz/data_export.h"
+#include "viz/figure.h"
+
+namespace basin::cli {
+namespace {
+
+struct RenderArgs {
+  std::string surface, out, kind = "surface3d", array, proj, dirs, levels = "0.1:10:0.5";
+  std::string colormap = "viridis", size = "1000x800", title;
+  bool log = false;
+  double zmax = 0.0, scale = 1.0;
+  int dpi = 100;
+};
+
+// The loss array to show: the one asked for, else train_loss, else test_loss.
+std::string arrayToShow(const Surface& s, const std::string& asked) {
+  if (!asked.empty()) return asked;
+  for (const char* name : {"train_loss", "test_loss"})
+    if (s.arrays.count(name)) return name;
+  return s.arrays.empty() ? "train_loss" : s.arrays.begin()->first;
+}
+
+// PCA axis titles when the surface's direction file (or --dirs) holds explained variance.
+void pcaTitles(const Surface& s, const RenderArgs& a, viz::FigureOptions& o) {
+  std::string dirs = a.dirs;
+  if (dirs.empty() && !s.dirFile.empty()) {
+    dirs = s.dirFile;
+    if (std::filesystem::path(dirs).is_relative() && !std::filesystem::exists(dirs))
+      dirs = (std::filesystem::path(a.surface).parent_path() / dirs).string();
+  }
+  if (dirs.empty()) return;
+  const auto explained = readExplainedVariance(dirs);
+  if (!explained || explained->ratio.size() < 2) return;
+  o.xTitle = viz::pcaAxisTitle(1, explained->ratio[0]);
+  o.yTitle = viz::pcaAxisTitle(2, explained->ratio[1]);
+}
+
+void render(const RenderArgs& a) {
+  if (a.surface.empty() || a.out.empty()) throw ArgumentError("give SURFACE.h5 and --out FIG.png");
+  const std::string ext = std::filesystem::path(a.out).extension().string();
+  if (ext == ".pdf" || ext == ".svg")
+    throw ArgumentError("vector " + ext + " export is not built yet; write a .png (any --dpi)");
+  if (ext != ".png") throw ArgumentError("--out must end in .png, not '" + ext + "'");
+  const Surface s = readSurfaceFile(a.surface);
+  viz::FigureOptions o;
+  o.kind = viz::parseFigureKind(a.kind);
+  o.array = arrayToShow(s, a.array);
+  o.height = {a.log, a.zmax};
+  o.levels = viz::parseLevels(a.levels);
+  o.colormap = viz::parseColormap(a.colormap);
+  char tail = 0;
+  if (std::sscanf(a.size.c_str(), "%dx%d%c", &o.width, &o.heightPixels, &tail) != 2)
+    throw ArgumentError("--size must be WIDTHxHEIGHT in pixels, not '" + a.size + "'");
+  o.dpi = a.dpi;
+  o.verticalScale = a.scale;
+  o.title = a.title;
+  if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
+  pcaTitles(s, a, o);
+  if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
+  viz::renderFigure(s, o, a.out);
+  std::printf("figure    %s (%s of %s, %dx%d px at %d dpi)\n", a.out.c_str(), a.kind.c_str(),
+              o.array.c_str(), o.width, o.heightPixels, o.dpi);
+}
+
+struct ExportArgs {
+  std::string surface, out, array;
+  bool log = false;
+  double zmax = 0.0;
+};
+
+void exportData(const ExportArgs& a) {
+  if (a.surface.empty() || a.out.empty()) throw ArgumentError("give SURFACE.h5 and --out FILE");
+  const Surface s = readSurfaceFile(a.surface);
+  viz::exportSurface(s, a.out, arrayToShow(s, a.array), {a.log, a.zmax});
+  std::printf("exported  %s (%lld points, arrays:", a.out.c_str(),
+              static_cast<long long>(s.points()));
+  for (const auto& [name, _] : s.arrays) std::printf(" %s", name.c_str());
+  std::printf(")\n");
+}
+
+}  // namespace
+
+void addRenderCommand(CLI::App& app) {
+  auto a = std::make_shared<RenderArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "render",
+      "A figure of a surface file (Basin's or the reference's) as PNG: 3-D surface, contour "
+      "lines, filled contours, heat map or 1-D curves; --proj draws a trajectory on 2-D kinds. "
+      "Needs an X display (xvfb-run -a on servers).");
+  cmd->add_option("surface", a->surface, "Surface file (.h5)");
+  cmd->add_option("--kind", a->kind, "surface3d, contour, filled, heat or 1d")
+      ->capture_default_str();
+  cmd->add_option("--surface-name", a->array, "Array to show (default train_loss or test_loss)");
+  cmd->add_option("--proj", a->proj, "Projection file of a trajectory (basin-cli trajectory)");
+  cmd->add_option("--dirs", a->dirs,
+                  "PCA direction file for the axis titles (default: the surface's dir_file)");
+  cmd->add_flag("--log", a->log, "Show log(loss + 0.1), as the reference's --log");
+  cmd->add_option("--zmax", a->zmax, "Clip values above this (reference --vmax); 0: no clip")
+      ->capture_default_str();
+  cmd->add_option("--levels", a->levels, "Contour levels first:last:step (loss units)")
+      ->capture_default_str();
+  cmd->add_option("--colormap", a->colormap, "viridis, magma, coolwarm, summer or grey")
+      ->capture_default_str();
+  cmd->add_option("--size", a->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
+  cmd->add_option("--dpi", a->dpi, "Dots per inch: text is sized in points")->capture_default_str();
+  cmd->add_option("--scale", a->scale, "3-D: vertical exaggeration")->capture_default_str();
+  cmd->add_option("--title", a->title, "Figure title");
+  cmd->add_option("--out", a->out, "Image file (.png)");
+  cmd->callback([a] { render(*a); });
+
+  auto e = std::make_shared<ExportArgs>();
+  CLI::App* ex = app.add_subcommand(
+      "export",
+      "A surface file as data for other tools: .vts (VTK structured grid, every array), .vtp "
+      "(the reference's ParaView polydata: heights, zvalue, quads) or .csv.");
+  ex->add_option("surface", e->surface, "Surface file (.h5)");
+  ex->add_option("--surface-name", e->array, ".vtp: array giving the heights");
+  ex->add_flag("--log", e->log, ".vtp: heights log(loss + 0.1)");
+  ex->add_option("--zmax", e->zmax, ".vtp: clip heights above this; 0: no clip");
+  ex->add_option("--out", e->out, "Output file (.vts, .vtp or .csv)");
+  ex->callback([e] { exportData(*e); });
+}
+
+}  // namespace basin::cli
