@@ -177,16 +177,41 @@ void productAndTransformOutput(const float* u, int64_t uStride, const float* v, 
 }
 
 // Interleaves the output phases of one channel of one image into rows and applies the epilogue.
+// One output row from its even and odd columns, with the epilogue, in a single pass.
+template <bool kResidual, bool kRelu>
+void finishInterleaved(const float* __restrict even, const float* __restrict odd, float bias,
+                       const float* __restrict residual, float* __restrict out, int64_t Wo) {
+  auto finish = [&](float v, int64_t x) {
+    if constexpr (kResidual) v += residual[x];
+    if constexpr (kRelu) v = std::max(v, 0.0f);
+    return v;
+  };
+  const int64_t pairs = Wo / 2;
+  for (int64_t j = 0; j < pairs; ++j) {
+    out[2 * j] = finish(even[j] + bias, 2 * j);
+    out[2 * j + 1] = finish(odd[j] + bias, 2 * j + 1);
+  }
+  if (Wo % 2) out[Wo - 1] = finish(even[pairs] + bias, Wo - 1);
+}
+
+// Interleaves the output phases of one channel of one image into rows and applies the epilogue.
 void finishChannel(const float* y, int64_t phaseStride, const TileGrid& g, int64_t Ho, int64_t Wo,
-                   float bias, const float* residual, bool relu, float* out, float* row) {
+                   float bias, const float* residual, bool relu, float* out) {
   for (int64_t oy = 0; oy < Ho; ++oy) {
     const float* even = y + (2 * (oy & 1)) * phaseStride + (oy >> 1) * g.stride;
     const float* odd = even + phaseStride;
-    for (int64_t j = 0; j < g.tilesW; ++j) {
-      row[2 * j] = even[j];
-      row[2 * j + 1] = odd[j];
+    const float* r = residual ? residual + oy * Wo : nullptr;
+    float* o = out + oy * Wo;
+    if (r) {
+      if (relu)
+        finishInterleaved<true, true>(even, odd, bias, r, o, Wo);
+      else
+        finishInterleaved<true, false>(even, odd, bias, r, o, Wo);
+    } else if (relu) {
+      finishInterleaved<false, true>(even, odd, bias, r, o, Wo);
+    } else {
+      finishInterleaved<false, false>(even, odd, bias, r, o, Wo);
     }
-    finishRow(row, out + oy * Wo, Wo, bias, residual ? residual + oy * Wo : nullptr, relu);
   }
 }
 
@@ -245,7 +270,7 @@ void conv2dWinograd(const Tensor& input, const float* weight, const float* trans
   const int64_t vFloats = 16 * vXiStride;
   const int64_t mFloats = 16 * kChannels * kBlockColumns;
   const int64_t phaseStride = blocks * kChannels * columns + kLanes, yFloats = 4 * phaseStride;
-  workspace.reserve(threads, planeFloats + vFloats + mFloats + yFloats + 2 * grid.tilesW + kLanes);
+  workspace.reserve(threads, planeFloats + vFloats + mFloats + yFloats);
   const float* in = input.data();
   float* out = output.data();
 #pragma omp parallel num_threads(threads)
@@ -254,7 +279,6 @@ void conv2dWinograd(const Tensor& input, const float* weight, const float* trans
     float* v = planes + planeFloats;
     float* m = v + vFloats;  // aligned: every part before it is a multiple of kLanes
     float* y = m + mFloats;
-    float* row = y + yFloats;
     std::fill(planes, planes + planeFloats, 0.0f);
 #pragma omp for schedule(static)
     for (int64_t chunk = 0; chunk < chunks; ++chunk) {
@@ -276,7 +300,7 @@ void conv2dWinograd(const Tensor& input, const float* weight, const float* trans
           finishChannel(y + k * columns + j * grid.flat, phaseStride, grid, Ho, Wo,
                         epilogue.bias ? epilogue.bias[k] : 0.0f,
                         epilogue.residual ? epilogue.residual + base : nullptr, epilogue.relu,
-                        out + base, row);
+                        out + base);
         }
     }
   }
