@@ -21,6 +21,7 @@ constexpr int64_t kTargetTiles = 256;
 constexpr int64_t kChannels = kLanes >= 16 ? 8 : 4;
 constexpr int64_t kVectors = 3;
 constexpr int64_t kBlockColumns = kVectors * kLanes;
+static_assert(kVectors == 3, "the product kernel is instantiated for 3, 2 and 1 vectors");
 
 // One image on the tile grid. The zero-padded image is kept as four phase planes
 // P[rho][gamma][i][j] = padded[2i + rho][2j + gamma] with row stride S = tilesW + 1, so that tile
@@ -136,30 +137,31 @@ void transformInput(const float* planes, const TileGrid& g, float* v, int64_t xi
 // For one block of output channels and kBlockColumns tile columns from `f0`: the 16 products
 // M[xi] = U[xi] V[xi] in registers, one xi at a time, kept in `m` (L1), then Y = A^T M A into the
 // four output phases y[r][s][channel][column] (rows `yStride` apart, phases `phaseStride`).
+template <int64_t kUsed>
 void productAndTransformOutput(const float* u, int64_t uStride, const float* v, int64_t C,
                                int64_t vColumns, int64_t vXiStride, int64_t f0, float* m, float* y,
                                int64_t yStride, int64_t phaseStride) {
   using namespace Eigen::internal;
   for (int xi = 0; xi < 16; ++xi) {
-    Packet acc[kChannels][kVectors];
+    Packet acc[kChannels][kUsed];
     for (auto& row : acc)
       for (auto& a : row) a = pset1<Packet>(0.0f);
     const float* vx = v + xi * vXiStride + f0;
     const float* ux = u + xi * uStride;
     for (int64_t c = 0; c < C; ++c) {
-      Packet x[kVectors];
-      for (int64_t k = 0; k < kVectors; ++k) x[k] = ploadu<Packet>(vx + c * vColumns + k * kLanes);
+      Packet x[kUsed];
+      for (int64_t k = 0; k < kUsed; ++k) x[k] = ploadu<Packet>(vx + c * vColumns + k * kLanes);
       for (int64_t ch = 0; ch < kChannels; ++ch) {
         const Packet w = pset1<Packet>(ux[c * kChannels + ch]);
-        for (int64_t k = 0; k < kVectors; ++k) acc[ch][k] = pmadd(x[k], w, acc[ch][k]);
+        for (int64_t k = 0; k < kUsed; ++k) acc[ch][k] = pmadd(x[k], w, acc[ch][k]);
       }
     }
     for (int64_t ch = 0; ch < kChannels; ++ch)
-      for (int64_t k = 0; k < kVectors; ++k)
+      for (int64_t k = 0; k < kUsed; ++k)
         pstore(m + (xi * kChannels + ch) * kBlockColumns + k * kLanes, acc[ch][k]);
   }
   for (int64_t ch = 0; ch < kChannels; ++ch)
-    for (int64_t k = 0; k < kVectors; ++k) {
+    for (int64_t k = 0; k < kUsed; ++k) {
       Packet q[4][4];
       for (int xi = 0; xi < 16; ++xi)
         q[xi / 4][xi % 4] = pload<Packet>(m + (xi * kChannels + ch) * kBlockColumns + k * kLanes);
@@ -291,9 +293,15 @@ void conv2dWinograd(const Tensor& input, const float* weight, const float* trans
                          vXiStride);
       }
       for (int64_t b = 0; b < blocks; ++b)
-        for (int64_t f0 = 0; f0 < cols; f0 += kBlockColumns)
-          productAndTransformOutput(u + b * C * kChannels, uStride, v, C, columns, vXiStride, f0, m,
-                                    y + b * kChannels * columns, columns, phaseStride);
+        for (int64_t f0 = 0; f0 < cols; f0 += kBlockColumns) {
+          // The last block of columns uses only the vectors it needs.
+          const int64_t vectors = std::min(kVectors, (cols - f0 + kLanes - 1) / kLanes);
+          auto product = vectors == 3   ? productAndTransformOutput<3>
+                         : vectors == 2 ? productAndTransformOutput<2>
+                                        : productAndTransformOutput<1>;
+          product(u + b * C * kChannels, uStride, v, C, columns, vXiStride, f0, m,
+                  y + b * kChannels * columns, columns, phaseStride);
+        }
       for (int64_t j = 0; j < count; ++j)
         for (int64_t k = 0; k < K; ++k) {
           const int64_t base = ((n0 + j) * K + k) * Ho * Wo;
