@@ -2,16 +2,12 @@
 // trajectory; and 1-D loss/accuracy curves on twin axes.
 #include <vtkAxis.h>
 #include <vtkAxisActor2D.h>
-#include <vtkBandedPolyDataContourFilter.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkChartLegend.h>
 #include <vtkChartXY.h>
 #include <vtkContextScene.h>
-#include <vtkContourFilter.h>
 #include <vtkDoubleArray.h>
-#include <vtkFloatArray.h>
-#include <vtkIdList.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
 #include <vtkPointData.h>
@@ -19,40 +15,18 @@
 #include <vtkProperty.h>
 #include <vtkProperty2D.h>
 #include <vtkRenderWindow.h>
-#include <vtkStripper.h>
 #include <vtkTable.h>
 #include <vtkTextActor.h>
-#include <vtkTextActor3D.h>
 
-#include <array>
 #include <cmath>
 #include <cstdio>
 
 #include "core/error.h"
+#include "viz/plane_data.h"
 #include "viz/scenes.h"
 
 namespace basin::viz::detail {
 namespace {
-
-// The surface flattened onto z = 0, scalars = the heights.
-vtkSmartPointer<vtkPolyData> flatSurface(const Surface& surface, const FigureOptions& options) {
-  vtkSmartPointer<vtkPolyData> poly = surfacePolyData(surface, options.array, options.height);
-  vtkPoints* points = poly->GetPoints();
-  for (vtkIdType i = 0; i < points->GetNumberOfPoints(); ++i) {
-    double p[3];
-    points->GetPoint(i, p);
-    points->SetPoint(i, p[0], p[1], 0.0);
-  }
-  return poly;
-}
-
-std::vector<double> levelValues(const FigureOptions& options) {
-  std::vector<double> levels;
-  for (double v = options.levels.first; v <= options.levels.last + 1e-9 * options.levels.step;
-       v += options.levels.step)
-    levels.push_back(heightOf(v, {options.height.log, 0.0}));
-  return levels;
-}
 
 vtkSmartPointer<vtkAxisActor2D> axis(double x1, double y1, double x2, double y2, double from,
                                      double to, const std::string& title) {
@@ -74,32 +48,16 @@ vtkSmartPointer<vtkAxisActor2D> axis(double x1, double y1, double x2, double y2,
   return a;
 }
 
-// The level's value beside the middle of every contour line long enough to carry it (VTK's
-// labeled contour mapper draws nothing offscreen here).
-// Labels keep a distance of `gap` (world units) from each other, so crowded levels near a sharp
-// minimum are labelled only where there is room.
+// The level's value at the label spots (VTK's labeled contour mapper draws nothing offscreen
+// here).
 void labelContours(vtkRenderer* plot, vtkPolyData* lines, double gap) {
-  vtkDataArray* values = lines->GetPointData()->GetScalars();
-  vtkCellArray* cells = lines->GetLines();
-  if (!values || !cells) return;
-  auto ids = vtkSmartPointer<vtkIdList>::New();
-  std::vector<std::array<double, 2>> placed;
-  cells->InitTraversal();
-  while (cells->GetNextCell(ids)) {
-    if (ids->GetNumberOfIds() < 12) continue;
-    const vtkIdType mid = ids->GetId(ids->GetNumberOfIds() / 2);
-    double p[3];
-    lines->GetPoint(mid, p);
-    bool crowded = false;
-    for (const auto& q : placed) crowded |= std::hypot(p[0] - q[0], p[1] - q[1]) < gap;
-    if (crowded) continue;
-    placed.push_back({p[0], p[1]});
+  for (const ContourLabel& l : contourLabels(lines, gap)) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.3g", values->GetTuple1(mid));
+    std::snprintf(text, sizeof text, "%.3g", l.value);
     auto label = vtkSmartPointer<vtkTextActor>::New();
     label->SetInput(text);
     label->GetPositionCoordinate()->SetCoordinateSystemToWorld();
-    label->GetPositionCoordinate()->SetValue(p[0], p[1], p[2]);
+    label->GetPositionCoordinate()->SetValue(l.x, l.y, 0.0);
     styleText(label->GetTextProperty(), kLabelPoints - 2);
     label->GetTextProperty()->SetJustificationToCentered();
     label->GetTextProperty()->SetVerticalJustificationToCentered();
@@ -165,117 +123,55 @@ void addTrajectory(vtkRenderer* plot, const Projection& path, double span) {
 
 void buildPlane(vtkRenderer* frame, const Surface& surface, const FigureOptions& options,
                 double aspect) {
-  if (surface.y.empty()) throw ArgumentError("contour, filled and heat figures need a 2-D surface");
-  vtkSmartPointer<vtkPolyData> flat = flatSurface(surface, options);
-  const auto [low, high] =
-      finiteRange({static_cast<vtkDoubleArray*>(flat->GetPointData()->GetArray("zvalue"))->Begin(),
-                   static_cast<vtkDoubleArray*>(flat->GetPointData()->GetArray("zvalue"))->End()});
-  // Heat maps color the data's range; contours color the levels' range (as matplotlib does), so
-  // that a few huge values far from the minimum do not wash every level out to one color.
-  const std::vector<double> levels = levelValues(options);
-  vtkSmartPointer<vtkLookupTable> colors =
-      options.kind == FigureKind::Heat || levels.size() < 2
-          ? lookupTable(options.colormap, low, high)
-          : lookupTable(options.colormap, levels.front(), levels.back());
-  if (options.kind == FigureKind::Filled && levels.size() >= 2) {
-    // The band above the last level carries the last level's value: leave it white, as
-    // matplotlib's contourf leaves what lies beyond its levels.
-    const size_t n = levels.size();
-    colors->SetTableRange(levels.front(), (levels[n - 2] + levels[n - 1]) / 2);
-    colors->SetAboveRangeColor(1, 1, 1, 1);
-    colors->UseAboveRangeColorOn();
-  }
-
+  const PlaneData d = planeData(surface, options);
   auto plot = vtkSmartPointer<vtkRenderer>::New();
   plot->SetBackground(1, 1, 1);
-  auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
-  mapper->SetLookupTable(colors);
-  mapper->UseLookupTableScalarRangeOn();
-  if (options.kind == FigureKind::Heat) {
-    mapper->SetInputData(flat);
+  const double span = std::max(d.xmax - d.xmin, d.ymax - d.ymin);
+  auto addPolyData = [&](vtkPolyData* data, bool cellColors, double lineWidth) {
+    auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+    mapper->SetInputData(data);
+    mapper->SetLookupTable(d.colors);
+    mapper->UseLookupTableScalarRangeOn();
     mapper->InterpolateScalarsBeforeMappingOn();
-  } else {
-    if (options.kind == FigureKind::Filled) {
-      auto bands = vtkSmartPointer<vtkBandedPolyDataContourFilter>::New();
-      bands->SetInputData(flat);
-      bands->SetNumberOfContours(static_cast<int>(levels.size()));
-      for (size_t i = 0; i < levels.size(); ++i) bands->SetValue(static_cast<int>(i), levels[i]);
-      bands->SetScalarModeToValue();
-      bands->GenerateContourEdgesOn();
-      mapper->SetInputConnection(bands->GetOutputPort());
-      mapper->SetScalarModeToUseCellData();
-      // The band edges as thin dark lines.
-      auto edges = vtkSmartPointer<vtkPolyDataMapper>::New();
-      edges->SetInputConnection(bands->GetOutputPort(1));
-      edges->ScalarVisibilityOff();
-      auto edgeActor = vtkSmartPointer<vtkActor>::New();
-      edgeActor->SetMapper(edges);
-      edgeActor->GetProperty()->SetColor(0.2, 0.2, 0.2);
-      edgeActor->GetProperty()->SetLineWidth(0.8);
-      edgeActor->SetPosition(0, 0, 1e-3 * std::max(surface.x.back() - surface.x.front(), 1e-300));
-      plot->AddActor(edgeActor);
-    } else {
-      auto contours = vtkSmartPointer<vtkContourFilter>::New();
-      contours->SetInputData(flat);
-      contours->SetNumberOfContours(static_cast<int>(levels.size()));
-      for (size_t i = 0; i < levels.size(); ++i) contours->SetValue(static_cast<int>(i), levels[i]);
-      auto stripper = vtkSmartPointer<vtkStripper>::New();
-      stripper->SetInputConnection(contours->GetOutputPort());
-      auto labeled = vtkSmartPointer<vtkPolyDataMapper>::New();
-      labeled->SetInputConnection(stripper->GetOutputPort());
-      labeled->SetLookupTable(colors);
-      labeled->UseLookupTableScalarRangeOn();
-      auto lines = vtkSmartPointer<vtkActor>::New();
-      lines->SetMapper(labeled);
-      lines->GetProperty()->SetLineWidth(1.8);
-      plot->AddActor(lines);
-      stripper->Update();
-      labelContours(plot, stripper->GetOutput(),
-                    0.09 * std::max(surface.x.back() - surface.x.front(),
-                                    surface.y.back() - surface.y.front()));
-      mapper = nullptr;
-    }
-  }
-  if (mapper) {
+    if (cellColors) mapper->SetScalarModeToUseCellData();
     auto actor = vtkSmartPointer<vtkActor>::New();
     actor->SetMapper(mapper);
+    if (lineWidth > 0) actor->GetProperty()->SetLineWidth(lineWidth);
     plot->AddActor(actor);
+    return actor;
+  };
+  if (options.kind == FigureKind::Heat) {
+    addPolyData(d.flat, false, 0);
+  } else if (options.kind == FigureKind::Filled) {
+    addPolyData(d.bands, true, 0);
+    auto edges = addPolyData(d.bandEdges, false, 0.8);
+    edges->GetMapper()->ScalarVisibilityOff();
+    edges->GetProperty()->SetColor(0.2, 0.2, 0.2);
+    edges->SetPosition(0, 0, 1e-3 * span);  // above the bands: no z-fighting
+  } else {
+    addPolyData(d.lines, false, 1.8);
+    labelContours(plot, d.lines, 0.09 * span);
   }
-  const double xmin = surface.x.front(), xmax = surface.x.back();
-  const double ymin = surface.y.front(), ymax = surface.y.back();
-  const double span = std::max(xmax - xmin, ymax - ymin);
   if (options.trajectory) addTrajectory(plot, *options.trajectory, span);
 
-  // Plot area with equal units on both axes, inside margins for axes, colorbar and title.
-  double x0 = 0.13, x1 = 0.77, y0 = 0.13, y1 = options.title.empty() ? 0.95 : 0.89;
-  const double want = (xmax - xmin) / std::max(ymax - ymin, 1e-300);
-  const double have = (x1 - x0) * aspect / (y1 - y0);
-  if (have > want) {
-    const double w = (y1 - y0) * want / aspect;
-    x0 += ((x1 - x0) - w) / 2;
-    x1 = x0 + w;
-  } else {
-    const double h = (x1 - x0) * aspect / want;
-    y0 += ((y1 - y0) - h) / 2;
-    y1 = y0 + h;
-  }
-  plot->SetViewport(x0, y0, x1, y1);
+  const PlotArea area = plotArea(d, options, aspect);
+  plot->SetViewport(area.x0, area.y0, area.x1, area.y1);
   vtkCamera* camera = plot->GetActiveCamera();
   camera->ParallelProjectionOn();
-  camera->SetFocalPoint((xmin + xmax) / 2, (ymin + ymax) / 2, 0);
-  camera->SetPosition((xmin + xmax) / 2, (ymin + ymax) / 2, 10 * span);
+  camera->SetFocalPoint((d.xmin + d.xmax) / 2, (d.ymin + d.ymax) / 2, 0);
+  camera->SetPosition((d.xmin + d.xmax) / 2, (d.ymin + d.ymax) / 2, 10 * span);
   camera->SetViewUp(0, 1, 0);
-  camera->SetParallelScale((ymax - ymin) / 2);
+  camera->SetParallelScale((d.ymax - d.ymin) / 2);
   plot->ResetCameraClippingRange();
   frame->GetRenderWindow()->AddRenderer(plot);
 
-  frame->AddActor2D(axis(x0, y0, x1, y0, xmin, xmax, ""));
-  frame->AddActor2D(axis(x0, y1, x0, y0, ymax, ymin, ""));
-  frame->AddActor2D(axisTitle(options.xTitle, (x0 + x1) / 2, y0 - 0.085, false));
-  frame->AddActor2D(axisTitle(options.yTitle, x0 - 0.085, (y0 + y1) / 2, true));
-  auto bar = colorBar(colors, valueTitle(options));
-  bar->SetPosition(0.81, y0);
-  bar->SetPosition2(0.14, y1 - y0);
+  frame->AddActor2D(axis(area.x0, area.y0, area.x1, area.y0, d.xmin, d.xmax, ""));
+  frame->AddActor2D(axis(area.x0, area.y1, area.x0, area.y0, d.ymax, d.ymin, ""));
+  frame->AddActor2D(axisTitle(options.xTitle, (area.x0 + area.x1) / 2, area.y0 - 0.085, false));
+  frame->AddActor2D(axisTitle(options.yTitle, area.x0 - 0.085, (area.y0 + area.y1) / 2, true));
+  auto bar = colorBar(d.colors, valueTitle(options));
+  bar->SetPosition(0.81, area.y0);
+  bar->SetPosition2(0.14, area.y1 - area.y0);
   frame->AddActor2D(bar);
 }
 

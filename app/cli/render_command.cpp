@@ -8,6 +8,7 @@
 #include "core/landscape/direction_file.h"
 #include "viz/data_export.h"
 #include "viz/figure.h"
+#include "viz/svg_figure.h"
 
 namespace basin::cli {
 namespace {
@@ -46,9 +47,10 @@ void pcaTitles(const Surface& s, const RenderArgs& a, viz::FigureOptions& o) {
 void render(const RenderArgs& a) {
   if (a.surface.empty() || a.out.empty()) throw ArgumentError("give SURFACE.h5 and --out FIG.png");
   const std::string ext = std::filesystem::path(a.out).extension().string();
-  if (ext == ".pdf" || ext == ".svg")
-    throw ArgumentError("vector " + ext + " export is not built yet; write a .png (any --dpi)");
-  if (ext != ".png") throw ArgumentError("--out must end in .png, not '" + ext + "'");
+  if (ext == ".pdf")
+    throw ArgumentError("PDF export is not built yet; write .svg (2-D kinds) or .png");
+  if (ext != ".png" && ext != ".svg")
+    throw ArgumentError("--out must end in .png or .svg, not '" + ext + "'");
   const Surface s = readSurfaceFile(a.surface);
   viz::FigureOptions o;
   o.kind = viz::parseFigureKind(a.kind);
@@ -65,7 +67,10 @@ void render(const RenderArgs& a) {
   if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
   pcaTitles(s, a, o);
   if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
-  viz::renderFigure(s, o, a.out);
+  if (ext == ".svg")
+    viz::writeSvgFigure(s, o, a.out);
+  else
+    viz::renderFigure(s, o, a.out);
   std::printf("figure    %s (%s of %s, %dx%d px at %d dpi)\n", a.out.c_str(), a.kind.c_str(),
               o.array.c_str(), o.width, o.heightPixels, o.dpi);
 }
@@ -92,9 +97,9 @@ void addRenderCommand(CLI::App& app) {
   auto a = std::make_shared<RenderArgs>();
   CLI::App* cmd = app.add_subcommand(
       "render",
-      "A figure of a surface file (Basin's or the reference's) as PNG: 3-D surface, contour "
-      "lines, filled contours, heat map or 1-D curves; --proj draws a trajectory on 2-D kinds. "
-      "Needs an X display (xvfb-run -a on servers).");
+      "A figure of a surface file (Basin's or the reference's): 3-D surface, contour lines, "
+      "filled contours, heat map or 1-D curves as PNG (needs an X display: xvfb-run -a on "
+      "servers), and the 2-D kinds as vector SVG too; --proj draws a trajectory on 2-D kinds.");
   cmd->add_option("surface", a->surface, "Surface file (.h5)");
   cmd->add_option("--kind", a->kind, "surface3d, contour, filled, heat or 1d")
       ->capture_default_str();
@@ -113,7 +118,7 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--dpi", a->dpi, "Dots per inch: text is sized in points")->capture_default_str();
   cmd->add_option("--scale", a->scale, "3-D: vertical exaggeration")->capture_default_str();
   cmd->add_option("--title", a->title, "Figure title");
-  cmd->add_option("--out", a->out, "Image file (.png)");
+  cmd->add_option("--out", a->out, "Image file: .png, or .svg for contour, filled and heat");
   cmd->callback([a] { render(*a); });
 
   auto e = std::make_shared<ExportArgs>();

@@ -1,0 +1,161 @@
+// Vector figures: the SVG is well-formed XML with real contour paths, band polygons, selectable
+// text (tick labels, titles, contour labels) and, for heat maps, an embedded PNG that is really
+// there. No display needed.
+#include <vtkImageData.h>
+#include <vtkPNGReader.h>
+
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+#include <cmath>
+#include <map>
+
+#include "core/error.h"
+#include "tests/support/test_support.h"
+#include "viz/svg_figure.h"
+
+using namespace basin;
+
+namespace {
+
+Surface bowl() {
+  Surface s;
+  s.x = s.y = Axis{-1, 1, 41}.coordinates();
+  auto& loss = s.array("train_loss");
+  for (int64_t k = 0; k < s.points(); ++k) {
+    const double x = s.x[k % 41], y = s.y[k / 41];
+    loss[k] = 0.2 + 3 * x * x + 2 * y * y + 0.5 * x * y;
+  }
+  return s;
+}
+
+struct SvgCounts {
+  std::map<QString, int> elements;  // tag -> count
+  std::map<QString, int> classes;   // class attribute -> count
+  QStringList texts;
+  QString imageHref;
+  QSet<QString> contourStrokes;  // one color per level
+};
+
+SvgCounts parse(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  QXmlStreamReader xml(&f);
+  SvgCounts c;
+  while (!xml.atEnd()) {
+    if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+    const QString tag = xml.name().toString();
+    ++c.elements[tag];
+    const QString cls = xml.attributes().value("class").toString();
+    if (!cls.isEmpty()) ++c.classes[cls];
+    if (tag == "image") c.imageHref = xml.attributes().value("href").toString();
+    if (cls == "contour") c.contourStrokes << xml.attributes().value("stroke").toString();
+    if (tag == "text") c.texts << xml.readElementText();
+  }
+  if (xml.hasError()) c.elements["xml error: " + xml.errorString()] = 1;
+  return c;
+}
+
+}  // namespace
+
+class TestSvgFigures : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+
+  SvgCounts write(viz::FigureKind kind, const QString& name, bool withPath = false) {
+    viz::FigureOptions o;
+    o.kind = kind;
+    o.width = 600;
+    o.heightPixels = 480;
+    o.levels = {0.5, 5.0, 0.5};
+    o.xTitle = "1st PC: 61.3 %";
+    o.yTitle = "2nd PC: 20.1 %";
+    if (withPath) o.trajectory = Projection{{0.8, 0.5, 0.2, 0.0}, {-0.6, -0.3, -0.1, 0.0}, {}};
+    const QString path = m_dir.filePath(name);
+    viz::writeSvgFigure(bowl(), o, path.toStdString());
+    return parse(path);
+  }
+
+ private slots:
+  void contourLinesAreRealPaths() {
+    const SvgCounts c = write(viz::FigureKind::Contour, "contour.svg", true);
+    QCOMPARE(c.elements.count("svg"), size_t(1));
+    for (const auto& [tag, n] : c.elements) QVERIFY2(!tag.startsWith("xml error"), qPrintable(tag));
+    // The bowl runs from 0.2 to 5.7: all ten levels 0.5 .. 5.0 are drawn, each in its color;
+    // the inner ones are closed curves, the outer ones leave the grid in several arcs.
+    QCOMPARE(c.contourStrokes.size(), 10);
+    QVERIFY(c.classes.at("contour") >= 10 && c.classes.at("contour") <= 40);
+    QVERIFY(c.classes.at("contour-label") >= 1);
+    QCOMPARE(c.elements.count("image"), size_t(0));
+    QCOMPARE(c.classes.at("trajectory"), 1);
+    QCOMPARE(c.classes.at("checkpoint"), 4);
+    // Tick labels, axis titles and the colorbar are text, not pixels.
+    QVERIFY(c.texts.contains("1st PC: 61.3 %"));
+    QVERIFY(c.texts.contains("2nd PC: 20.1 %"));
+    QVERIFY(c.texts.contains("-0.5"));
+    QVERIFY(c.texts.contains("train loss"));
+    QVERIFY(c.texts.contains("start") && c.texts.contains("end"));
+    QVERIFY(c.classes.at("tick") >= 10 + 6);
+  }
+
+  void filledContoursArePolygons() {
+    const SvgCounts c = write(viz::FigureKind::Filled, "filled.svg");
+    QVERIFY(c.classes.at("band") > 10);
+    QVERIFY(c.classes.at("band-edge") >= 10);
+    QCOMPARE(c.elements.count("image"), size_t(0));
+  }
+
+  void heatMapEmbedsARealImage() {
+    const SvgCounts c = write(viz::FigureKind::Heat, "heat.svg");
+    QCOMPARE(c.elements.at("image"), 1);
+    QVERIFY(c.imageHref.startsWith("data:image/png;base64,"));
+    const QByteArray png = QByteArray::fromBase64(
+        c.imageHref.mid(QString("data:image/png;base64,").size()).toLatin1());
+    QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+    QVERIFY(png.size() > 1000);  // 41 x 41 colored pixels, not an empty placeholder
+  }
+
+  void heatMapIsNotUpsideDown() {
+    // loss = x + 2 y grows towards the top right: the image's top-right pixel is the highest
+    // value's color (viridis yellow), its bottom-left the lowest's (dark violet).
+    Surface s;
+    s.x = s.y = Axis{-1, 1, 9}.coordinates();
+    auto& loss = s.array("train_loss");
+    for (int64_t k = 0; k < s.points(); ++k) loss[k] = 3 + s.x[k % 9] + 2 * s.y[k / 9];
+    viz::FigureOptions o;
+    o.kind = viz::FigureKind::Heat;
+    const QString path = m_dir.filePath("tilt.svg");
+    viz::writeSvgFigure(s, o, path.toStdString());
+    const QString href = parse(path).imageHref;
+    const QByteArray png =
+        QByteArray::fromBase64(href.mid(QString("data:image/png;base64,").size()).toLatin1());
+    auto reader = vtkSmartPointer<vtkPNGReader>::New();
+    reader->SetMemoryBuffer(png.constData());
+    reader->SetMemoryBufferLength(png.size());
+    reader->Update();
+    vtkImageData* image = reader->GetOutput();
+    // VTK's image origin is the bottom left: (8, 8) is the top right of the picture.
+    const auto* high = static_cast<unsigned char*>(image->GetScalarPointer(8, 8, 0));
+    const auto* low = static_cast<unsigned char*>(image->GetScalarPointer(0, 0, 0));
+    QVERIFY2(high[0] > 200 && high[1] > 200 && high[2] < 100, "top right is not yellow");
+    QVERIFY2(low[0] < 100 && low[1] < 40 && low[2] > 60, "bottom left is not violet");
+  }
+
+  void rasterKindsAreRefused() {
+    viz::FigureOptions o;
+    o.kind = viz::FigureKind::Surface3d;
+    test::expectError<ArgumentError>(
+        [&] { viz::writeSvgFigure(bowl(), o, m_dir.filePath("x.svg").toStdString()); },
+        {"3-D and 1-D figures are PNG"});
+    o.kind = viz::FigureKind::Contour;
+    test::expectError<IoError>(
+        [&] { viz::writeSvgFigure(bowl(), o, m_dir.filePath("no/dir/x.svg").toStdString()); },
+        {"no/dir/x.svg"});
+  }
+};
+
+QTEST_GUILESS_MAIN(TestSvgFigures)
+#include "test_svg_figures.moc"

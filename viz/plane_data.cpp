@@ -1,0 +1,123 @@
+#include "viz/plane_data.h"
+
+#include <vtkBandedPolyDataContourFilter.h>
+#include <vtkCellArray.h>
+#include <vtkContourFilter.h>
+#include <vtkDoubleArray.h>
+#include <vtkIdList.h>
+#include <vtkPointData.h>
+#include <vtkStripper.h>
+
+#include <cmath>
+
+#include "core/error.h"
+#include "viz/scenes.h"
+
+namespace basin::viz::detail {
+namespace {
+
+// The surface flattened onto z = 0, scalars = the heights.
+vtkSmartPointer<vtkPolyData> flatSurface(const Surface& surface, const FigureOptions& options) {
+  vtkSmartPointer<vtkPolyData> poly = surfacePolyData(surface, options.array, options.height);
+  vtkPoints* points = poly->GetPoints();
+  for (vtkIdType i = 0; i < points->GetNumberOfPoints(); ++i) {
+    double p[3];
+    points->GetPoint(i, p);
+    points->SetPoint(i, p[0], p[1], 0.0);
+  }
+  return poly;
+}
+
+std::vector<double> levelValues(const FigureOptions& options) {
+  std::vector<double> levels;
+  for (double v = options.levels.first; v <= options.levels.last + 1e-9 * options.levels.step;
+       v += options.levels.step)
+    levels.push_back(heightOf(v, {options.height.log, 0.0}));
+  return levels;
+}
+
+}  // namespace
+
+PlaneData planeData(const Surface& surface, const FigureOptions& options) {
+  if (surface.y.empty()) throw ArgumentError("contour, filled and heat figures need a 2-D surface");
+  PlaneData d;
+  d.flat = flatSurface(surface, options);
+  d.levels = levelValues(options);
+  d.xmin = surface.x.front();
+  d.xmax = surface.x.back();
+  d.ymin = surface.y.front();
+  d.ymax = surface.y.back();
+  auto* z = static_cast<vtkDoubleArray*>(d.flat->GetPointData()->GetArray("zvalue"));
+  const auto [low, high] = finiteRange({z->Begin(), z->End()});
+  // Heat maps color the data's range; contours color the levels' range (as matplotlib does), so
+  // that a few huge values far from the minimum do not wash every level out to one color.
+  const bool byLevels = options.kind != FigureKind::Heat && d.levels.size() >= 2;
+  d.colors = byLevels ? lookupTable(options.colormap, d.levels.front(), d.levels.back())
+                      : lookupTable(options.colormap, low, high);
+  if (options.kind == FigureKind::Filled && d.levels.size() >= 2) {
+    // The band above the last level carries the last level's value: leave it white, as
+    // matplotlib's contourf leaves what lies beyond its levels.
+    const size_t n = d.levels.size();
+    d.colors->SetTableRange(d.levels.front(), (d.levels[n - 2] + d.levels[n - 1]) / 2);
+    d.colors->SetAboveRangeColor(1, 1, 1, 1);
+    d.colors->UseAboveRangeColorOn();
+    auto bands = vtkSmartPointer<vtkBandedPolyDataContourFilter>::New();
+    bands->SetInputData(d.flat);
+    bands->SetNumberOfContours(static_cast<int>(n));
+    for (size_t i = 0; i < n; ++i) bands->SetValue(static_cast<int>(i), d.levels[i]);
+    bands->SetScalarModeToValue();
+    bands->GenerateContourEdgesOn();
+    bands->Update();
+    d.bands = bands->GetOutput();
+    d.bandEdges = bands->GetContourEdgesOutput();
+  } else if (options.kind == FigureKind::Contour) {
+    auto contours = vtkSmartPointer<vtkContourFilter>::New();
+    contours->SetInputData(d.flat);
+    contours->SetNumberOfContours(static_cast<int>(d.levels.size()));
+    for (size_t i = 0; i < d.levels.size(); ++i)
+      contours->SetValue(static_cast<int>(i), d.levels[i]);
+    auto stripper = vtkSmartPointer<vtkStripper>::New();
+    stripper->SetInputConnection(contours->GetOutputPort());
+    stripper->JoinContiguousSegmentsOn();  // one polyline per contour curve
+    stripper->Update();
+    d.lines = stripper->GetOutput();
+  }
+  return d;
+}
+
+PlotArea plotArea(const PlaneData& data, const FigureOptions& options, double aspect) {
+  PlotArea a{0.13, 0.77, 0.13, options.title.empty() ? 0.95 : 0.89};
+  const double want = (data.xmax - data.xmin) / std::max(data.ymax - data.ymin, 1e-300);
+  const double have = (a.x1 - a.x0) * aspect / (a.y1 - a.y0);
+  if (have > want) {
+    const double w = (a.y1 - a.y0) * want / aspect;
+    a.x0 += ((a.x1 - a.x0) - w) / 2;
+    a.x1 = a.x0 + w;
+  } else {
+    const double h = (a.x1 - a.x0) * aspect / want;
+    a.y0 += ((a.y1 - a.y0) - h) / 2;
+    a.y1 = a.y0 + h;
+  }
+  return a;
+}
+
+std::vector<ContourLabel> contourLabels(vtkPolyData* lines, double gap) {
+  std::vector<ContourLabel> labels;
+  vtkDataArray* values = lines ? lines->GetPointData()->GetScalars() : nullptr;
+  vtkCellArray* cells = lines ? lines->GetLines() : nullptr;
+  if (!values || !cells) return labels;
+  auto ids = vtkSmartPointer<vtkIdList>::New();
+  cells->InitTraversal();
+  while (cells->GetNextCell(ids)) {
+    if (ids->GetNumberOfIds() < 12) continue;
+    const vtkIdType mid = ids->GetId(ids->GetNumberOfIds() / 2);
+    double p[3];
+    lines->GetPoint(mid, p);
+    bool crowded = false;
+    for (const ContourLabel& q : labels) crowded |= std::hypot(p[0] - q.x, p[1] - q.y) < gap;
+    if (!crowded) labels.push_back({p[0], p[1], values->GetTuple1(mid)});
+  }
+  return labels;
+}
+
+}  // namespace basin::viz::detail
