@@ -48,7 +48,7 @@ void channelAffine(const Tensor& input, const float* scale, const float* shift, 
                 inner = (N * C) != 0 ? input.size() / (N * C) : 0;
   const float* in = input.data();
   float* out = output.data();
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t n = 0; n < N; ++n)
     for (int64_t c = 0; c < C; ++c) {
       const float* src = in + (n * C + c) * inner;

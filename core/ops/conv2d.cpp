@@ -132,7 +132,7 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
 
   const float* in = input.data();
   float* out = output.data();
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t chunk = 0; chunk < chunks; ++chunk) {
     float* scratch = workspace.scratch(omp_get_thread_num());
     const int64_t n0 = chunk * perChunk, count = std::min(perChunk, N - n0);

@@ -94,7 +94,7 @@ void conv2dDirect(const Tensor& input, const float* weight, const Conv2dGeometry
   workspace.reserve(threads, inputFloats + outputFloats);
   const float* in = input.data();
   float* out = output.data();
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t n = 0; n < N; ++n) {
     float* padded = workspace.scratch(omp_get_thread_num());
     float* grid = padded + inputFloats;

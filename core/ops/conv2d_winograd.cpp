@@ -272,16 +272,18 @@ void conv2dWinograd(const Tensor& input, const float* weight, const float* trans
   const int64_t vFloats = 16 * vXiStride;
   const int64_t mFloats = 16 * kChannels * kBlockColumns;
   const int64_t phaseStride = blocks * kChannels * columns + kLanes, yFloats = 4 * phaseStride;
-  workspace.reserve(threads, planeFloats + vFloats + mFloats + yFloats);
+  workspace.reserve(threads, vFloats + mFloats + yFloats);
+  workspace.reserveKept(threads, planeFloats);
+  // Planes of the same channel count and image size have the same zero borders.
+  const uint64_t planesTag = 1 + (uint64_t(C) << 40) + (uint64_t(H) << 20) + uint64_t(W);
   const float* in = input.data();
   float* out = output.data();
-#pragma omp parallel num_threads(threads)
+#pragma omp parallel num_threads(threads) if (threads > 1)
   {
-    float* planes = workspace.scratch(omp_get_thread_num());
-    float* v = planes + planeFloats;
-    float* m = v + vFloats;  // aligned: every part before it is a multiple of kLanes
+    float* planes = workspace.kept(omp_get_thread_num(), planeFloats, planesTag);
+    float* v = workspace.scratch(omp_get_thread_num());
+    float* m = v + vFloats;  // aligned: vFloats is a multiple of kLanes
     float* y = m + mFloats;
-    std::fill(planes, planes + planeFloats, 0.0f);
 #pragma omp for schedule(static)
     for (int64_t chunk = 0; chunk < chunks; ++chunk) {
       const int64_t n0 = chunk * perChunk, count = std::min(perChunk, N - n0);

@@ -66,7 +66,7 @@ void relu(const Tensor& input, Tensor& output, int threads) {
   output.resize(input.shape());
   const float* in = input.data();
   float* out = output.data();
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t i = 0; i < input.size(); ++i) out[i] = std::max(in[i], 0.0f);
 }
 
@@ -76,10 +76,10 @@ void add(const Tensor& a, const Tensor& b, bool relu, Tensor& output, int thread
   const float *x = a.data(), *y = b.data();
   float* out = output.data();
   if (relu) {
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
     for (int64_t i = 0; i < a.size(); ++i) out[i] = std::max(x[i] + y[i], 0.0f);
   } else {
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
     for (int64_t i = 0; i < a.size(); ++i) out[i] = x[i] + y[i];
   }
 }
@@ -88,7 +88,7 @@ void concatChannels(const std::vector<const Tensor*>& inputs, Tensor& output, in
   const Shape shape = concatShape(inputs);
   output.resize(shape);
   const int64_t N = shape[0], C = shape[1], inner = numel(shape) / std::max<int64_t>(N * C, 1);
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t n = 0; n < N; ++n) {
     float* dst = output.data() + n * C * inner;
     for (const Tensor* t : inputs) {

@@ -41,7 +41,7 @@ void linear(const Tensor& input, const float* weight, const float* bias, int64_t
   // Fixed row blocks: Eigen's blocking (and so the rounding) must not depend on `threads`.
   const int64_t rows = kRowsPerBlock, blocks = (N + rows - 1) / rows;
   Eigen::Map<const RowMatrix> w(weight, outFeatures, F);
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t b = 0; b < blocks; ++b) {
     const int64_t n0 = b * rows, count = std::min(rows, N - n0);
     if (count <= 0) continue;

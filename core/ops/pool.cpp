@@ -62,7 +62,7 @@ void poolFast(const Tensor& input, const Pool2dGeometry& g, Tensor& output, int 
   for (int64_t o = 0; o < Wo; ++o) cols[o] = window(o, W, g.kernelW, g.strideW, g.padW);
   const float* in = input.data();
   float* out = output.data();
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t plane = 0; plane < N * C; ++plane) {
     const float* src = in + plane * H * W;
     float* dst = out + plane * Ho * Wo;
@@ -122,7 +122,7 @@ void globalAvgPool(const Tensor& input, Tensor& output, int threads) {
   output.resize({N, C});
   const float* in = input.data();
   float* out = output.data();
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t plane = 0; plane < N * C; ++plane) {
     float sum = 0.0f;
     for (int64_t i = 0; i < HW; ++i) sum += in[plane * HW + i];

@@ -4,6 +4,7 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace basin {
@@ -18,6 +19,26 @@ class Workspace {
       if (a.size() < floats) a.resize(floats);
   }
   float* scratch(int thread) { return m_areas[thread].data(); }
+  // A second per-thread area that keeps its contents between calls made with the same `tag`
+  // (non-zero) and is zeroed when the tag changes: Winograd's padded planes, whose zero borders
+  // every image of the same shape leaves untouched. Reserve outside parallel regions; `kept`
+  // inside them, each thread its own.
+  void reserveKept(int threads, size_t floats) {
+    if (m_kept.size() < static_cast<size_t>(threads)) m_kept.resize(threads);
+    for (Kept& k : m_kept)
+      if (k.values.size() < floats) {
+        k.values.resize(floats);
+        k.tag = 0;
+      }
+  }
+  float* kept(int thread, size_t floats, uint64_t tag) {
+    Kept& k = m_kept[thread];
+    if (k.tag != tag) {
+      std::fill(k.values.begin(), k.values.begin() + floats, 0.0f);
+      k.tag = tag;
+    }
+    return k.values.data();
+  }
   // One area all threads read (e.g. transformed weights), at least `floats` values, zeroed.
   // Call outside parallel regions.
   float* shared(size_t floats) {
@@ -29,6 +50,11 @@ class Workspace {
  private:
   std::vector<std::vector<float, Eigen::aligned_allocator<float>>> m_areas;
   std::vector<float, Eigen::aligned_allocator<float>> m_shared;
+  struct Kept {
+    std::vector<float, Eigen::aligned_allocator<float>> values;
+    uint64_t tag = 0;
+  };
+  std::vector<Kept> m_kept;
 };
 
 }  // namespace basin
