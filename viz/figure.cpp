@@ -18,6 +18,13 @@
 namespace basin::viz {
 namespace detail {
 
+void checkFigureSize(const FigureOptions& options) {
+  if (options.width < 64 || options.heightPixels < 64 || options.width > 16384 ||
+      options.heightPixels > 16384)
+    throw ArgumentError("figure size must be 64 to 16384 pixels per side");
+  if (options.dpi < 36 || options.dpi > 1200) throw ArgumentError("--dpi must be 36 to 1200");
+}
+
 void styleText(vtkTextProperty* text, double points, bool bold) {
   text->SetColor(0, 0, 0);
   text->SetFontFamilyToArial();
@@ -91,10 +98,7 @@ std::string pcaAxisTitle(int component, double ratio) {
 }
 
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path) {
-  if (options.width < 64 || options.heightPixels < 64 || options.width > 16384 ||
-      options.heightPixels > 16384)
-    throw ArgumentError("figure size must be 64 to 16384 pixels per side");
-  if (options.dpi < 36 || options.dpi > 1200) throw ArgumentError("--dpi must be 36 to 1200");
+  detail::checkFigureSize(options);
   surfaceArray(surface, options.array);  // names the arrays there are if missing
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display)

@@ -13,6 +13,10 @@ namespace basin::viz::detail {
 
 constexpr double kLabelPoints = 11.0, kTitlePoints = 13.0;
 
+// Throws ArgumentError unless the figure's size (64 to 16384 pixels a side) and DPI (36 to
+// 1200) are sensible: what PNG and SVG figures both check.
+void checkFigureSize(const FigureOptions& options);
+
 // Black text of `points` size (VTK scales points by the window's DPI).
 void styleText(vtkTextProperty* text, double points, bool bold = false);
 

@@ -247,9 +247,7 @@ void writeSvgFigure(const Surface& surface, const FigureOptions& options, const 
     throw ArgumentError(
         "SVG is written for contour, filled and heat figures; 3-D and 1-D "
         "figures are PNG");
-  if (options.width < 64 || options.heightPixels < 64 || options.width > 16384 ||
-      options.heightPixels > 16384)
-    throw ArgumentError("figure size must be 64 to 16384 pixels per side");
+  detail::checkFigureSize(options);
   const PlaneData d = detail::planeData(surface, options);
   const double aspect = double(options.width) / double(options.heightPixels);
   const Canvas c{double(options.width),
