@@ -8,7 +8,7 @@
 #include "core/landscape/direction_file.h"
 #include "viz/data_export.h"
 #include "viz/figure.h"
-#include "viz/svg_figure.h"
+#include "viz/vector_figure.h"
 
 namespace basin::cli {
 namespace {
@@ -47,10 +47,8 @@ void pcaTitles(const Surface& s, const RenderArgs& a, viz::FigureOptions& o) {
 void render(const RenderArgs& a) {
   if (a.surface.empty() || a.out.empty()) throw ArgumentError("give SURFACE.h5 and --out FIG.png");
   const std::string ext = std::filesystem::path(a.out).extension().string();
-  if (ext == ".pdf")
-    throw ArgumentError("PDF export is not built yet; write .svg (2-D kinds) or .png");
-  if (ext != ".png" && ext != ".svg")
-    throw ArgumentError("--out must end in .png or .svg, not '" + ext + "'");
+  if (ext != ".png" && ext != ".svg" && ext != ".pdf")
+    throw ArgumentError("--out must end in .png, .svg or .pdf, not '" + ext + "'");
   const Surface s = readSurfaceFile(a.surface);
   viz::FigureOptions o;
   o.kind = viz::parseFigureKind(a.kind);
@@ -67,8 +65,8 @@ void render(const RenderArgs& a) {
   if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
   pcaTitles(s, a, o);
   if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
-  if (ext == ".svg")
-    viz::writeSvgFigure(s, o, a.out);
+  if (ext == ".svg" || ext == ".pdf")
+    viz::writeVectorFigure(s, o, a.out);
   else
     viz::renderFigure(s, o, a.out);
   std::printf("figure    %s (%s of %s, %dx%d px at %d dpi)\n", a.out.c_str(), a.kind.c_str(),
@@ -99,7 +97,8 @@ void addRenderCommand(CLI::App& app) {
       "render",
       "A figure of a surface file (Basin's or the reference's): 3-D surface, contour lines, "
       "filled contours, heat map or 1-D curves as PNG (needs an X display: xvfb-run -a on "
-      "servers), and the 2-D kinds as vector SVG too; --proj draws a trajectory on 2-D kinds.");
+      "servers), and the 2-D kinds as vector SVG or PDF too (no display needed); --proj draws a "
+      "trajectory on 2-D kinds.");
   cmd->add_option("surface", a->surface, "Surface file (.h5)");
   cmd->add_option("--kind", a->kind, "surface3d, contour, filled, heat or 1d")
       ->capture_default_str();
@@ -118,7 +117,7 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--dpi", a->dpi, "Dots per inch: text is sized in points")->capture_default_str();
   cmd->add_option("--scale", a->scale, "3-D: vertical exaggeration")->capture_default_str();
   cmd->add_option("--title", a->title, "Figure title");
-  cmd->add_option("--out", a->out, "Image file: .png, or .svg for contour, filled and heat");
+  cmd->add_option("--out", a->out, "Image file: .png, or .svg/.pdf for contour, filled and heat");
   cmd->callback([a] { render(*a); });
 
   auto e = std::make_shared<ExportArgs>();

@@ -78,10 +78,13 @@ class TestCli : public QObject {
         runCli({"render", surface, "--kind", "contour", "--out", dir.filePath("f.svg")});
     QVERIFY2(svg.exitCode == 0, svg.err.constData());  // vectors need no display
     QVERIFY(QFile(dir.filePath("f.svg")).size() > 10000);
-    const Run pdf =
-        runCli({"render", surface, "--kind", "contour", "--out", dir.filePath("f.pdf")});
-    QCOMPARE(pdf.exitCode, 2);
-    QVERIFY2(pdf.err.contains("not built yet"), pdf.err.constData());
+    const Run pdf = runCli({"render", surface, "--kind", "filled", "--out", dir.filePath("f.pdf")});
+    QVERIFY2(pdf.exitCode == 0, pdf.err.constData());
+    QFile pdfFile(dir.filePath("f.pdf"));
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly) && pdfFile.read(5) == "%PDF-");
+    const Run eps = runCli({"render", surface, "--kind", "filled", "--out", dir.filePath("f.eps")});
+    QCOMPARE(eps.exitCode, 2);
+    QVERIFY2(eps.err.contains(".png, .svg or .pdf"), eps.err.constData());
     const Run kind = runCli({"render", surface, "--kind", "wire", "--out", dir.filePath("f.png")});
     QCOMPARE(kind.exitCode, 2);
     QVERIFY(kind.err.contains("surface3d, contour, filled, heat or 1d"));

@@ -1,9 +1,11 @@
 // Vector figures: the SVG is well-formed XML with real contour paths, band polygons, selectable
 // text (tick labels, titles, contour labels) and, for heat maps, an embedded PNG that is really
-// there. No display needed.
+// there; the PDF has a valid cross-reference, stroked paths, Helvetica text and a real image.
+// No display needed.
 #include <vtkImageData.h>
 #include <vtkPNGReader.h>
 
+#include <zlib.h>
 #include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
@@ -14,7 +16,7 @@
 
 #include "core/error.h"
 #include "tests/support/test_support.h"
-#include "viz/svg_figure.h"
+#include "viz/vector_figure.h"
 
 using namespace basin;
 
@@ -58,9 +60,29 @@ SvgCounts parse(const QString& path) {
   return c;
 }
 
+QByteArray readAll(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The inflated stream of the object that starts with `header` ("6 0 obj").
+QByteArray stream(const QByteArray& pdf, const char* header) {
+  const int object = pdf.indexOf(header);
+  const int start = pdf.indexOf("stream\n", object) + 7;
+  const int end = pdf.indexOf("\nendstream", start);
+  if (object < 0 || start < 7 || end < 0) return {};
+  QByteArray out(16 << 20, '\0');
+  uLongf size = out.size();
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size,
+                 reinterpret_cast<const Bytef*>(pdf.constData() + start), end - start) != Z_OK)
+    return {};
+  out.resize(int(size));
+  return out;
+}
+
 }  // namespace
 
-class TestSvgFigures : public QObject {
+class TestVectorFigures : public QObject {
   Q_OBJECT
 
   QTemporaryDir m_dir;
@@ -75,7 +97,7 @@ class TestSvgFigures : public QObject {
     o.yTitle = "2nd PC: 20.1 %";
     if (withPath) o.trajectory = Projection{{0.8, 0.5, 0.2, 0.0}, {-0.6, -0.3, -0.1, 0.0}, {}};
     const QString path = m_dir.filePath(name);
-    viz::writeSvgFigure(bowl(), o, path.toStdString());
+    viz::writeVectorFigure(bowl(), o, path.toStdString());
     return parse(path);
   }
 
@@ -128,7 +150,7 @@ class TestSvgFigures : public QObject {
     viz::FigureOptions o;
     o.kind = viz::FigureKind::Heat;
     const QString path = m_dir.filePath("tilt.svg");
-    viz::writeSvgFigure(s, o, path.toStdString());
+    viz::writeVectorFigure(s, o, path.toStdString());
     const QString href = parse(path).imageHref;
     const QByteArray png =
         QByteArray::fromBase64(href.mid(QString("data:image/png;base64,").size()).toLatin1());
@@ -144,18 +166,46 @@ class TestSvgFigures : public QObject {
     QVERIFY2(low[0] < 100 && low[1] < 40 && low[2] > 60, "bottom left is not violet");
   }
 
+  void pdfHasPathsTextAndImages() {
+    viz::FigureOptions o;
+    o.kind = viz::FigureKind::Contour;
+    o.levels = {0.5, 5.0, 0.5};
+    o.xTitle = "1st PC: 61.3 %";
+    const QString path = m_dir.filePath("contour.pdf");
+    viz::writeVectorFigure(bowl(), o, path.toStdString());
+    const QByteArray pdf = readAll(path);
+    QVERIFY(pdf.startsWith("%PDF-1.4"));
+    QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+    // startxref points at the cross-reference table; it lists every object.
+    const int at = pdf.lastIndexOf("startxref");
+    const long xref = pdf.mid(at + 10).trimmed().split('\n').first().toLong();
+    QVERIFY(pdf.mid(xref, 4) == "xref");
+    const QByteArray page = stream(pdf, "6 0 obj");
+    QVERIFY2(page.contains("(1st PC: 61.3 %) Tj"), "axis title is not text");
+    QVERIFY(page.contains("/F1"));
+    QVERIFY(page.count(" S\n") >= 10 + 2);  // ten levels (several arcs each) plus axes
+    QVERIFY(!pdf.contains("/Subtype /Image"));
+
+    o.kind = viz::FigureKind::Heat;
+    const QString heat = m_dir.filePath("heat.pdf");
+    viz::writeVectorFigure(bowl(), o, heat.toStdString());
+    const QByteArray heatPdf = readAll(heat);
+    QVERIFY(heatPdf.contains("/Subtype /Image /Width 41 /Height 41"));
+    QCOMPARE(stream(heatPdf, "7 0 obj").size(), 41 * 41 * 3);  // RGB pixels, really there
+  }
+
   void rasterKindsAreRefused() {
     viz::FigureOptions o;
     o.kind = viz::FigureKind::Surface3d;
     test::expectError<ArgumentError>(
-        [&] { viz::writeSvgFigure(bowl(), o, m_dir.filePath("x.svg").toStdString()); },
+        [&] { viz::writeVectorFigure(bowl(), o, m_dir.filePath("x.svg").toStdString()); },
         {"3-D and 1-D figures are PNG"});
     o.kind = viz::FigureKind::Contour;
     test::expectError<IoError>(
-        [&] { viz::writeSvgFigure(bowl(), o, m_dir.filePath("no/dir/x.svg").toStdString()); },
+        [&] { viz::writeVectorFigure(bowl(), o, m_dir.filePath("no/dir/x.svg").toStdString()); },
         {"no/dir/x.svg"});
   }
 };
 
-QTEST_GUILESS_MAIN(TestSvgFigures)
-#include "test_svg_figures.moc"
+QTEST_GUILESS_MAIN(TestVectorFigures)
+#include "test_vector_figures.moc"
