@@ -179,20 +179,110 @@ void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const Fi
               f.style(detail::kLabelPoints, Anchor::Middle), "title");
 }
 
+// Loss (left axis) and, when the surface has it, accuracy (right axis) along a 1-D surface.
+void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o,
+            double pointsToPixels) {
+  const std::vector<double>& values = surfaceArray(surface, o.array);
+  std::string accName = o.array;
+  if (accName.size() > 5 && accName.ends_with("_loss"))
+    accName = accName.substr(0, accName.size() - 5) + "_acc";
+  const auto acc = surface.arrays.find(accName);
+  std::vector<double> loss(values.size());
+  for (size_t i = 0; i < values.size(); ++i) loss[i] = heightOf(values[i], o.height);
+  auto [low, high] = detail::finiteRange(loss);
+  low = std::min(low, 0.0);  // losses read from zero, as in the paper's 1-D plots
+  if (high <= low) high = low + 1;
+  const double width = o.width, height = o.heightPixels;
+  const double left = 0.12 * width, right = 0.88 * width, top = 0.08 * height,
+               bottom = 0.86 * height;
+  const double xmin = surface.x.front(), xmax = surface.x.back();
+  auto px = [&](double x) { return left + (x - xmin) / (xmax - xmin) * (right - left); };
+  auto py = [&](double v, double lo, double hi) {
+    return bottom - (v - lo) / (hi - lo) * (bottom - top);
+  };
+  auto style = [&](double points, Anchor anchor) {
+    TextStyle t;
+    t.size = points * pointsToPixels;
+    t.anchor = anchor;
+    return t;
+  };
+  const double tick = 4 * pointsToPixels, label = detail::kLabelPoints * pointsToPixels;
+  const Color lossColor{0.12, 0.47, 0.71}, accColor{0.84, 0.15, 0.16};
+  // Runs of finite values become polylines (NaN and points not computed break the line).
+  auto draw = [&](const std::vector<double>& v, double lo, double hi, const Color& color,
+                  const char* cls) {
+    std::vector<Point> run;
+    for (size_t i = 0; i <= v.size(); ++i) {
+      if (i < v.size() && std::isfinite(v[i])) {
+        run.push_back({px(surface.x[i]), py(v[i], lo, hi)});
+      } else {
+        if (run.size() >= 2) canvas.polyline(run, color, 2.0 * pointsToPixels * 0.75, cls);
+        run.clear();
+      }
+    }
+  };
+  draw(loss, low, high, lossColor, "loss");
+  canvas.line({left, bottom}, {right, bottom}, kBlack, 1);
+  canvas.line({left, top}, {left, bottom}, kBlack, 1);
+  for (int k = 0; k < 5; ++k) {
+    const double x = left + (right - left) * k / 4, y = bottom - (bottom - top) * k / 4;
+    canvas.line({x, bottom}, {x, bottom + tick}, kBlack, 1);
+    canvas.text({x, bottom + tick + label}, number(xmin + (xmax - xmin) * k / 4),
+                style(detail::kLabelPoints, Anchor::Middle), "tick");
+    canvas.line({left - tick, y}, {left, y}, kBlack, 1);
+    canvas.text({left - tick - 3 * pointsToPixels, y + 4 * pointsToPixels},
+                number(low + (high - low) * k / 4, "%.3g"),
+                style(detail::kLabelPoints, Anchor::End), "tick");
+  }
+  canvas.text({(left + right) / 2, bottom + tick + 2.6 * label}, o.xTitle,
+              style(detail::kTitlePoints, Anchor::Middle), "title");
+  TextStyle vertical = style(detail::kTitlePoints, Anchor::Middle);
+  vertical.rotate = 90;
+  vertical.color = lossColor;
+  canvas.text({0.035 * width, (top + bottom) / 2}, detail::valueTitle(o), vertical, "title");
+  if (acc != surface.arrays.end()) {
+    std::vector<double> a(acc->second.size());
+    for (size_t i = 0; i < a.size(); ++i) a[i] = acc->second[i] == -1.0 ? NAN : acc->second[i];
+    draw(a, 0.0, 100.0, accColor, "accuracy");
+    canvas.line({right, top}, {right, bottom}, kBlack, 1);
+    for (int k = 0; k < 5; ++k) {
+      const double y = bottom - (bottom - top) * k / 4;
+      canvas.line({right, y}, {right + tick, y}, kBlack, 1);
+      canvas.text({right + tick + 3 * pointsToPixels, y + 4 * pointsToPixels}, number(25.0 * k),
+                  style(detail::kLabelPoints, Anchor::Start), "tick");
+    }
+    vertical.color = accColor;
+    canvas.text({0.965 * width, (top + bottom) / 2}, "accuracy (%)", vertical, "title");
+  }
+  if (!o.title.empty()) {
+    TextStyle t = style(detail::kTitlePoints + 1, Anchor::Middle);
+    t.bold = true;
+    canvas.text({width / 2, 0.05 * height}, o.title, t, "title");
+  }
+}
+
 }  // namespace
 
 void writeVectorFigure(const Surface& surface, const FigureOptions& options,
                        const std::string& path) {
-  if (options.kind == FigureKind::Surface3d || options.kind == FigureKind::Curve1d)
+  if (options.kind == FigureKind::Surface3d)
     throw ArgumentError(
-        "SVG and PDF are written for contour, filled and heat figures; 3-D and "
-        "1-D figures are PNG");
+        "SVG and PDF are written for contour, filled, heat and 1d figures; 3-D figures are PNG");
   const std::string ext = std::filesystem::path(path).extension().string();
   if (ext != ".svg" && ext != ".pdf")
     throw ArgumentError(path + ": vector figures are .svg or .pdf, not '" + ext + "'");
   detail::checkFigureSize(options);
-  const PlaneData d = detail::planeData(surface, options);
   const double width = options.width, height = options.heightPixels;
+  if (options.kind == FigureKind::Curve1d) {
+    if (!surface.y.empty()) throw ArgumentError("1d figures need a 1-D surface (no --y)");
+    std::unique_ptr<VectorCanvas> canvas = ext == ".svg"
+                                               ? detail::svgCanvas(width, height)
+                                               : detail::pdfCanvas(width, height, options.dpi);
+    curves(*canvas, surface, options, options.dpi / 72.0);
+    canvas->save(path);
+    return;
+  }
+  const PlaneData d = detail::planeData(surface, options);
   const Frame f{width,
                 height,
                 options.dpi / 72.0,

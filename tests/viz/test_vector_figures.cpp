@@ -194,12 +194,38 @@ class TestVectorFigures : public QObject {
     QCOMPARE(stream(heatPdf, "7 0 obj").size(), 41 * 41 * 3);  // RGB pixels, really there
   }
 
+  void curvesAreVectorsToo() {
+    Surface s;
+    s.x = Axis{-0.5, 1.5, 41}.coordinates();
+    auto& loss = s.array("test_loss");
+    auto& acc = s.array("test_acc");
+    for (size_t i = 0; i < s.x.size(); ++i) {
+      loss[i] = 0.3 + s.x[i] * s.x[i];
+      acc[i] = 90 - 10 * s.x[i] * s.x[i];
+    }
+    loss[20] = NAN;  // a gap (e.g. a negative interpolated BatchNorm variance)
+    viz::FigureOptions o;
+    o.kind = viz::FigureKind::Curve1d;
+    o.array = "test_loss";
+    o.xTitle = "interpolation coefficient";
+    const QString path = m_dir.filePath("curves.svg");
+    viz::writeVectorFigure(s, o, path.toStdString());
+    const SvgCounts c = parse(path);
+    QCOMPARE(c.classes.at("loss"), 2);  // broken at the NaN
+    QCOMPARE(c.classes.at("accuracy"), 1);
+    QVERIFY(c.texts.contains("interpolation coefficient"));
+    QVERIFY(c.texts.contains("accuracy (%)"));
+    QVERIFY(c.texts.contains("test loss"));
+    viz::writeVectorFigure(s, o, m_dir.filePath("curves.pdf").toStdString());
+    QVERIFY(readAll(m_dir.filePath("curves.pdf")).startsWith("%PDF-1.4"));
+  }
+
   void rasterKindsAreRefused() {
     viz::FigureOptions o;
     o.kind = viz::FigureKind::Surface3d;
     test::expectError<ArgumentError>(
         [&] { viz::writeVectorFigure(bowl(), o, m_dir.filePath("x.svg").toStdString()); },
-        {"3-D and 1-D figures are PNG"});
+        {"3-D figures are PNG"});
     o.kind = viz::FigureKind::Contour;
     test::expectError<IoError>(
         [&] { viz::writeVectorFigure(bowl(), o, m_dir.filePath("no/dir/x.svg").toStdString()); },
