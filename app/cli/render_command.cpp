@@ -97,8 +97,8 @@ void addRenderCommand(CLI::App& app) {
       "render",
       "A figure of a surface file (Basin's or the reference's): 3-D surface, contour lines, "
       "filled contours, heat map or 1-D curves as PNG (needs an X display: xvfb-run -a on "
-      "servers), and the 2-D kinds as vector SVG or PDF too (no display needed); --proj draws a "
-      "trajectory on 2-D kinds.");
+      "servers), and all but the 3-D one as vector SVG or PDF too (no display needed); --proj "
+      "draws a trajectory on contour, filled and heat figures.");
   cmd->add_option("surface", a->surface, "Surface file (.h5)");
   cmd->add_option("--kind", a->kind, "surface3d, contour, filled, heat or 1d")
       ->capture_default_str();
@@ -117,7 +117,7 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--dpi", a->dpi, "Dots per inch: text is sized in points")->capture_default_str();
   cmd->add_option("--scale", a->scale, "3-D: vertical exaggeration")->capture_default_str();
   cmd->add_option("--title", a->title, "Figure title");
-  cmd->add_option("--out", a->out, "Image file: .png, or .svg/.pdf for contour, filled and heat");
+  cmd->add_option("--out", a->out, "Image file: .png, or .svg/.pdf for every kind but surface3d");
   cmd->callback([a] { render(*a); });
 
   auto e = std::make_shared<ExportArgs>();
