@@ -1,6 +1,7 @@
 #include "viz/figure.h"
 
 #include <vtkContextScene.h>
+#include <vtkImageData.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkRendererCollection.h>
@@ -14,6 +15,7 @@
 
 #include "core/error.h"
 #include "viz/scenes.h"
+#include "viz/vector_canvas.h"
 
 namespace basin::viz {
 namespace detail {
@@ -146,6 +148,22 @@ void renderFigure(const Surface& surface, const FigureOptions& options, const st
   grab->SetInputBufferTypeToRGB();
   grab->ReadFrontBufferOff();
   grab->Update();
+  if (std::filesystem::path(path).extension() == ".pdf") {
+    // A PDF page of the same size holding the rendered image (3-D scenes have no vector form).
+    vtkImageData* image = grab->GetOutput();
+    int dims[3];
+    image->GetDimensions(dims);
+    std::vector<unsigned char> rgb(size_t(dims[0]) * dims[1] * 3);
+    for (int row = 0; row < dims[1]; ++row)  // VTK's rows run bottom up, the PDF's top down
+      std::copy_n(
+          static_cast<const unsigned char*>(image->GetScalarPointer(0, dims[1] - 1 - row, 0)),
+          size_t(dims[0]) * 3, rgb.data() + size_t(row) * dims[0] * 3);
+    auto canvas = detail::pdfCanvas(dims[0], dims[1], options.dpi);
+    canvas->image(rgb, dims[0], dims[1], 0, 0, dims[0], dims[1],
+                  {0, 0, double(dims[0]), double(dims[1])});
+    canvas->save(path);
+    return;
+  }
   const std::string temporary = path + ".part.png";
   auto writer = vtkSmartPointer<vtkPNGWriter>::New();
   writer->SetFileName(temporary.c_str());

@@ -38,10 +38,12 @@ struct FigureOptions {
 // Axis titles for PCA directions: "1st PC: 80.7 %" / "2nd PC: 10.3 %".
 std::string pcaAxisTitle(int component, double ratio);
 
-// Renders `surface` and writes a PNG. The text is sized in points at `dpi`, so a figure twice as
-// large at twice the DPI looks the same, only sharper. Needs an X display (Xvfb on servers):
-// throws IoError naming the problem when there is none, ArgumentError for options that do not
-// fit the surface (unknown array, 1-D kinds on 2-D surfaces and back, absurd sizes).
+// Renders `surface` and writes a PNG, or a PDF page holding that image (for 3-D figures, which
+// have no vector form; 2-D kinds write real vectors through vector_figure.h). The text is sized in
+// points at `dpi`, so a figure twice as large at twice the DPI looks the same, only sharper. Needs
+// an X display (Xvfb on servers): throws IoError naming the problem when there is none,
+// ArgumentError for options that do not fit the surface (unknown array, 1-D kinds on 2-D surfaces
+// and back, absurd sizes).
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path);
 
 }  // namespace basin::viz

@@ -65,7 +65,7 @@ void render(const RenderArgs& a) {
   if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
   pcaTitles(s, a, o);
   if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
-  if (ext == ".svg" || ext == ".pdf")
+  if (ext == ".svg" || (ext == ".pdf" && o.kind != viz::FigureKind::Surface3d))
     viz::writeVectorFigure(s, o, a.out);
   else
     viz::renderFigure(s, o, a.out);
@@ -117,7 +117,8 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--dpi", a->dpi, "Dots per inch: text is sized in points")->capture_default_str();
   cmd->add_option("--scale", a->scale, "3-D: vertical exaggeration")->capture_default_str();
   cmd->add_option("--title", a->title, "Figure title");
-  cmd->add_option("--out", a->out, "Image file: .png, or .svg/.pdf for every kind but surface3d");
+  cmd->add_option("--out", a->out,
+                  "Image file: .png, .svg or .pdf (surface3d: PNG, or PDF holding the image)");
   cmd->callback([a] { render(*a); });
 
   auto e = std::make_shared<ExportArgs>();

@@ -190,6 +190,21 @@ class TestFigures : public QObject {
     QCOMPARE(dims[1], 640);
   }
 
+  void threeDimensionalPdfHoldsTheImage() {
+    viz::FigureOptions o;
+    o.width = 600;
+    o.heightPixels = 480;
+    o.dpi = 144;
+    const QString path = m_dir.filePath("bowl3d.pdf");
+    viz::renderFigure(analytic(false), o, path.toStdString());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray pdf = f.readAll();
+    QVERIFY(pdf.startsWith("%PDF-1.4"));
+    QVERIFY(pdf.contains("/Subtype /Image /Width 600 /Height 480"));
+    QVERIFY(pdf.contains("/MediaBox [0 0 300.000 240.000]"));  // 600 x 480 px at 144 dpi
+  }
+
   void badOptionsAreRefused() {
     viz::FigureOptions o;
     o.kind = viz::FigureKind::Curve1d;
