@@ -62,6 +62,31 @@ vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const st
   return bar;
 }
 
+std::vector<CurveRun> curveRuns(const Surface& surface, const FigureOptions& options) {
+  std::vector<CurveRun> runs{{options.label, &surface}};
+  for (const FigureOptions::Run& r : options.overlays) runs.push_back({r.label, &r.surface});
+  for (const CurveRun& r : runs) {
+    if (!r.surface->y.empty())
+      throw ArgumentError("1d figures need 1-D surfaces (no --y): " + r.label);
+    surfaceArray(*r.surface, options.array);
+  }
+  return runs;
+}
+
+std::string accuracyName(const std::string& lossName) {
+  if (lossName.size() > 5 && lossName.ends_with("_loss"))
+    return lossName.substr(0, lossName.size() - 5) + "_acc";
+  return lossName;
+}
+
+std::array<double, 3> runColor(size_t run) {
+  static const std::array<double, 3> kTab10[] = {
+      {0.122, 0.467, 0.706}, {1.000, 0.498, 0.055}, {0.173, 0.627, 0.173}, {0.839, 0.153, 0.157},
+      {0.580, 0.404, 0.741}, {0.549, 0.337, 0.294}, {0.890, 0.467, 0.761}, {0.498, 0.498, 0.498},
+      {0.737, 0.741, 0.133}, {0.090, 0.745, 0.812}};
+  return kTab10[run % 10];
+}
+
 std::string valueTitle(const FigureOptions& options) {
   std::string name = options.array;
   for (char& c : name)

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/landscape/projection_file.h"
 #include "core/landscape/surface_file.h"
@@ -33,6 +34,14 @@ struct FigureOptions {
   double verticalScale = 1.0;            // 3-D: times the automatic height scale
   std::optional<Projection> trajectory;  // drawn on 2-D kinds
   std::string xTitle = "x", yTitle = "y", title;
+  // 1-D: more runs drawn over the main one (several trainings, or plain vs skip), each with its
+  // label in the legend; `label` names the main run.
+  struct Run {
+    std::string label;
+    Surface surface;
+  };
+  std::vector<Run> overlays;
+  std::string label;
 };
 
 // Axis titles for PCA directions: "1st PC: 80.7 %" / "2nd PC: 10.3 %".

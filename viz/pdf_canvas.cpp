@@ -55,12 +55,14 @@ class PdfCanvas : public VectorCanvas {
     m_page << 72.0 / dpi << " 0 0 " << -72.0 / dpi << " 0 " << height * 72.0 / dpi << " cm\n"
            << "1 J 1 j\n";
   }
-  void polyline(const std::vector<Point>& points, const Color& stroke, double width,
-                const char*) override {
+  void polyline(const std::vector<Point>& points, const Color& stroke, double width, const char*,
+                double dash) override {
     if (points.size() < 2) return;
     m_page << rgb(stroke) << " RG " << width << " w\n";
+    if (dash > 0) m_page << "[" << dash << " " << dash << "] 0 d\n";
     path(points);
     m_page << "S\n";
+    if (dash > 0) m_page << "[] 0 d\n";
   }
   void polygon(const std::vector<Point>& points, const Color& fill, const char*) override {
     if (points.size() < 3) return;

@@ -176,45 +176,50 @@ void buildPlane(vtkRenderer* frame, const Surface& surface, const FigureOptions&
 }
 
 void buildCurves(vtkContextView* view, const Surface& surface, const FigureOptions& options) {
-  if (!surface.y.empty()) throw ArgumentError("1d figures need a 1-D surface (no --y)");
-  const std::vector<double>& loss = surfaceArray(surface, options.array);
-  std::string accName = options.array;
-  if (accName.size() > 5 && accName.ends_with("_loss"))
-    accName = accName.substr(0, accName.size() - 5) + "_acc";
-  const auto acc = surface.arrays.find(accName);
-
-  auto table = vtkSmartPointer<vtkTable>::New();
-  auto xs = vtkSmartPointer<vtkDoubleArray>::New();
-  xs->SetName(options.xTitle.c_str());
-  auto ls = vtkSmartPointer<vtkDoubleArray>::New();
-  ls->SetName(valueTitle(options).c_str());
-  auto as = vtkSmartPointer<vtkDoubleArray>::New();
-  as->SetName("accuracy (%)");
-  for (size_t i = 0; i < surface.x.size(); ++i) {
-    xs->InsertNextValue(surface.x[i]);
-    ls->InsertNextValue(heightOf(loss[i], options.height));
-    as->InsertNextValue(acc == surface.arrays.end() || acc->second[i] == -1.0 ? NAN
-                                                                              : acc->second[i]);
-  }
-  table->AddColumn(xs);
-  table->AddColumn(ls);
-  table->AddColumn(as);
-
+  const std::vector<CurveRun> runs = curveRuns(surface, options);
+  const bool several = runs.size() > 1;
   auto chart = vtkSmartPointer<vtkChartXY>::New();
   view->GetScene()->AddItem(chart);
-  vtkPlot* lossPlot = chart->AddPlot(vtkChart::LINE);
-  lossPlot->SetInputData(table, 0, 1);
-  lossPlot->SetColor(31, 119, 180, 255);
-  lossPlot->SetWidth(2.5);
-  if (acc != surface.arrays.end()) {
-    vtkPlot* accPlot = chart->AddPlot(vtkChart::LINE);
-    accPlot->SetInputData(table, 0, 2);
-    accPlot->SetColor(214, 39, 40, 255);
-    accPlot->SetWidth(2.5);
-    accPlot->GetPen()->SetLineType(vtkPen::DASH_LINE);
-    chart->SetPlotCorner(accPlot, 1);
-    chart->GetAxis(vtkAxis::RIGHT)->SetTitle("accuracy (%)");
+  bool anyAccuracy = false;
+  for (size_t k = 0; k < runs.size(); ++k) {
+    const Surface& s = *runs[k].surface;
+    const std::vector<double>& loss = surfaceArray(s, options.array);
+    const auto acc = s.arrays.find(accuracyName(options.array));
+    const std::string prefix = several ? runs[k].label + ": " : "";
+    auto table = vtkSmartPointer<vtkTable>::New();
+    auto xs = vtkSmartPointer<vtkDoubleArray>::New();
+    xs->SetName(options.xTitle.c_str());
+    auto ls = vtkSmartPointer<vtkDoubleArray>::New();
+    ls->SetName((prefix + valueTitle(options)).c_str());
+    auto as = vtkSmartPointer<vtkDoubleArray>::New();
+    as->SetName((prefix + "accuracy (%)").c_str());
+    for (size_t i = 0; i < s.x.size(); ++i) {
+      xs->InsertNextValue(s.x[i]);
+      ls->InsertNextValue(heightOf(loss[i], options.height));
+      as->InsertNextValue(acc == s.arrays.end() || acc->second[i] == -1.0 ? NAN : acc->second[i]);
+    }
+    table->AddColumn(xs);
+    table->AddColumn(ls);
+    table->AddColumn(as);
+    // One run: loss blue, accuracy red; several: each run its color, accuracy dashed.
+    const auto color = runColor(k);
+    auto rgb = [](double v) { return static_cast<unsigned char>(std::lround(255 * v)); };
+    vtkPlot* lossPlot = chart->AddPlot(vtkChart::LINE);
+    lossPlot->SetInputData(table, 0, 1);
+    lossPlot->SetColor(rgb(color[0]), rgb(color[1]), rgb(color[2]), 255);
+    lossPlot->SetWidth(2.5);
+    if (acc != s.arrays.end()) {
+      anyAccuracy = true;
+      const auto accColor = several ? color : runColor(3);
+      vtkPlot* accPlot = chart->AddPlot(vtkChart::LINE);
+      accPlot->SetInputData(table, 0, 2);
+      accPlot->SetColor(rgb(accColor[0]), rgb(accColor[1]), rgb(accColor[2]), 255);
+      accPlot->SetWidth(2.5);
+      accPlot->GetPen()->SetLineType(vtkPen::DASH_LINE);
+      chart->SetPlotCorner(accPlot, 1);
+    }
   }
+  if (anyAccuracy) chart->GetAxis(vtkAxis::RIGHT)->SetTitle("accuracy (%)");
   chart->GetAxis(vtkAxis::BOTTOM)->SetTitle(options.xTitle);
   chart->GetAxis(vtkAxis::LEFT)->SetTitle(valueTitle(options));
   for (int a : {vtkAxis::LEFT, vtkAxis::BOTTOM, vtkAxis::RIGHT}) {

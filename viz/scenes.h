@@ -7,6 +7,9 @@
 #include <vtkSmartPointer.h>
 #include <vtkTextProperty.h>
 
+#include <array>
+#include <vector>
+
 #include "viz/figure.h"
 
 namespace basin::viz::detail {
@@ -28,6 +31,17 @@ vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const st
 
 // The title of the height axis / colorbar: the array's name, log or clipped as shown.
 std::string valueTitle(const FigureOptions& options);
+
+// The runs of a 1-D figure, the main one first, and the accuracy array that goes with a loss
+// array ("test_loss" -> "test_acc").
+struct CurveRun {
+  std::string label;
+  const Surface* surface;
+};
+std::vector<CurveRun> curveRuns(const Surface& surface, const FigureOptions& options);
+std::string accuracyName(const std::string& lossName);
+// Line colors of runs in 1-D figures (matplotlib's tab10): run 0 blue, 1 orange, 2 green, ...
+std::array<double, 3> runColor(size_t run);
 
 void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureOptions& options);
 // `aspect`: the figure's width / height in pixels.

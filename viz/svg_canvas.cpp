@@ -67,9 +67,11 @@ class SvgCanvas : public VectorCanvas {
           << "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
   }
   void polyline(const std::vector<Point>& points, const Color& stroke, double width,
-                const char* cls) override {
+                const char* cls, double dash) override {
     m_out << "<polyline class=\"" << cls << "\" fill=\"none\" stroke=\"" << hex(stroke)
-          << "\" stroke-width=\"" << width << "\" points=\"" << list(points) << "\"/>\n";
+          << "\" stroke-width=\"" << width << "\"";
+    if (dash > 0) m_out << " stroke-dasharray=\"" << dash << " " << dash << "\"";
+    m_out << " points=\"" << list(points) << "\"/>\n";
   }
   void polygon(const std::vector<Point>& points, const Color& fill, const char* cls) override {
     // A stroke of the fill's own color hides the hairline seams between neighbours.

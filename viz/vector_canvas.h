@@ -28,8 +28,9 @@ class VectorCanvas {
  public:
   virtual ~VectorCanvas() = default;
   // `cls` names what the element is (SVG class; PDF ignores it).
+  // `dash`: length of dashes and gaps in pixels, 0 for a solid line.
   virtual void polyline(const std::vector<Point>& points, const Color& stroke, double width,
-                        const char* cls) = 0;
+                        const char* cls, double dash = 0) = 0;
   virtual void polygon(const std::vector<Point>& points, const Color& fill, const char* cls) = 0;
   virtual void rect(double x, double y, double w, double h, const Color& fill, double strokeWidth,
                     const char* cls) = 0;

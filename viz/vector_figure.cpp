@@ -179,23 +179,31 @@ void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const Fi
               f.style(detail::kLabelPoints, Anchor::Middle), "title");
 }
 
-// Loss (left axis) and, when the surface has it, accuracy (right axis) along a 1-D surface.
+// Loss (left axis) and, where the surfaces have it, accuracy (right axis, dashed when several
+// runs share the figure) of every run along a 1-D surface; a legend names the runs.
 void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o,
             double pointsToPixels) {
-  const std::vector<double>& values = surfaceArray(surface, o.array);
-  std::string accName = o.array;
-  if (accName.size() > 5 && accName.ends_with("_loss"))
-    accName = accName.substr(0, accName.size() - 5) + "_acc";
-  const auto acc = surface.arrays.find(accName);
-  std::vector<double> loss(values.size());
-  for (size_t i = 0; i < values.size(); ++i) loss[i] = heightOf(values[i], o.height);
-  auto [low, high] = detail::finiteRange(loss);
+  const std::vector<detail::CurveRun> runs = detail::curveRuns(surface, o);
+  const bool several = runs.size() > 1;
+  std::vector<std::vector<double>> losses;
+  std::vector<double> everything;
+  double xmin = INFINITY, xmax = -INFINITY;
+  for (const detail::CurveRun& r : runs) {
+    const std::vector<double>& values = surfaceArray(*r.surface, o.array);
+    std::vector<double> loss(values.size());
+    for (size_t i = 0; i < values.size(); ++i) loss[i] = heightOf(values[i], o.height);
+    everything.insert(everything.end(), loss.begin(), loss.end());
+    losses.push_back(std::move(loss));
+    xmin = std::min(xmin, r.surface->x.front());
+    xmax = std::max(xmax, r.surface->x.back());
+  }
+  if (!(xmax > xmin)) xmax = xmin + 1;
+  auto [low, high] = detail::finiteRange(everything);
   low = std::min(low, 0.0);  // losses read from zero, as in the paper's 1-D plots
   if (high <= low) high = low + 1;
   const double width = o.width, height = o.heightPixels;
   const double left = 0.12 * width, right = 0.88 * width, top = 0.08 * height,
                bottom = 0.86 * height;
-  const double xmin = surface.x.front(), xmax = surface.x.back();
   auto px = [&](double x) { return left + (x - xmin) / (xmax - xmin) * (right - left); };
   auto py = [&](double v, double lo, double hi) {
     return bottom - (v - lo) / (hi - lo) * (bottom - top);
@@ -207,21 +215,32 @@ void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o
     return t;
   };
   const double tick = 4 * pointsToPixels, label = detail::kLabelPoints * pointsToPixels;
-  const Color lossColor{0.12, 0.47, 0.71}, accColor{0.84, 0.15, 0.16};
+  const double lineWidth = 2.0 * pointsToPixels * 0.75;
   // Runs of finite values become polylines (NaN and points not computed break the line).
-  auto draw = [&](const std::vector<double>& v, double lo, double hi, const Color& color,
-                  const char* cls) {
+  auto draw = [&](const std::vector<double>& xs, const std::vector<double>& v, double lo, double hi,
+                  const Color& color, const char* cls, double dash) {
     std::vector<Point> run;
     for (size_t i = 0; i <= v.size(); ++i) {
       if (i < v.size() && std::isfinite(v[i])) {
-        run.push_back({px(surface.x[i]), py(v[i], lo, hi)});
+        run.push_back({px(xs[i]), py(v[i], lo, hi)});
       } else {
-        if (run.size() >= 2) canvas.polyline(run, color, 2.0 * pointsToPixels * 0.75, cls);
+        if (run.size() >= 2) canvas.polyline(run, color, lineWidth, cls, dash);
         run.clear();
       }
     }
   };
-  draw(loss, low, high, lossColor, "loss");
+  bool anyAccuracy = false;
+  for (size_t k = 0; k < runs.size(); ++k) {
+    const Surface& s = *runs[k].surface;
+    draw(s.x, losses[k], low, high, detail::runColor(k), "loss", 0);
+    const auto acc = s.arrays.find(detail::accuracyName(o.array));
+    if (acc == s.arrays.end()) continue;
+    anyAccuracy = true;
+    std::vector<double> a(acc->second.size());
+    for (size_t i = 0; i < a.size(); ++i) a[i] = acc->second[i] == -1.0 ? NAN : acc->second[i];
+    draw(s.x, a, 0.0, 100.0, several ? detail::runColor(k) : detail::runColor(3), "accuracy",
+         several ? 4 * pointsToPixels : 0);
+  }
   canvas.line({left, bottom}, {right, bottom}, kBlack, 1);
   canvas.line({left, top}, {left, bottom}, kBlack, 1);
   for (int k = 0; k < 5; ++k) {
@@ -238,12 +257,9 @@ void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o
               style(detail::kTitlePoints, Anchor::Middle), "title");
   TextStyle vertical = style(detail::kTitlePoints, Anchor::Middle);
   vertical.rotate = 90;
-  vertical.color = lossColor;
+  vertical.color = several ? kBlack : detail::runColor(0);
   canvas.text({0.035 * width, (top + bottom) / 2}, detail::valueTitle(o), vertical, "title");
-  if (acc != surface.arrays.end()) {
-    std::vector<double> a(acc->second.size());
-    for (size_t i = 0; i < a.size(); ++i) a[i] = acc->second[i] == -1.0 ? NAN : acc->second[i];
-    draw(a, 0.0, 100.0, accColor, "accuracy");
+  if (anyAccuracy) {
     canvas.line({right, top}, {right, bottom}, kBlack, 1);
     for (int k = 0; k < 5; ++k) {
       const double y = bottom - (bottom - top) * k / 4;
@@ -251,8 +267,20 @@ void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o
       canvas.text({right + tick + 3 * pointsToPixels, y + 4 * pointsToPixels}, number(25.0 * k),
                   style(detail::kLabelPoints, Anchor::Start), "tick");
     }
-    vertical.color = accColor;
-    canvas.text({0.965 * width, (top + bottom) / 2}, "accuracy (%)", vertical, "title");
+    vertical.color = several ? kBlack : detail::runColor(3);
+    canvas.text({0.965 * width, (top + bottom) / 2},
+                several ? "accuracy (%), dashed" : "accuracy (%)", vertical, "title");
+  }
+  if (several) {  // legend, top right inside the plot
+    const double rowHeight = 1.5 * label, x = right - 0.25 * width, y0 = top + 0.5 * label;
+    canvas.rect(x - 0.5 * label, y0, 0.25 * width, rowHeight * runs.size() + 0.3 * label, {1, 1, 1},
+                0.5, "legend-box");
+    for (size_t k = 0; k < runs.size(); ++k) {
+      const double y = y0 + rowHeight * (k + 0.5);
+      canvas.polyline({{x, y}, {x + 2 * label, y}}, detail::runColor(k), lineWidth, "legend", 0);
+      canvas.text({x + 2.5 * label, y + 0.35 * label}, runs[k].label,
+                  style(detail::kLabelPoints, Anchor::Start), "legend-label");
+    }
   }
   if (!o.title.empty()) {
     TextStyle t = style(detail::kTitlePoints + 1, Anchor::Middle);
@@ -274,7 +302,6 @@ void writeVectorFigure(const Surface& surface, const FigureOptions& options,
   detail::checkFigureSize(options);
   const double width = options.width, height = options.heightPixels;
   if (options.kind == FigureKind::Curve1d) {
-    if (!surface.y.empty()) throw ArgumentError("1d figures need a 1-D surface (no --y)");
     std::unique_ptr<VectorCanvas> canvas = ext == ".svg"
                                                ? detail::svgCanvas(width, height)
                                                : detail::pdfCanvas(width, height, options.dpi);

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "app/cli/commands.h"
 #include "core/error.h"
@@ -15,7 +16,8 @@ namespace {
 
 struct RenderArgs {
   std::string surface, out, kind = "surface3d", array, proj, dirs, levels = "0.1:10:0.5";
-  std::string colormap = "viridis", size = "1000x800", title;
+  std::string colormap = "viridis", size = "1000x800", title, label;
+  std::vector<std::string> overlays;
   bool log = false;
   double zmax = 0.0, scale = 1.0;
   int dpi = 100;
@@ -65,6 +67,11 @@ void render(const RenderArgs& a) {
   if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
   pcaTitles(s, a, o);
   if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
+  if (!a.overlays.empty() && o.kind != viz::FigureKind::Curve1d)
+    throw ArgumentError("--overlay draws more runs on 1d figures only");
+  o.label = a.label.empty() ? std::filesystem::path(a.surface).stem().string() : a.label;
+  for (const std::string& f : a.overlays)
+    o.overlays.push_back({std::filesystem::path(f).stem().string(), readSurfaceFile(f)});
   if (ext == ".svg" || (ext == ".pdf" && o.kind != viz::FigureKind::Surface3d))
     viz::writeVectorFigure(s, o, a.out);
   else
@@ -117,6 +124,10 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--dpi", a->dpi, "Dots per inch: text is sized in points")->capture_default_str();
   cmd->add_option("--scale", a->scale, "3-D: vertical exaggeration")->capture_default_str();
   cmd->add_option("--title", a->title, "Figure title");
+  cmd->add_option("--overlay", a->overlays,
+                  "1d: another run's surface file drawn over this one (repeat for more; the "
+                  "legend names them by file name)");
+  cmd->add_option("--label", a->label, "1d: legend name of this run (default: its file name)");
   cmd->add_option("--out", a->out,
                   "Image file: .png, .svg or .pdf (surface3d: PNG, or PDF holding the image)");
   cmd->callback([a] { render(*a); });

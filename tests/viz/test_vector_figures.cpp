@@ -218,6 +218,21 @@ class TestVectorFigures : public QObject {
     QVERIFY(c.texts.contains("test loss"));
     viz::writeVectorFigure(s, o, m_dir.filePath("curves.pdf").toStdString());
     QVERIFY(readAll(m_dir.filePath("curves.pdf")).startsWith("%PDF-1.4"));
+
+    // Two more runs overlaid: a line each, accuracy dashed, a legend with their names.
+    viz::FigureOptions many = o;
+    many.label = "resnet56";
+    Surface other = s;
+    for (double& v : other.arrays["test_loss"]) v = std::isnan(v) ? 1.0 : 2 * v;
+    many.overlays = {{"resnet56-noshort", other}, {"densenet", other}};
+    const QString overlaid = m_dir.filePath("overlaid.svg");
+    viz::writeVectorFigure(s, many, overlaid.toStdString());
+    const SvgCounts m = parse(overlaid);
+    QCOMPARE(m.classes.at("loss"), 2 + 1 + 1);
+    QCOMPARE(m.classes.at("accuracy"), 3);
+    QCOMPARE(m.classes.at("legend"), 3);
+    QVERIFY(m.texts.contains("resnet56-noshort") && m.texts.contains("densenet"));
+    QVERIFY(readAll(overlaid).contains("stroke-dasharray"));
   }
 
   void rasterKindsAreRefused() {
