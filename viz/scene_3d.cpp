@@ -55,13 +55,14 @@ void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureO
   axes->SetCamera(renderer->GetActiveCamera());
   axes->SetXTitle(options.xTitle.c_str());
   axes->SetYTitle(options.yTitle.c_str());
-  axes->SetZTitle(valueTitle(options).c_str());
+  axes->SetZTitle("");  // the colorbar's title names the height; here it would cover the labels
   axes->SetFlyModeToOuterEdges();  // labels on the edges nearest the viewer, never behind the
                                    // surface
   axes->SetLabelScaling(false, 0, 0, 0);
-  // VTK draws the vertical axis's labels along the axis, where they run into each other; the
-  // colorbar carries the values instead.
-  axes->ZAxisLabelVisibilityOff();
+  // Labels drawn flat on the screen (2-D mode) do not turn along the vertical axis and run into
+  // each other there.
+  axes->SetUse2DMode(1);
+  axes->SetZLabelFormat("%.3g");
   axes->XAxisMinorTickVisibilityOff();
   axes->YAxisMinorTickVisibilityOff();
   axes->ZAxisMinorTickVisibilityOff();
