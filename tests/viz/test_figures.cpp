@@ -166,14 +166,14 @@ class TestFigures : public QObject {
   }
 
   void textScalesWithDpi() {
-    // The same figure at twice the size and twice the DPI is the same picture, only sharper:
-    // downsampled, it stays close to the small one.
+    // The same heat map at twice the size and twice the DPI: its text (the only near-black
+    // pixels besides 1-pixel axis lines) covers four times the pixels. Text that did not scale
+    // with the DPI would cover about twice as many (measured 2.3x), as the lines do.
     viz::FigureOptions o;
-    o.kind = viz::FigureKind::Contour;
+    o.kind = viz::FigureKind::Heat;
     o.width = 400;
     o.heightPixels = 320;
     o.dpi = 60;
-    o.levels = {0.5, 5.0, 0.5};
     const std::string small = m_dir.filePath("small.png").toStdString();
     viz::renderFigure(analytic(false), o, small);
     o.width = 800;
@@ -181,13 +181,25 @@ class TestFigures : public QObject {
     o.dpi = 120;
     const std::string large = m_dir.filePath("large.png").toStdString();
     viz::renderFigure(analytic(false), o, large);
-    auto reader = vtkSmartPointer<vtkPNGReader>::New();
-    reader->SetFileName(large.c_str());
-    reader->Update();
-    int dims[3];
-    reader->GetOutput()->GetDimensions(dims);
-    QCOMPARE(dims[0], 800);
-    QCOMPARE(dims[1], 640);
+    auto darkPixels = [](const std::string& path, int* width) {
+      auto reader = vtkSmartPointer<vtkPNGReader>::New();
+      reader->SetFileName(path.c_str());
+      reader->Update();
+      vtkImageData* image = reader->GetOutput();
+      int dims[3];
+      image->GetDimensions(dims);
+      *width = dims[0];
+      const auto* p = static_cast<const unsigned char*>(image->GetScalarPointer());
+      const int channels = image->GetNumberOfScalarComponents();
+      int64_t dark = 0;
+      for (int64_t i = 0; i < int64_t(dims[0]) * dims[1]; ++i)
+        dark += p[i * channels] < 60 && p[i * channels + 1] < 60 && p[i * channels + 2] < 60;
+      return double(dark);
+    };
+    int smallWidth = 0, largeWidth = 0;
+    const double ratio = darkPixels(large, &largeWidth) / darkPixels(small, &smallWidth);
+    QCOMPARE(largeWidth, 800);
+    QVERIFY2(ratio > 3.0 && ratio < 5.5, qPrintable(QString("dark pixel ratio %1").arg(ratio)));
   }
 
   void threeDimensionalPdfHoldsTheImage() {
