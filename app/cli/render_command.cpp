@@ -18,7 +18,7 @@ struct RenderArgs {
   std::string surface, out, kind = "surface3d", array, proj, dirs, levels = "0.1:10:0.5";
   std::string colormap = "viridis", size = "1000x800", title, label;
   std::vector<std::string> overlays;
-  bool log = false;
+  bool log = false, levelsGiven = false;
   double zmax = 0.0, scale = 1.0;
   int dpi = 100;
 };
@@ -56,7 +56,9 @@ void render(const RenderArgs& a) {
   o.kind = viz::parseFigureKind(a.kind);
   o.array = arrayToShow(s, a.array);
   o.height = {a.log, a.zmax};
-  o.levels = viz::parseLevels(a.levels);
+  // Accuracy (percent) needs other levels than the reference's loss default.
+  const bool accuracy = o.array.size() > 4 && o.array.ends_with("_acc");
+  o.levels = viz::parseLevels(accuracy && !a.levelsGiven ? "10:100:10" : a.levels);
   o.colormap = viz::parseColormap(a.colormap);
   char tail = 0;
   if (std::sscanf(a.size.c_str(), "%dx%d%c", &o.width, &o.heightPixels, &tail) != 2)
@@ -116,7 +118,9 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_flag("--log", a->log, "Show log(loss + 0.1), as the reference's --log");
   cmd->add_option("--zmax", a->zmax, "Clip values above this (reference --vmax); 0: no clip")
       ->capture_default_str();
-  cmd->add_option("--levels", a->levels, "Contour levels first:last:step (loss units)")
+  cmd->add_option("--levels", a->levels,
+                  "Contour levels first:last:step in the array's units (accuracy arrays: "
+                  "10:100:10 unless given)")
       ->capture_default_str();
   cmd->add_option("--colormap", a->colormap, "viridis, magma, coolwarm, summer or grey")
       ->capture_default_str();
@@ -130,7 +134,10 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--label", a->label, "1d: legend name of this run (default: its file name)");
   cmd->add_option("--out", a->out,
                   "Image file: .png, .svg or .pdf (surface3d: PNG, or PDF holding the image)");
-  cmd->callback([a] { render(*a); });
+  cmd->callback([a, cmd] {
+    a->levelsGiven = cmd->count("--levels") > 0;
+    render(*a);
+  });
 
   auto e = std::make_shared<ExportArgs>();
   CLI::App* ex = app.add_subcommand(

@@ -85,6 +85,14 @@ class TestCli : public QObject {
     const Run eps = runCli({"render", surface, "--kind", "filled", "--out", dir.filePath("f.eps")});
     QCOMPARE(eps.exitCode, 2);
     QVERIFY2(eps.err.contains(".png, .svg or .pdf"), eps.err.constData());
+    // Accuracy gets percent levels (10:100:10) unless --levels says otherwise.
+    const Run acc = runCli({"render", surface, "--kind", "contour", "--surface-name", "test_acc",
+                            "--out", dir.filePath("acc.svg")});
+    QVERIFY2(acc.exitCode == 0, acc.err.constData());
+    QFile accSvg(dir.filePath("acc.svg"));
+    QVERIFY(accSvg.open(QIODevice::ReadOnly));
+    const QByteArray accText = accSvg.readAll();
+    QVERIFY(accText.contains(">20</text>") && accText.contains(">100</text>"));
     const Run kind = runCli({"render", surface, "--kind", "wire", "--out", dir.filePath("f.png")});
     QCOMPARE(kind.exitCode, 2);
     QVERIFY(kind.err.contains("surface3d, contour, filled, heat or 1d"));
