@@ -4,17 +4,17 @@
 #include <vtkXMLStructuredGridWriter.h>
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 
 #include "core/error.h"
+#include "viz/file_output.h"
 
 namespace basin::viz {
 namespace {
 
-void writeCsv(const Surface& surface, const std::string& path) {
-  std::ofstream out(path);
+std::string csvText(const Surface& surface) {
+  std::ostringstream out;
   out.precision(17);
   out << "x,y";
   for (const auto& [name, _] : surface.arrays) out << "," << name;
@@ -30,16 +30,16 @@ void writeCsv(const Surface& surface, const std::string& path) {
     }
     out << "\n";
   }
-  if (!out.flush()) throw IoError(path + ": cannot write");
+  return out.str();
 }
 
 template <typename Writer, typename Data>
-void writeXml(Data* data, const std::string& path) {
+bool writeXml(Data* data, const std::string& path) {
   auto writer = vtkSmartPointer<Writer>::New();
   writer->SetFileName(path.c_str());
   writer->SetInputData(data);
   writer->SetDataModeToBinary();
-  if (writer->Write() != 1 || writer->GetErrorCode() != 0) throw IoError(path + ": cannot write");
+  return writer->Write() == 1 && writer->GetErrorCode() == 0;
 }
 
 }  // namespace
@@ -49,20 +49,18 @@ void exportSurface(const Surface& surface, const std::string& path, const std::s
   const std::string ext = std::filesystem::path(path).extension().string();
   if (ext != ".vts" && ext != ".vtp" && ext != ".csv")
     throw ArgumentError(path + ": export writes .vts, .vtp or .csv, not '" + ext + "'");
-  // The temporary keeps the extension: VTK's writers do not care, readers of a crash do.
-  const std::string temporary = path + ".part" + ext;
   if (ext == ".csv") {
-    writeCsv(surface, temporary);
+    detail::writeFileAtomically(path, csvText(surface));
   } else if (ext == ".vts") {
-    writeXml<vtkXMLStructuredGridWriter>(surfaceGrid(surface).Get(), temporary);
+    vtkSmartPointer<vtkStructuredGrid> grid = surfaceGrid(surface);
+    detail::writeThroughTemporary(path, [&](const std::string& temporary) {
+      return writeXml<vtkXMLStructuredGridWriter>(grid.Get(), temporary);
+    });
   } else {
-    writeXml<vtkXMLPolyDataWriter>(surfacePolyData(surface, name, options).Get(), temporary);
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    throw IoError(path + ": cannot write (" + error.message() + ")");
+    vtkSmartPointer<vtkPolyData> poly = surfacePolyData(surface, name, options);
+    detail::writeThroughTemporary(path, [&](const std::string& temporary) {
+      return writeXml<vtkXMLPolyDataWriter>(poly.Get(), temporary);
+    });
   }
 }
 

@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "viz/file_output.h"
 #include "viz/scenes.h"
 #include "viz/vector_canvas.h"
 
@@ -189,18 +190,13 @@ void renderFigure(const Surface& surface, const FigureOptions& options, const st
     canvas->save(path);
     return;
   }
-  const std::string temporary = path + ".part.png";
-  auto writer = vtkSmartPointer<vtkPNGWriter>::New();
-  writer->SetFileName(temporary.c_str());
-  writer->SetInputConnection(grab->GetOutputPort());
-  writer->Write();
-  std::error_code error;
-  if (writer->GetErrorCode() != 0 || !std::filesystem::exists(temporary)) {
-    std::filesystem::remove(temporary, error);
-    throw IoError(path + ": cannot write the image");
-  }
-  std::filesystem::rename(temporary, path, error);
-  if (error) throw IoError(path + ": cannot write (" + error.message() + ")");
+  detail::writeThroughTemporary(path, [&](const std::string& temporary) {
+    auto writer = vtkSmartPointer<vtkPNGWriter>::New();
+    writer->SetFileName(temporary.c_str());
+    writer->SetInputConnection(grab->GetOutputPort());
+    writer->Write();
+    return writer->GetErrorCode() == 0;
+  });
 }
 
 }  // namespace basin::viz

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "viz/file_output.h"
 #include "viz/vector_canvas.h"
 
 namespace basin::viz::detail {

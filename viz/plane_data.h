@@ -30,6 +30,8 @@ PlaneData planeData(const Surface& surface, const FigureOptions& options);
 struct PlotArea {
   double x0, x1, y0, y1;
 };
+// How far (normalized figure units) an axis title sits from its axis, past the tick labels.
+constexpr double kAxisTitleGap = 0.085;
 PlotArea plotArea(const PlaneData& data, const FigureOptions& options, double aspect);
 
 // Where contour labels go: the middle of every line long enough, at least `gap` (data units)

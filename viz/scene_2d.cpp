@@ -167,8 +167,10 @@ void buildPlane(vtkRenderer* frame, const Surface& surface, const FigureOptions&
 
   frame->AddActor2D(axis(area.x0, area.y0, area.x1, area.y0, d.xmin, d.xmax, ""));
   frame->AddActor2D(axis(area.x0, area.y1, area.x0, area.y0, d.ymax, d.ymin, ""));
-  frame->AddActor2D(axisTitle(options.xTitle, (area.x0 + area.x1) / 2, area.y0 - 0.085, false));
-  frame->AddActor2D(axisTitle(options.yTitle, area.x0 - 0.085, (area.y0 + area.y1) / 2, true));
+  frame->AddActor2D(
+      axisTitle(options.xTitle, (area.x0 + area.x1) / 2, area.y0 - kAxisTitleGap, false));
+  frame->AddActor2D(
+      axisTitle(options.yTitle, area.x0 - kAxisTitleGap, (area.y0 + area.y1) / 2, true));
   auto bar = colorBar(d.colors, valueTitle(options));
   bar->SetPosition(0.81, area.y0);
   bar->SetPosition2(0.14, area.y1 - area.y0);

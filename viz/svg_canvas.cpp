@@ -6,11 +6,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
-#include "core/error.h"
+#include "viz/file_output.h"
 #include "viz/vector_canvas.h"
 
 namespace basin::viz::detail {
@@ -132,22 +130,6 @@ class SvgCanvas : public VectorCanvas {
 
 std::unique_ptr<VectorCanvas> svgCanvas(double width, double height) {
   return std::make_unique<SvgCanvas>(width, height);
-}
-
-void writeFileAtomically(const std::string& path, const std::string& bytes) {
-  const std::string temporary = path + ".part" + std::filesystem::path(path).extension().string();
-  {
-    std::ofstream file(temporary, std::ios::binary);
-    file << bytes;
-    if (!file.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw IoError(path + ": cannot write");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) throw IoError(path + ": cannot write (" + error.message() + ")");
 }
 
 }  // namespace basin::viz::detail

@@ -49,7 +49,4 @@ class VectorCanvas {
 std::unique_ptr<VectorCanvas> svgCanvas(double width, double height);
 std::unique_ptr<VectorCanvas> pdfCanvas(double width, double height, double dpi);
 
-// Writes `bytes` to `path` through a temporary file and a rename. Throws IoError.
-void writeFileAtomically(const std::string& path, const std::string& bytes);
-
 }  // namespace basin::viz::detail

@@ -152,11 +152,12 @@ void axes(VectorCanvas& canvas, const Frame& f, const FigureOptions& o) {
                 number(f.ymin + (f.ymax - f.ymin) * k / 4),
                 f.style(detail::kLabelPoints, Anchor::End), "tick");
   }
-  canvas.text({(left + right) / 2, f.fy(f.area.y0 - 0.085) + f.font(4)}, o.xTitle,
+  canvas.text({(left + right) / 2, f.fy(f.area.y0 - detail::kAxisTitleGap) + f.font(4)}, o.xTitle,
               f.style(detail::kTitlePoints, Anchor::Middle), "title");
   TextStyle vertical = f.style(detail::kTitlePoints, Anchor::Middle);
   vertical.rotate = 90;
-  canvas.text({f.fx(f.area.x0 - 0.085), (top + bottom) / 2}, o.yTitle, vertical, "title");
+  canvas.text({f.fx(f.area.x0 - detail::kAxisTitleGap), (top + bottom) / 2}, o.yTitle, vertical,
+              "title");
 }
 
 // The colorbar as 64 stacked slices of its colors, with labels and title.
