@@ -25,6 +25,17 @@ std::string dataPath(const std::string& relative) {
   return std::string(BASIN_TEST_DATA) + "/" + relative;
 }
 
+Surface analyticSurface(bool saddle) {
+  Surface s;
+  s.x = s.y = Axis{-1, 1, 41}.coordinates();
+  auto& loss = s.array("train_loss");
+  for (int64_t k = 0; k < s.points(); ++k) {
+    const double x = s.x[k % 41], y = s.y[k / 41];
+    loss[k] = saddle ? 2.0 + x * x - y * y : 0.2 + 3 * x * x + 2 * y * y + 0.5 * x * y;
+  }
+  return s;
+}
+
 Tensor randomTensor(const Shape& shape, uint64_t seed) {
   Tensor t(shape);
   std::mt19937_64 rng(seed);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/data/dataset.h"
+#include "core/landscape/surface_file.h"
 #include "core/tensor/tensor.h"
 
 namespace basin::test {
@@ -37,6 +38,10 @@ struct Run {
   QByteArray out, err;
 };
 Run runProgram(const QString& program, const QStringList& args);
+
+// Analytic surfaces on a 41 x 41 grid over [-1, 1]^2 in `train_loss`: a tilted bowl
+// 0.2 + 3x^2 + 2y^2 + 0.5xy (0.2 to 5.7), or a saddle 2 + x^2 - y^2 (1 to 3).
+Surface analyticSurface(bool saddle);
 
 // Writes `bytes` to `path` (for corrupt-file tests).
 void writeBytes(const std::string& path, const std::string& bytes);

@@ -20,17 +20,6 @@ using namespace basin;
 
 namespace {
 
-Surface analytic(bool saddle) {
-  Surface s;
-  s.x = s.y = Axis{-1, 1, 41}.coordinates();
-  auto& loss = s.array("train_loss");
-  for (int64_t k = 0; k < s.points(); ++k) {
-    const double x = s.x[k % 41], y = s.y[k / 41];
-    loss[k] = saddle ? 2.0 + x * x - y * y : 0.2 + 3 * x * x + 2 * y * y + 0.5 * x * y;
-  }
-  return s;
-}
-
 struct Difference {
   double meanAbs = 0.0,
          badShare = 0.0;  // mean |a - b| per channel (0..255), share of pixels off by > 48
@@ -122,7 +111,7 @@ class TestFigures : public QObject {
     o.heightPixels = 480;
     o.levels = {0.5, 5.0, 0.5};
     o.colormap = saddle ? viz::Colormap::Coolwarm : viz::Colormap::Viridis;
-    check(analytic(saddle), o, QString("%1_%2").arg(saddle ? "saddle" : "bowl", kind));
+    check(test::analyticSurface(saddle), o, QString("%1_%2").arg(saddle ? "saddle" : "bowl", kind));
   }
 
   void realSurfaceWithTrajectory_data() {
@@ -175,12 +164,12 @@ class TestFigures : public QObject {
     o.heightPixels = 320;
     o.dpi = 60;
     const std::string small = m_dir.filePath("small.png").toStdString();
-    viz::renderFigure(analytic(false), o, small);
+    viz::renderFigure(test::analyticSurface(false), o, small);
     o.width = 800;
     o.heightPixels = 640;
     o.dpi = 120;
     const std::string large = m_dir.filePath("large.png").toStdString();
-    viz::renderFigure(analytic(false), o, large);
+    viz::renderFigure(test::analyticSurface(false), o, large);
     auto darkPixels = [](const std::string& path, int* width) {
       auto reader = vtkSmartPointer<vtkPNGReader>::New();
       reader->SetFileName(path.c_str());
@@ -208,7 +197,7 @@ class TestFigures : public QObject {
     o.heightPixels = 480;
     o.dpi = 144;
     const QString path = m_dir.filePath("bowl3d.pdf");
-    viz::renderFigure(analytic(false), o, path.toStdString());
+    viz::renderFigure(test::analyticSurface(false), o, path.toStdString());
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray pdf = f.readAll();
@@ -221,17 +210,23 @@ class TestFigures : public QObject {
     viz::FigureOptions o;
     o.kind = viz::FigureKind::Curve1d;
     test::expectError<ArgumentError>(
-        [&] { viz::renderFigure(analytic(false), o, m_dir.filePath("x.png").toStdString()); },
+        [&] {
+          viz::renderFigure(test::analyticSurface(false), o, m_dir.filePath("x.png").toStdString());
+        },
         {"1-D surface"});
     o.kind = viz::FigureKind::Heat;
     o.array = "test_acc";
     test::expectError<ArgumentError>(
-        [&] { viz::renderFigure(analytic(false), o, m_dir.filePath("x.png").toStdString()); },
+        [&] {
+          viz::renderFigure(test::analyticSurface(false), o, m_dir.filePath("x.png").toStdString());
+        },
         {"no array 'test_acc'", "train_loss"});
     o.array = "train_loss";
     o.width = 100000;
     test::expectError<ArgumentError>(
-        [&] { viz::renderFigure(analytic(false), o, m_dir.filePath("x.png").toStdString()); },
+        [&] {
+          viz::renderFigure(test::analyticSurface(false), o, m_dir.filePath("x.png").toStdString());
+        },
         {"figure size"});
     test::expectError<ArgumentError>([] { viz::parseLevels("1:0:0.5"); }, {"--levels"});
     test::expectError<ArgumentError>([] { viz::parseColormap("jet"); }, {"jet"});

@@ -22,17 +22,6 @@ using namespace basin;
 
 namespace {
 
-Surface bowl() {
-  Surface s;
-  s.x = s.y = Axis{-1, 1, 41}.coordinates();
-  auto& loss = s.array("train_loss");
-  for (int64_t k = 0; k < s.points(); ++k) {
-    const double x = s.x[k % 41], y = s.y[k / 41];
-    loss[k] = 0.2 + 3 * x * x + 2 * y * y + 0.5 * x * y;
-  }
-  return s;
-}
-
 struct SvgCounts {
   std::map<QString, int> elements;  // tag -> count
   std::map<QString, int> classes;   // class attribute -> count
@@ -97,7 +86,7 @@ class TestVectorFigures : public QObject {
     o.yTitle = "2nd PC: 20.1 %";
     if (withPath) o.trajectory = Projection{{0.8, 0.5, 0.2, 0.0}, {-0.6, -0.3, -0.1, 0.0}, {}};
     const QString path = m_dir.filePath(name);
-    viz::writeVectorFigure(bowl(), o, path.toStdString());
+    viz::writeVectorFigure(test::analyticSurface(false), o, path.toStdString());
     return parse(path);
   }
 
@@ -172,7 +161,7 @@ class TestVectorFigures : public QObject {
     o.levels = {0.5, 5.0, 0.5};
     o.xTitle = "1st PC: 61.3 %";
     const QString path = m_dir.filePath("contour.pdf");
-    viz::writeVectorFigure(bowl(), o, path.toStdString());
+    viz::writeVectorFigure(test::analyticSurface(false), o, path.toStdString());
     const QByteArray pdf = readAll(path);
     QVERIFY(pdf.startsWith("%PDF-1.4"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
@@ -188,7 +177,7 @@ class TestVectorFigures : public QObject {
 
     o.kind = viz::FigureKind::Heat;
     const QString heat = m_dir.filePath("heat.pdf");
-    viz::writeVectorFigure(bowl(), o, heat.toStdString());
+    viz::writeVectorFigure(test::analyticSurface(false), o, heat.toStdString());
     const QByteArray heatPdf = readAll(heat);
     QVERIFY(heatPdf.contains("/Subtype /Image /Width 41 /Height 41"));
     QCOMPARE(stream(heatPdf, "7 0 obj").size(), 41 * 41 * 3);  // RGB pixels, really there
@@ -239,11 +228,17 @@ class TestVectorFigures : public QObject {
     viz::FigureOptions o;
     o.kind = viz::FigureKind::Surface3d;
     test::expectError<ArgumentError>(
-        [&] { viz::writeVectorFigure(bowl(), o, m_dir.filePath("x.svg").toStdString()); },
+        [&] {
+          viz::writeVectorFigure(test::analyticSurface(false), o,
+                                 m_dir.filePath("x.svg").toStdString());
+        },
         {"3-D figures are PNG"});
     o.kind = viz::FigureKind::Contour;
     test::expectError<IoError>(
-        [&] { viz::writeVectorFigure(bowl(), o, m_dir.filePath("no/dir/x.svg").toStdString()); },
+        [&] {
+          viz::writeVectorFigure(test::analyticSurface(false), o,
+                                 m_dir.filePath("no/dir/x.svg").toStdString());
+        },
         {"no/dir/x.svg"});
   }
 };
