@@ -36,44 +36,44 @@ Evaluator::Evaluator(const Network& network, const Dataset& data, const EvalOpti
     m_executors.push_back(std::make_unique<Executor>(network, options.mode));
   if (data.size() * numel(data.sampleShape()) * int64_t(sizeof(float)) > kConvertedBytesLimit)
     return;
-  for (int64_t start = 0; start < data.size(); start += options.batchSize) {
-    m_batches.emplace_back();
-    m_labels.emplace_back();
-    data.batch(start, std::min(options.batchSize, data.size() - start), m_batches.back(),
-               m_labels.back());
+  for (int64_t start = 0; start < data.size(); start += options.batchSize)
+    convert(start, std::min(options.batchSize, data.size() - start), m_batches.emplace_back());
+}
+
+void Evaluator::convert(int64_t start, int64_t count, Batch& batch) const {
+  Tensor images;
+  std::vector<int32_t> labels;
+  m_data.batch(start, count, images, labels);
+  const int64_t sampleFloats = numel(m_data.sampleShape());
+  batch.pieces.clear();
+  batch.labels.clear();
+  for (int64_t first = 0; first < count; first += kSubBatch) {
+    const int64_t n = std::min(kSubBatch, count - first);
+    Shape shape = images.shape();
+    shape[0] = n;
+    Tensor& piece = batch.pieces.emplace_back(shape);
+    std::copy_n(images.data() + first * sampleFloats, n * sampleFloats, piece.data());
+    batch.labels.emplace_back(labels.begin() + first, labels.begin() + first + n);
   }
 }
 
 EvalResult Evaluator::run() {
   for (auto& e : m_executors) e->prepare();
-  Tensor images;
-  std::vector<int32_t> labels;
+  Batch onTheFly;
   LossSums sums;
   std::vector<LossSums> parts;
-  std::vector<Tensor> slices(m_executors.size());
   const int64_t total = m_data.size();
   for (int64_t start = 0, b = 0; start < total; start += m_options.batchSize, ++b) {
     if (m_options.cancelled && m_options.cancelled()) throw Cancelled();
     const int64_t count = std::min(m_options.batchSize, total - start);
-    if (m_batches.empty()) m_data.batch(start, count, images, labels);
-    const Tensor& x = m_batches.empty() ? images : m_batches[b];
-    const std::vector<int32_t>& y = m_batches.empty() ? labels : m_labels[b];
-    const int64_t pieces = (count + kSubBatch - 1) / kSubBatch;
-    const int64_t sampleFloats = numel(m_data.sampleShape());
+    if (m_batches.empty()) convert(start, count, onTheFly);
+    const Batch& batch = m_batches.empty() ? onTheFly : m_batches[b];
+    const int64_t pieces = static_cast<int64_t>(batch.pieces.size());
     parts.assign(pieces, {});
 #pragma omp parallel for schedule(dynamic) num_threads(m_options.threads)
-    for (int64_t p = 0; p < pieces; ++p) {
-      const int thread = omp_get_thread_num();
-      const int64_t first = p * kSubBatch, n = std::min(kSubBatch, count - first);
-      Shape shape = x.shape();
-      shape[0] = n;
-      Tensor& slice = slices[thread];
-      slice.resize(shape);
-      std::copy_n(x.data() + first * sampleFloats, n * sampleFloats, slice.data());
-      const std::vector<int32_t> sliceLabels(y.begin() + first, y.begin() + first + n);
-      parts[p] =
-          lossAndAccuracy(m_executors[thread]->forward(slice, 1), sliceLabels, m_options.loss);
-    }
+    for (int64_t p = 0; p < pieces; ++p)
+      parts[p] = lossAndAccuracy(m_executors[omp_get_thread_num()]->forward(batch.pieces[p], 1),
+                                 batch.labels[p], m_options.loss);
     for (const LossSums& part : parts) sums += part;
     if (m_options.progress) m_options.progress(start + count, total);
   }

@@ -50,8 +50,14 @@ class Evaluator {
   const Dataset& m_data;
   EvalOptions m_options;
   std::vector<std::unique_ptr<Executor>> m_executors;  // one per thread
-  std::vector<Tensor> m_batches;                       // empty when converting on the fly
-  std::vector<std::vector<int32_t>> m_labels;
+  // A batch already cut into its sub-batches, images and labels.
+  struct Batch {
+    std::vector<Tensor> pieces;
+    std::vector<std::vector<int32_t>> labels;
+  };
+  // Converts and cuts the batch of `count` samples from `start`.
+  void convert(int64_t start, int64_t count, Batch& batch) const;
+  std::vector<Batch> m_batches;  // empty when converting on the fly
 };
 
 // Throws ShapeError if the data's sample shape does not fit the network's input,
