@@ -1,7 +1,5 @@
 #include "app/cli/data_options.h"
 
-#include "core/error.h"
-
 namespace basin::cli {
 
 void DataArgs::addTo(CLI::App* cmd) {
@@ -21,21 +19,6 @@ void DataArgs::useDemoDefaults(const std::string& demoFolder) {
   if (data.empty()) data = "mnist:" + demoFolder + "/mnist";
   if (normalize.empty()) normalize = "mnist";
   if (pad < 0) pad = 2;
-}
-
-Dataset DataArgs::open() const {
-  if (split != "test" && split != "train")
-    throw ArgumentError("--split must be train or test, not '" + split + "'");
-  Preprocess prep = normalizationPreset(normalize.empty() ? "none" : normalize);
-  prep.pad = std::max<int64_t>(pad, 0);
-  prep.rgb = rgb;
-  Dataset set = openDataset(data, split == "train" ? Split::Train : Split::Test, prep);
-  if (subsetSeed >= 0) {
-    set.selectRandom(samples, static_cast<uint64_t>(subsetSeed));
-  } else {
-    set.selectFirst(samples);
-  }
-  return set;
 }
 
 }  // namespace basin::cli

@@ -4,21 +4,17 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "core/data/dataset.h"
+#include "core/data/data_spec.h"
 
 namespace basin::cli {
 
-struct DataArgs {
-  std::string data, split = "test", normalize;
-  int64_t samples = -1, subsetSeed = -1, pad = -1;
-  bool rgb = false;
-
+struct DataArgs : DataSpec {
   void addTo(CLI::App* cmd);
   // Fills what the bundled demo needs where the user gave nothing.
   void useDemoDefaults(const std::string& demoFolder);
   // Opens --data with the preprocessing and subset asked for. Throws ArgumentError and what the
   // readers throw.
-  Dataset open() const;
+  Dataset open() const { return openDataset(*this); }
 };
 
 }  // namespace basin::cli

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -13,7 +12,7 @@
 #include "app/cli/data_options.h"
 #include "app/cli/model_options.h"
 #include "core/error.h"
-#include "core/landscape/surface.h"
+#include "core/landscape/surface_job.h"
 #ifdef BASIN_WITH_MPI
 #include "core/dist/mpi_surface.h"
 #endif
@@ -39,84 +38,31 @@ int processRank() {
 struct SurfaceArgs {
   ModelArgs model;
   DataArgs data;
-  std::string x = "-1:1:51", y, dirType = "weights", xnorm = "filter", ynorm = "filter";
-  std::string xignore = "biasbn", yignore = "biasbn", dirFile, model2, model3, out, loss = "ce";
-  bool sameDir = false, jsonProgress = false;
-  int64_t seed = 0, batch = 128;
+  SurfaceJob job;  // model and data are filled in from the two above
+  std::string x = "-1:1:51", y;
+  bool jsonProgress = false;
+  int64_t batch = 128;
   int threads = 2;
   double flushSeconds = 5.0;
 };
 
-Direction makeDirection(const SurfaceArgs& a, Network& network, const std::string& other,
-                        const std::string& norm, const std::string& ignore, uint64_t seed) {
-  const DirectionType type = parseDirectionType(a.dirType);
-  if (!other.empty()) return targetDirection(network, a.model.withPath(other).load().network, type);
-  if (ignore != "biasbn" && !ignore.empty())
-    throw ArgumentError("--xignore/--yignore take biasbn or nothing, not '" + ignore + "'");
-  return randomDirection(network, type, parseNormalization(norm), ignore == "biasbn", seed);
-}
+void run(SurfaceArgs& a) {
+  SurfaceJob& job = a.job;
+  job.model = a.model.model;
+  job.arch = a.model.spec();
+  job.data = a.data;
+  job.x = parseAxis(a.x, "--x");
+  if (!a.y.empty()) job.y = parseAxis(a.y, "--y");
+  // Every rank draws the same seeded directions; only rank 0 writes them.
+  PreparedSurface prepared = prepareSurface(job, processRank() == 0);
+  Network& network = prepared.checkpoint.network;
+  const Dataset& data = prepared.data;
+  const DirectionPair& dirs = prepared.directions;
+  Surface& surface = prepared.surface;
+  const std::string& dirFile = prepared.dirFile;
+  const std::string split = job.data.split;
 
-void run(const SurfaceArgs& a) {
-  if (a.model.model.empty() || a.data.data.empty()) throw ArgumentError("give --model and --data");
-  if (a.out.empty()) throw ArgumentError("give --out FILE for the surface");
-  if (a.loss != "ce" && a.loss != "mse") throw ArgumentError("--loss must be ce or mse");
-  const Axis xAxis = parseAxis(a.x, "--x");
-  const std::optional<Axis> yAxis =
-      a.y.empty() ? std::nullopt : std::optional(parseAxis(a.y, "--y"));
-  if (xAxis.num * (yAxis ? yAxis->num : 1) > 1000000)
-    throw ArgumentError("--x and --y ask for more than 1,000,000 points");
-
-  Checkpoint checkpoint = a.model.load();
-  Network& network = checkpoint.network;
-  const Dataset data = a.data.open();
-
-  // Directions: reuse --dir-file if it exists, else make them and write it.
-  const std::string dirFile =
-      a.dirFile.empty() ? std::filesystem::path(a.out).replace_extension("").string() + "_dirs.h5"
-                        : a.dirFile;
-  DirectionPair dirs;
-  if (std::filesystem::exists(dirFile)) {
-    dirs = readDirectionFile(dirFile, network);
-    if (yAxis && !dirs.y) throw ArgumentError(dirFile + " has no ydirection for --y");
-  } else {
-    dirs.x = makeDirection(a, network, a.model2, a.xnorm, a.xignore, a.seed);
-    if (yAxis)
-      dirs.y =
-          a.sameDir ? dirs.x : makeDirection(a, network, a.model3, a.ynorm, a.yignore, a.seed + 1);
-    // Every rank draws the same seeded directions; only rank 0 writes them.
-    if (processRank() == 0) writeDirectionFile(dirFile, network, dirs);
-  }
-
-  const std::string split = a.data.split;
-  Surface surface;
-  if (std::filesystem::exists(a.out)) {
-    surface = readSurfaceFile(a.out);
-    if (surface.x != xAxis.coordinates() ||
-        surface.y != (yAxis ? yAxis->coordinates() : std::vector<double>{}))
-      throw ArgumentError(a.out + " already holds a surface on another grid; give another --out");
-  } else {
-    surface.x = xAxis.coordinates();
-    if (yAxis) surface.y = yAxis->coordinates();
-  }
-  surface.dirFile = dirFile;
-  surface.metadataJson = nlohmann::json{
-      {"basin_version", BASIN_VERSION},
-      {"model", a.model.model},
-      {"architecture", checkpoint.arch.name},
-      {"data", data.source()},
-      {"samples", data.size()},
-      {"direction_type", a.dirType},
-      {"xnorm", a.xnorm},
-      {"ynorm", a.ynorm},
-      {"ignore", a.xignore},
-      {"seed", a.seed},
-      {"loss", a.loss}}.dump();
-
-  SurfaceOptions options;
-  options.eval.batchSize = a.batch;
-  options.eval.threads = a.threads;
-  options.eval.loss = a.loss == "mse" ? LossKind::MseSoftmax : LossKind::CrossEntropy;
-  options.split = split;
+  SurfaceOptions options = surfaceOptions(job, a.batch, a.threads);
   options.flushSeconds = a.flushSeconds;
   options.cancelled = [] { return g_interrupted.load(); };
   const bool tty = isatty(STDERR_FILENO);
@@ -148,20 +94,20 @@ void run(const SurfaceArgs& a) {
   try {
 #ifdef BASIN_WITH_MPI
     if (processCount() > 1) {
-      computeSurfaceMpi(network, data, dirs, surface, a.out, options);
+      computeSurfaceMpi(network, data, dirs, surface, job.out, options);
       if (!root) return;
     } else {
-      computeSurface(network, data, dirs, surface, a.out, options);
+      computeSurface(network, data, dirs, surface, job.out, options);
     }
 #else
-    computeSurface(network, data, dirs, surface, a.out, options);
+    computeSurface(network, data, dirs, surface, job.out, options);
 #endif
   } catch (const Cancelled&) {
     int64_t done = 0;
     for (double v : surface.arrays[split + "_loss"]) done += v >= 0.0;
     std::fprintf(stderr, "\nstopped: %lld of %lld points are saved in %s; run again to resume\n",
                  static_cast<long long>(done), static_cast<long long>(surface.points()),
-                 a.out.c_str());
+                 job.out.c_str());
     throw;
   }
   const auto& loss = surface.arrays[split + "_loss"];
@@ -171,7 +117,7 @@ void run(const SurfaceArgs& a) {
     if (std::isnan(loss[best]) || loss[k] < loss[best]) best = k;
   const int64_t nx = static_cast<int64_t>(surface.x.size());
   if (a.jsonProgress) return;
-  std::printf("surface   %s (%lld points, directions in %s)\n", a.out.c_str(),
+  std::printf("surface   %s (%lld points, directions in %s)\n", job.out.c_str(),
               static_cast<long long>(surface.points()), dirFile.c_str());
   std::printf("minimum   %s_loss %.6f at x=%g", split.c_str(), loss[best], surface.x[best % nx]);
   if (!surface.y.empty()) std::printf(", y=%g", surface.y[best / nx]);
@@ -191,23 +137,27 @@ void addSurfaceCommand(CLI::App& app) {
   a->data.addTo(cmd);
   cmd->add_option("--x", a->x, "x grid min:max:num (reference --x)")->capture_default_str();
   cmd->add_option("--y", a->y, "y grid min:max:num for a 2-D surface (reference --y)");
-  cmd->add_option("--dir-type", a->dirType, "weights or states (reference --dir_type)")
+  cmd->add_option("--dir-type", a->job.dirType, "weights or states (reference --dir_type)")
       ->capture_default_str();
-  cmd->add_option("--xnorm", a->xnorm, "filter, layer, weight, dfilter, dlayer or none")
+  cmd->add_option("--xnorm", a->job.xnorm, "filter, layer, weight, dfilter, dlayer or none")
       ->capture_default_str();
-  cmd->add_option("--ynorm", a->ynorm, "Like --xnorm, for y")->capture_default_str();
-  cmd->add_option("--xignore", a->xignore, "biasbn: zero for biases and BN (reference --xignore)")
+  cmd->add_option("--ynorm", a->job.ynorm, "Like --xnorm, for y")->capture_default_str();
+  cmd->add_option("--xignore", a->job.xignore,
+                  "biasbn: zero for biases and BN (reference --xignore)")
       ->capture_default_str();
-  cmd->add_option("--yignore", a->yignore, "Like --xignore, for y")->capture_default_str();
-  cmd->add_option("--dir-file", a->dirFile,
+  cmd->add_option("--yignore", a->job.yignore, "Like --xignore, for y")->capture_default_str();
+  cmd->add_option("--dir-file", a->job.dirFile,
                   "Direction file to use (if it exists) or write (default: OUT_dirs.h5)");
-  cmd->add_option("--model2", a->model2, "x direction = model2 - model (reference --model_file2)");
-  cmd->add_option("--model3", a->model3, "y direction = model3 - model (reference --model_file3)");
-  cmd->add_flag("--same-dir", a->sameDir, "y direction = x direction");
-  cmd->add_option("--seed", a->seed, "Seed of the random directions (y uses seed + 1)")
+  cmd->add_option("--model2", a->job.model2,
+                  "x direction = model2 - model (reference --model_file2)");
+  cmd->add_option("--model3", a->job.model3,
+                  "y direction = model3 - model (reference --model_file3)");
+  cmd->add_flag("--same-dir", a->job.sameDir, "y direction = x direction");
+  cmd->add_option("--seed", a->job.seed, "Seed of the random directions (y uses seed + 1)")
       ->capture_default_str();
-  cmd->add_option("--out", a->out, "Surface file (reference --surf_file)");
-  cmd->add_option("--loss", a->loss, "ce or mse (reference --loss_name)")->capture_default_str();
+  cmd->add_option("--out", a->job.out, "Surface file (reference --surf_file)");
+  cmd->add_option("--loss", a->job.loss, "ce or mse (reference --loss_name)")
+      ->capture_default_str();
   addComputeOptions(cmd, a->batch, a->threads);
   cmd->add_option("--flush-seconds", a->flushSeconds, "Rewrite --out at least this often")
       ->capture_default_str();

@@ -1,9 +1,11 @@
 #include "core/landscape/surface.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/landscape/grid_order.h"
 
 namespace basin {
 
@@ -33,6 +35,12 @@ SurfaceRun::~SurfaceRun() {
 
 std::vector<int64_t> SurfaceRun::missingPoints() const {
   std::vector<int64_t> missing;
+  if (m_options.coarseToFine) {
+    const int64_t nx = static_cast<int64_t>(m_surface.x.size());
+    for (int64_t k : coarseToFineOrder(nx, m_surface.points() / std::max<int64_t>(nx, 1)))
+      if (m_loss[k] < 0.0) missing.push_back(k);
+    return missing;
+  }
   for (int64_t k = 0; k < m_surface.points(); ++k)
     if (m_loss[k] < 0.0) missing.push_back(k);
   return missing;

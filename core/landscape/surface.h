@@ -23,6 +23,7 @@ struct SurfaceOptions {
   EvalOptions eval;             // batch size, threads, loss; its callbacks are not used
   std::string split = "train";  // arrays <split>_loss and <split>_acc
   double flushSeconds = 5.0;
+  bool coarseToFine = false;  // points in grid_order.h's order (a viewer's live preview)
   std::function<void(const SurfaceProgress&)> progress;
   std::function<bool()> cancelled;  // polled between points
 };
@@ -38,7 +39,7 @@ class SurfaceRun {
   SurfaceRun(const SurfaceRun&) = delete;
   SurfaceRun& operator=(const SurfaceRun&) = delete;
 
-  // Flat indices of the points not computed yet, in order.
+  // Flat indices of the points not computed yet, in flat order or coarse to fine.
   std::vector<int64_t> missingPoints() const;
   // Loss and accuracy at point k (sets the weights for it).
   EvalResult evaluate(int64_t k);

@@ -1,0 +1,91 @@
+#include "core/landscape/surface_job.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+
+namespace basin {
+namespace {
+
+Direction makeDirection(const SurfaceJob& job, Network& network, const std::string& other,
+                        const std::string& norm, const std::string& ignore, uint64_t seed) {
+  const DirectionType type = parseDirectionType(job.dirType);
+  if (!other.empty()) return targetDirection(network, loadModel(other, job.arch).network, type);
+  if (ignore != "biasbn" && !ignore.empty())
+    throw ArgumentError("--xignore/--yignore take biasbn or nothing, not '" + ignore + "'");
+  return randomDirection(network, type, parseNormalization(norm), ignore == "biasbn", seed);
+}
+
+}  // namespace
+
+PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections) {
+  if (job.model.empty() || job.data.data.empty())
+    throw ArgumentError("give a model and a data set (--model, --data)");
+  if (job.out.empty()) throw ArgumentError("give an output file for the surface (--out)");
+  if (job.loss != "ce" && job.loss != "mse") throw ArgumentError("the loss must be ce or mse");
+  if (job.x.num * (job.y ? job.y->num : 1) > 1000000)
+    throw ArgumentError("the grid has more than 1,000,000 points");
+
+  PreparedSurface p{loadModel(job.model, job.arch), openDataset(job.data), {}, {}, {}, false};
+  Network& network = p.checkpoint.network;
+
+  p.dirFile = job.dirFile.empty()
+                  ? std::filesystem::path(job.out).replace_extension("").string() + "_dirs.h5"
+                  : job.dirFile;
+  if (std::filesystem::exists(p.dirFile)) {
+    p.directions = readDirectionFile(p.dirFile, network);
+    p.directionsExisted = true;
+    if (job.y && !p.directions.y)
+      throw ArgumentError(p.dirFile + " has no ydirection for a 2-D surface");
+  } else {
+    p.directions.x = makeDirection(job, network, job.model2, job.xnorm, job.xignore, job.seed);
+    if (job.y)
+      p.directions.y = job.sameDir ? p.directions.x
+                                   : makeDirection(job, network, job.model3, job.ynorm, job.yignore,
+                                                   job.seed + 1);
+    if (writeDirections) writeDirectionFile(p.dirFile, network, p.directions);
+  }
+
+  Surface& surface = p.surface;
+  if (std::filesystem::exists(job.out)) {
+    surface = readSurfaceFile(job.out);
+    if (surface.x != job.x.coordinates() ||
+        surface.y != (job.y ? job.y->coordinates() : std::vector<double>{}))
+      throw ArgumentError(job.out +
+                          " already holds a surface on another grid; choose another file");
+  } else {
+    surface.x = job.x.coordinates();
+    if (job.y) surface.y = job.y->coordinates();
+  }
+  surface.dirFile = p.dirFile;
+  surface.metadataJson = nlohmann::json{
+      {"basin_version", BASIN_VERSION},
+      {"model", job.model},
+      {"architecture", p.checkpoint.arch.name},
+      {"data", p.data.source()},
+      {"data_spec", job.data.data},
+      {"split", job.data.split},
+      {"normalize", job.data.normalize},
+      {"pad", job.data.pad},
+      {"rgb", job.data.rgb},
+      {"samples", p.data.size()},
+      {"direction_type", job.dirType},
+      {"xnorm", job.xnorm},
+      {"ynorm", job.ynorm},
+      {"ignore", job.xignore},
+      {"seed", job.seed},
+      {"loss", job.loss}}.dump();
+  return p;
+}
+
+SurfaceOptions surfaceOptions(const SurfaceJob& job, int64_t batch, int threads) {
+  SurfaceOptions options;
+  options.eval.batchSize = batch;
+  options.eval.threads = threads;
+  options.eval.loss = job.loss == "mse" ? LossKind::MseSoftmax : LossKind::CrossEntropy;
+  options.split = job.data.split;
+  return options;
+}
+
+}  // namespace basin

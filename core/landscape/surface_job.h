@@ -1,0 +1,51 @@
+// A surface computation as a user describes it (model, data, grid, directions, output file) and
+// everything it needs loaded and prepared: shared by `basin-cli surface` and the GUI's compute
+// dialog, so both make the same directions, the same file and the same metadata.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/data/data_spec.h"
+#include "core/io/model_file.h"
+#include "core/landscape/direction_file.h"
+#include "core/landscape/surface.h"
+
+namespace basin {
+
+struct SurfaceJob {
+  std::string model;  // the centre theta*
+  std::optional<ArchSpec> arch;
+  DataSpec data;
+  Axis x{-1.0, 1.0, 51};
+  std::optional<Axis> y;
+  std::string dirType = "weights";  // weights or states
+  std::string xnorm = "filter", ynorm = "filter";
+  std::string xignore = "biasbn", yignore = "biasbn";  // biasbn or empty
+  std::string dirFile;                                 // empty: <out without .h5>_dirs.h5
+  std::string model2, model3;                          // target directions (interpolation)
+  bool sameDir = false;
+  int64_t seed = 0;
+  std::string loss = "ce";  // ce or mse
+  std::string out;
+};
+
+struct PreparedSurface {
+  Checkpoint checkpoint;
+  Dataset data;
+  DirectionPair directions;
+  Surface surface;  // grid, computed points of an existing `out`, metadata
+  std::string dirFile;
+  bool directionsExisted = false;  // read from dirFile rather than made
+};
+
+// Checks the job (grid size at most 1,000,000 points, known options), loads the model and the
+// data, reads the direction file if it exists or makes the directions (written to dirFile when
+// `writeDirections`), and reads `out` to resume if it exists (it must hold the same grid).
+// Throws ArgumentError for bad options and what the readers throw.
+PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections);
+
+// The evaluation options of a job: its loss, plus the caller's batch size and threads.
+SurfaceOptions surfaceOptions(const SurfaceJob& job, int64_t batch, int threads);
+
+}  // namespace basin

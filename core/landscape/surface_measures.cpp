@@ -1,0 +1,105 @@
+#include "core/landscape/surface_measures.h"
+
+#include <cmath>
+
+#include "core/error.h"
+
+namespace basin {
+namespace {
+
+const std::vector<double>& arrayOf(const Surface& surface, const std::string& name) {
+  auto it = surface.arrays.find(name);
+  if (it == surface.arrays.end()) throw ArgumentError("the surface has no array '" + name + "'");
+  return it->second;
+}
+
+// Index of the coordinate nearest `value`.
+int64_t nearest(const std::vector<double>& axis, double value) {
+  int64_t best = 0;
+  for (int64_t i = 1; i < static_cast<int64_t>(axis.size()); ++i)
+    if (std::abs(axis[i] - value) < std::abs(axis[best] - value)) best = i;
+  return best;
+}
+
+// The share of the domain each point stands for: half a step to each side, clipped at the ends.
+std::vector<double> pointWidths(const std::vector<double>& axis) {
+  std::vector<double> w(axis.size(), 1.0);
+  if (axis.size() < 2) return w;
+  for (size_t i = 0; i < axis.size(); ++i) {
+    const double left = i > 0 ? (axis[i] - axis[i - 1]) / 2 : 0.0;
+    const double right = i + 1 < axis.size() ? (axis[i + 1] - axis[i]) / 2 : 0.0;
+    w[i] = left + right;
+  }
+  return w;
+}
+
+}  // namespace
+
+SurfaceMeasures measureSurface(const Surface& surface, const std::string& split,
+                               const std::vector<double>& levels) {
+  const std::vector<double>& loss = arrayOf(surface, split + "_loss");
+  const std::vector<double>& acc = arrayOf(surface, split + "_acc");
+  const int64_t nx = static_cast<int64_t>(surface.x.size());
+  const int64_t ny = surface.y.empty() ? 1 : static_cast<int64_t>(surface.y.size());
+  SurfaceMeasures m;
+  m.total = nx * ny;
+  if (static_cast<int64_t>(loss.size()) != m.total || static_cast<int64_t>(acc.size()) != m.total)
+    throw ArgumentError("the surface's " + split + " arrays do not match its grid");
+
+  const int64_t centre =
+      (surface.y.empty() ? 0 : nearest(surface.y, 0.0) * nx) + nearest(surface.x, 0.0);
+  m.centerLoss = loss[centre];
+  m.centerAccuracy = acc[centre];
+  for (int64_t k = 0; k < m.total; ++k) {
+    if (loss[k] < 0.0) continue;
+    ++m.computed;
+    if (std::isfinite(loss[k]) && (m.minLoss < 0.0 || loss[k] < m.minLoss)) {
+      m.minLoss = loss[k];
+      m.minX = surface.x[k % nx];
+      m.minY = surface.y.empty() ? 0.0 : surface.y[k / nx];
+    }
+  }
+
+  const std::vector<double> wx = pointWidths(surface.x);
+  const std::vector<double> wy =
+      surface.y.empty() ? std::vector<double>{1.0} : pointWidths(surface.y);
+  double whole = 0.0;
+  for (double a : wx)
+    for (double b : wy) whole += a * b;
+  for (double level : levels) {
+    double area = 0.0;
+    for (int64_t k = 0; k < m.total; ++k)
+      if (loss[k] >= 0.0 && loss[k] < level) area += wx[k % nx] * wy[k / nx];
+    m.below.push_back({level, area, whole > 0 ? area / whole : 0.0});
+  }
+
+  if (surface.y.empty() || nx < 3 || ny < 3) return m;
+  auto at = [&](int64_t i, int64_t j) { return loss[j * nx + i]; };
+  int64_t counted = 0, negative = 0;
+  for (int64_t j = 1; j + 1 < ny; ++j)
+    for (int64_t i = 1; i + 1 < nx; ++i) {
+      bool usable = true;
+      for (int64_t dj = -1; dj <= 1; ++dj)
+        for (int64_t di = -1; di <= 1; ++di) {
+          const double v = at(i + di, j + dj);
+          usable = usable && v >= 0.0 && std::isfinite(v);
+        }
+      if (!usable) continue;
+      const double hx = (surface.x[i + 1] - surface.x[i - 1]) / 2;
+      const double hy = (surface.y[j + 1] - surface.y[j - 1]) / 2;
+      const double fxx = (at(i + 1, j) - 2 * at(i, j) + at(i - 1, j)) / (hx * hx);
+      const double fyy = (at(i, j + 1) - 2 * at(i, j) + at(i, j - 1)) / (hy * hy);
+      const double fxy =
+          (at(i + 1, j + 1) - at(i + 1, j - 1) - at(i - 1, j + 1) + at(i - 1, j - 1)) /
+          (4 * hx * hy);
+      const double mean = (fxx + fyy) / 2, radius = std::hypot((fxx - fyy) / 2, fxy);
+      const double low = mean - radius, high = mean + radius;
+      const double strongest = std::max(std::abs(low), std::abs(high));
+      ++counted;
+      negative += low < -0.01 * strongest;
+    }
+  if (counted > 0) m.nonConvexShare = double(negative) / double(counted);
+  return m;
+}
+
+}  // namespace basin
