@@ -15,6 +15,7 @@
 
 #include "core/error.h"
 #include "viz/file_output.h"
+#include "viz/scene.h"
 #include "viz/scenes.h"
 #include "viz/vector_canvas.h"
 
@@ -125,6 +126,42 @@ std::string pcaAxisTitle(int component, double ratio) {
   return text;
 }
 
+Scene buildScene(vtkRenderWindow* window, const Surface& surface, const FigureOptions& options) {
+  surfaceArray(surface, options.array);  // names the arrays there are if missing
+  vtkRendererCollection* old = window->GetRenderers();
+  while (old->GetNumberOfItems() > 0) window->RemoveRenderer(old->GetFirstRenderer());
+  Scene scene;
+  if (options.kind == FigureKind::Curve1d) {
+    scene.chart = vtkSmartPointer<vtkContextView>::New();
+    scene.chart->SetRenderWindow(window);
+    scene.chart->GetRenderer()->SetBackground(1, 1, 1);
+    scene.frame = scene.chart->GetRenderer();
+    detail::buildCurves(scene.chart, surface, options);
+    return scene;
+  }
+  scene.frame = vtkSmartPointer<vtkRenderer>::New();
+  scene.frame->SetBackground(1, 1, 1);
+  window->AddRenderer(scene.frame);
+  if (options.kind == FigureKind::Surface3d) {
+    detail::buildSurface3d(scene.frame, surface, options);
+  } else {
+    const int* size = window->GetSize();
+    scene.plot = detail::buildPlane(scene.frame, surface, options,
+                                    double(std::max(size[0], 1)) / double(std::max(size[1], 1)));
+  }
+  if (!options.title.empty()) {
+    auto title = vtkSmartPointer<vtkTextActor>::New();
+    title->SetInput(options.title.c_str());
+    detail::styleText(title->GetTextProperty(), detail::kTitlePoints + 1, true);
+    title->GetTextProperty()->SetJustificationToCentered();
+    title->GetTextProperty()->SetVerticalJustificationToTop();
+    title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedDisplay();
+    title->SetPosition(0.5, 0.97);
+    scene.frame->AddActor2D(title);
+  }
+  return scene;
+}
+
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path) {
   detail::checkFigureSize(options);
   surfaceArray(surface, options.array);  // names the arrays there are if missing
@@ -134,39 +171,12 @@ void renderFigure(const Surface& surface, const FigureOptions& options, const st
         "rendering needs an X display (VTK here draws through X); on a server run "
         "under xvfb-run -a");
 
-  vtkSmartPointer<vtkRenderWindow> window;
-  vtkSmartPointer<vtkContextView> view;  // keeps the 1-D chart's scene alive
-  if (options.kind == FigureKind::Curve1d) {
-    view = vtkSmartPointer<vtkContextView>::New();
-    view->GetRenderer()->SetBackground(1, 1, 1);
-    window = view->GetRenderWindow();
-    window->SetOffScreenRendering(1);
-    detail::buildCurves(view, surface, options);
-  } else {
-    window = vtkSmartPointer<vtkRenderWindow>::New();
-    window->SetOffScreenRendering(1);
-    auto frame = vtkSmartPointer<vtkRenderer>::New();
-    frame->SetBackground(1, 1, 1);
-    window->AddRenderer(frame);
-    if (options.kind == FigureKind::Surface3d)
-      detail::buildSurface3d(frame, surface, options);
-    else
-      detail::buildPlane(frame, surface, options,
-                         double(options.width) / double(options.heightPixels));
-    if (!options.title.empty()) {
-      auto title = vtkSmartPointer<vtkTextActor>::New();
-      title->SetInput(options.title.c_str());
-      detail::styleText(title->GetTextProperty(), detail::kTitlePoints + 1, true);
-      title->GetTextProperty()->SetJustificationToCentered();
-      title->GetTextProperty()->SetVerticalJustificationToTop();
-      title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedDisplay();
-      title->SetPosition(0.5, 0.97);
-      frame->AddActor2D(title);
-    }
-  }
+  auto window = vtkSmartPointer<vtkRenderWindow>::New();
+  window->SetOffScreenRendering(1);
   window->SetSize(options.width, options.heightPixels);
   window->SetDPI(options.dpi);
   window->SetMultiSamples(0);
+  const Scene scene = buildScene(window, surface, options);
   window->Render();
 
   auto grab = vtkSmartPointer<vtkWindowToImageFilter>::New();

@@ -2,6 +2,7 @@
 // contours, heat map (each with an optional trajectory overlay) and 1-D loss/accuracy curves.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +32,12 @@ struct FigureOptions {
   ContourLevels levels;
   Colormap colormap = Colormap::Viridis;
   int width = 1000, heightPixels = 800, dpi = 100;
-  double verticalScale = 1.0;            // 3-D: times the automatic height scale
+  double verticalScale = 1.0;  // 3-D: times the automatic height scale
+  bool lighting = true;        // 3-D: shaded; off: flat colors
+  bool contourLabels = true;   // contour lines: the level written on them
+  // The heights' range for colors (3-D and heat) and the 3-D height scale; unset: the data's
+  // own. Several surfaces given one range compare by color and height.
+  std::optional<std::array<double, 2>> valueRange;
   std::optional<Projection> trajectory;  // drawn on 2-D kinds
   std::string xTitle = "x", yTitle = "y", title;
   // 1-D: more runs drawn over the main one (several trainings, or plain vs skip), each with its

@@ -48,7 +48,9 @@ PlaneData planeData(const Surface& surface, const FigureOptions& options) {
   d.ymin = surface.y.front();
   d.ymax = surface.y.back();
   auto* z = static_cast<vtkDoubleArray*>(d.flat->GetPointData()->GetArray("zvalue"));
-  const auto [low, high] = finiteRange({z->Begin(), z->End()});
+  const auto [low, high] = options.valueRange
+                               ? std::pair((*options.valueRange)[0], (*options.valueRange)[1])
+                               : finiteRange({z->Begin(), z->End()});
   // Heat maps color the data's range; contours color the levels' range (as matplotlib does), so
   // that a few huge values far from the minimum do not wash every level out to one color.
   const bool byLevels = options.kind != FigureKind::Heat && d.levels.size() >= 2;

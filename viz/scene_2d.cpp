@@ -121,8 +121,8 @@ void addTrajectory(vtkRenderer* plot, const Projection& path, double span) {
 
 }  // namespace
 
-void buildPlane(vtkRenderer* frame, const Surface& surface, const FigureOptions& options,
-                double aspect) {
+vtkSmartPointer<vtkRenderer> buildPlane(vtkRenderer* frame, const Surface& surface,
+                                        const FigureOptions& options, double aspect) {
   const PlaneData d = planeData(surface, options);
   auto plot = vtkSmartPointer<vtkRenderer>::New();
   plot->SetBackground(1, 1, 1);
@@ -150,7 +150,7 @@ void buildPlane(vtkRenderer* frame, const Surface& surface, const FigureOptions&
     edges->SetPosition(0, 0, 1e-3 * span);  // above the bands: no z-fighting
   } else {
     addPolyData(d.lines, false, 1.8);
-    labelContours(plot, d.lines, 0.09 * span);
+    if (options.contourLabels) labelContours(plot, d.lines, 0.09 * span);
   }
   if (options.trajectory) addTrajectory(plot, *options.trajectory, span);
 
@@ -175,6 +175,7 @@ void buildPlane(vtkRenderer* frame, const Surface& surface, const FigureOptions&
   bar->SetPosition(0.81, area.y0);
   bar->SetPosition2(0.14, area.y1 - area.y0);
   frame->AddActor2D(bar);
+  return plot;
 }
 
 void buildCurves(vtkContextView* view, const Surface& surface, const FigureOptions& options) {

@@ -20,7 +20,9 @@ void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureO
   if (surface.y.empty()) throw ArgumentError("a surface3d figure needs a 2-D surface");
   vtkSmartPointer<vtkPolyData> poly = surfacePolyData(surface, options.array, options.height);
   auto* z = static_cast<vtkDoubleArray*>(poly->GetPointData()->GetArray("zvalue"));
-  const auto [low, high] = finiteRange({z->Begin(), z->End()});
+  const auto [low, high] = options.valueRange
+                               ? std::pair((*options.valueRange)[0], (*options.valueRange)[1])
+                               : finiteRange({z->Begin(), z->End()});
   const double xspan = surface.x.back() - surface.x.front();
   const double yspan = surface.y.back() - surface.y.front();
   // Heights scaled so the surface stands 0.6 times its width tall, times the user's factor.
@@ -46,6 +48,7 @@ void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureO
   actor->GetProperty()->SetAmbient(0.25);
   actor->GetProperty()->SetDiffuse(0.75);
   actor->GetProperty()->SetSpecular(0.15);
+  if (!options.lighting) actor->GetProperty()->LightingOff();
   renderer->AddActor(actor);
 
   auto axes = vtkSmartPointer<vtkCubeAxesActor>::New();

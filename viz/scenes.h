@@ -45,8 +45,9 @@ std::array<double, 3> runColor(size_t run);
 
 void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureOptions& options);
 // `aspect`: the figure's width / height in pixels.
-void buildPlane(vtkRenderer* renderer, const Surface& surface, const FigureOptions& options,
-                double aspect);
+// Returns the renderer of the plot area (world x, y = the plane's a, b).
+vtkSmartPointer<vtkRenderer> buildPlane(vtkRenderer* renderer, const Surface& surface,
+                                        const FigureOptions& options, double aspect);
 void buildCurves(vtkContextView* view, const Surface& surface, const FigureOptions& options);
 
 }  // namespace basin::viz::detail

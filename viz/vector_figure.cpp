@@ -332,7 +332,9 @@ void writeVectorFigure(const Surface& surface, const FigureOptions& options,
   } else {
     polylines(*canvas, f, d.lines, d.colors, "contour", nullptr, 1.8);
     const double span = std::max(d.xmax - d.xmin, d.ymax - d.ymin);
-    for (const detail::ContourLabel& l : detail::contourLabels(d.lines, 0.09 * span)) {
+    const auto labels = options.contourLabels ? detail::contourLabels(d.lines, 0.09 * span)
+                                              : std::vector<detail::ContourLabel>{};
+    for (const detail::ContourLabel& l : labels) {
       TextStyle t = f.style(detail::kLabelPoints - 2, Anchor::Middle);
       t.halo = true;
       const Point p = f.at(l.x, l.y);

@@ -1,0 +1,25 @@
+// A figure's scene in a render window the caller owns: the GUI's interactive widget, or the
+// offscreen window renderFigure draws into. The same scenes, so what the user sees on screen is
+// what the exported figure shows.
+#pragma once
+
+#include <vtkContextView.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkSmartPointer.h>
+
+#include "viz/figure.h"
+
+namespace basin::viz {
+
+struct Scene {
+  vtkSmartPointer<vtkRenderer> frame;     // background, title, axes, colorbar; 3-D: the surface
+  vtkSmartPointer<vtkRenderer> plot;      // 2-D kinds: the plot area (world x, y = a, b)
+  vtkSmartPointer<vtkContextView> chart;  // 1-D: the chart (keep it alive with the scene)
+};
+
+// Removes every renderer from `window` and builds the figure `options` asks for, laid out for the
+// window's current size. Throws ArgumentError like renderFigure.
+Scene buildScene(vtkRenderWindow* window, const Surface& surface, const FigureOptions& options);
+
+}  // namespace basin::viz
