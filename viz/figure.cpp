@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/landscape/direction_file.h"
 #include "viz/file_output.h"
 #include "viz/scene.h"
 #include "viz/scenes.h"
@@ -124,6 +125,21 @@ std::string pcaAxisTitle(int component, double ratio) {
   char text[64];
   std::snprintf(text, sizeof text, "%s PC: %.1f %%", component == 1 ? "1st" : "2nd", 100.0 * ratio);
   return text;
+}
+
+std::string directionFileOf(const Surface& surface, const std::string& surfacePath) {
+  std::string dirs = surface.dirFile;
+  if (!dirs.empty() && std::filesystem::path(dirs).is_relative() && !std::filesystem::exists(dirs))
+    dirs = (std::filesystem::path(surfacePath).parent_path() / dirs).string();
+  return dirs;
+}
+
+void setPcaAxisTitles(FigureOptions& options, const std::string& directionFile) {
+  if (directionFile.empty()) return;
+  const auto explained = readExplainedVariance(directionFile);
+  if (!explained || explained->ratio.size() < 2) return;
+  options.xTitle = pcaAxisTitle(1, explained->ratio[0]);
+  options.yTitle = pcaAxisTitle(2, explained->ratio[1]);
 }
 
 Scene buildScene(vtkRenderWindow* window, const Surface& surface, const FigureOptions& options) {

@@ -31,21 +31,6 @@ std::string arrayToShow(const Surface& s, const std::string& asked) {
   return s.arrays.empty() ? "train_loss" : s.arrays.begin()->first;
 }
 
-// PCA axis titles when the surface's direction file (or --dirs) holds explained variance.
-void pcaTitles(const Surface& s, const RenderArgs& a, viz::FigureOptions& o) {
-  std::string dirs = a.dirs;
-  if (dirs.empty() && !s.dirFile.empty()) {
-    dirs = s.dirFile;
-    if (std::filesystem::path(dirs).is_relative() && !std::filesystem::exists(dirs))
-      dirs = (std::filesystem::path(a.surface).parent_path() / dirs).string();
-  }
-  if (dirs.empty()) return;
-  const auto explained = readExplainedVariance(dirs);
-  if (!explained || explained->ratio.size() < 2) return;
-  o.xTitle = viz::pcaAxisTitle(1, explained->ratio[0]);
-  o.yTitle = viz::pcaAxisTitle(2, explained->ratio[1]);
-}
-
 void render(const RenderArgs& a) {
   if (a.surface.empty() || a.out.empty()) throw ArgumentError("give SURFACE.h5 and --out FIG.png");
   const std::string ext = std::filesystem::path(a.out).extension().string();
@@ -67,7 +52,7 @@ void render(const RenderArgs& a) {
   o.verticalScale = a.scale;
   o.title = a.title;
   if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
-  pcaTitles(s, a, o);
+  viz::setPcaAxisTitles(o, a.dirs.empty() ? viz::directionFileOf(s, a.surface) : a.dirs);
   if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
   if (!a.overlays.empty() && o.kind != viz::FigureKind::Curve1d)
     throw ArgumentError("--overlay draws more runs on 1d figures only");

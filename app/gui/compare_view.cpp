@@ -1,0 +1,205 @@
+#include "app/gui/compare_view.h"
+
+#include <vtkCamera.h>
+#include <vtkRenderWindow.h>
+#include <vtkRendererCollection.h>
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "app/gui/surface_view.h"
+#include "app/gui/vtk_widget.h"
+#include "core/landscape/surface_measures.h"
+
+namespace basin::gui {
+namespace {
+
+std::vector<double> parseLevelList(const QString& text) {
+  std::vector<double> levels;
+  for (const QString& part : text.split(QRegularExpression("[,; ]+"), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const double v = part.toDouble(&ok);
+    if (ok && std::isfinite(v)) levels.push_back(v);
+  }
+  return levels;
+}
+
+QString number(double v, int digits = 4) {
+  return v < 0 ? QStringLiteral("–") : QString::number(v, 'g', digits);
+}
+
+}  // namespace
+
+CompareView::CompareView(QWidget* parent)
+    : QWidget(parent),
+      m_grid(new QWidget(this)),
+      m_gridLayout(new QGridLayout(m_grid)),
+      m_table(new QTableWidget(this)),
+      m_hint(new QLabel(this)) {
+  auto* splitter = new QSplitter(Qt::Vertical, this);
+  splitter->addWidget(m_grid);
+  auto* lower = new QWidget(splitter);
+  auto* lowerLayout = new QVBoxLayout(lower);
+  lowerLayout->setContentsMargins(0, 0, 0, 0);
+  lowerLayout->addWidget(m_table);
+  m_hint->setWordWrap(true);
+  m_hint->setText(tr("Non-convex share: the share of grid points where the surface curves down "
+                     "along some direction (the discrete Hessian's smallest eigenvalue is below "
+                     "-1 % of its largest in magnitude). Low for smooth, convex-looking basins; "
+                     "high for chaotic ones."));
+  lowerLayout->addWidget(m_hint);
+  splitter->addWidget(lower);
+  splitter->setStretchFactor(0, 4);
+  splitter->setStretchFactor(1, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(splitter);
+  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_table->verticalHeader()->hide();
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_table->setAlternatingRowColors(true);
+}
+
+void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSettings& settings) {
+  for (SurfaceView* v : m_views) v->deleteLater();
+  for (QLabel* l : m_titles) l->deleteLater();
+  m_views.clear();
+  m_titles.clear();
+  m_entries = std::move(entries);
+  m_settings = settings;
+  const int columns = m_entries.size() <= 3 ? int(m_entries.size()) : 2;
+  for (size_t i = 0; i < m_entries.size(); ++i) {
+    auto* title = new QLabel(m_entries[i].title, m_grid);
+    title->setAlignment(Qt::AlignCenter);
+    title->setStyleSheet("font-weight: bold; font-size: 12pt;");
+    auto* view = new SurfaceView(m_grid);
+    const int row = int(i) / std::max(columns, 1), column = int(i) % std::max(columns, 1);
+    m_gridLayout->addWidget(title, 2 * row, column);
+    m_gridLayout->addWidget(view, 2 * row + 1, column);
+    m_gridLayout->setRowStretch(2 * row + 1, 1);
+    connect(view, &SurfaceView::cameraMoved, this, [this, view] { follow(view); });
+    connect(view, &SurfaceView::hovered, this, [this, i](const QString& text) {
+      emit hovered(m_entries[i].title + ": " + text);
+    });
+    connect(view, &SurfaceView::hoverLeft, this, &CompareView::hoverLeft);
+    m_views.push_back(view);
+    m_titles.push_back(title);
+  }
+  redraw(false);
+  fillTable();
+}
+
+void CompareView::applySettings(const RenderSettings& settings) {
+  m_settings = settings;
+  redraw(true);
+  fillTable();
+}
+
+void CompareView::redraw(bool keepCameras) {
+  // One range for all: the union of the heights each view would show on its own.
+  std::optional<std::array<double, 2>> range;
+  if (m_settings.sharedScale && m_entries.size() > 1) {
+    double low = INFINITY, high = -INFINITY;
+    for (const CompareEntry& e : m_entries) {
+      const viz::FigureOptions o =
+          figureOptions(e.surface, e.directionFile, viz::FigureKind::Surface3d, m_settings, {});
+      auto it = e.surface.arrays.find(o.array);
+      if (it == e.surface.arrays.end()) continue;
+      for (double v : it->second) {
+        const double h = v < 0 ? NAN : viz::heightOf(v, o.height);
+        if (std::isfinite(h)) {
+          low = std::min(low, h);
+          high = std::max(high, h);
+        }
+      }
+    }
+    if (low < high) range = std::array<double, 2>{low, high};
+  }
+  for (size_t i = 0; i < m_entries.size(); ++i) {
+    const CompareEntry& e = m_entries[i];
+    if (e.surface.y.empty()) {
+      m_views[i]->showMessage(tr("A 1-D surface: compare 1-D surfaces in the 1-D tab."));
+      continue;
+    }
+    viz::FigureOptions o =
+        figureOptions(e.surface, e.directionFile, viz::FigureKind::Surface3d, m_settings, {});
+    o.valueRange = range;
+    m_views[i]->showSurface(e.surface, o, keepCameras);
+  }
+  if (!keepCameras && !m_views.empty()) follow(m_views.front());
+}
+
+void CompareView::follow(SurfaceView* leader) {
+  if (m_following || !leader->camera()) return;
+  m_following = true;
+  for (SurfaceView* v : m_views) {
+    if (v == leader || !v->camera()) continue;
+    v->camera()->DeepCopy(leader->camera());
+    v->vtkWidget()->renderWindow()->GetRenderers()->GetFirstRenderer()->ResetCameraClippingRange();
+    v->vtkWidget()->update();
+  }
+  m_following = false;
+}
+
+void CompareView::resetCameras() {
+  for (SurfaceView* v : m_views) v->resetCamera();
+  if (!m_views.empty()) follow(m_views.front());
+}
+
+void CompareView::fillTable() {
+  const std::vector<double> levels = parseLevelList(m_settings.compareLevels);
+  QStringList headers{tr("Surface"), tr("Loss at centre"), tr("Accuracy at centre"),
+                      tr("Minimum loss")};
+  for (double l : levels) headers << tr("Area below %1").arg(l);
+  headers << tr("Non-convex share");
+  m_table->clear();
+  m_table->setColumnCount(int(headers.size()));
+  m_table->setHorizontalHeaderLabels(headers);
+  m_table->setRowCount(int(m_entries.size()));
+  for (size_t r = 0; r < m_entries.size(); ++r) {
+    const CompareEntry& e = m_entries[r];
+    int c = 0;
+    auto put = [&](const QString& text) {
+      auto* item = new QTableWidgetItem(text);
+      item->setTextAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter
+                                    : Qt::AlignRight | Qt::AlignVCenter);
+      m_table->setItem(int(r), c++, item);
+    };
+    put(e.title);
+    try {
+      const SurfaceMeasures m = measureSurface(e.surface, splitOf(e.surface), levels);
+      put(number(m.centerLoss));
+      put(m.centerAccuracy < 0 ? QStringLiteral("–")
+                               : QString::number(m.centerAccuracy, 'f', 2) + " %");
+      put(number(m.minLoss));
+      for (const SurfaceMeasures::Below& b : m.below)
+        put(tr("%1 (%2 %)").arg(b.area, 0, 'g', 3).arg(100 * b.share, 0, 'f', 1));
+      put(m.nonConvexShare < 0 ? QStringLiteral("–")
+                               : QString::number(100 * m.nonConvexShare, 'f', 1) + " %");
+    } catch (const std::exception& error) {
+      put(QString::fromUtf8(error.what()));
+    }
+  }
+}
+
+QImage CompareView::grabImage() {
+  // The views side by side as the user sees them, with their titles.
+  QImage image(m_grid->size() * m_grid->devicePixelRatioF(), QImage::Format_RGB32);
+  image.setDevicePixelRatio(m_grid->devicePixelRatioF());
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  for (size_t i = 0; i < m_views.size(); ++i) {
+    painter.drawImage(QRectF(m_views[i]->geometry()), m_views[i]->grabImage());
+    m_titles[i]->render(&painter, m_titles[i]->geometry().topLeft());
+  }
+  return image;
+}
+
+}  // namespace basin::gui

@@ -1,0 +1,113 @@
+#include "app/gui/inspector.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace basin::gui {
+
+Inspector::Inspector(const RenderSettings& s, QWidget* parent) : QWidget(parent), m_base(s) {
+  auto* layout = new QVBoxLayout(this);
+
+  auto* values = new QGroupBox(tr("Values"), this);
+  auto* valuesForm = new QFormLayout(values);
+  m_accuracy = new QCheckBox(tr("Show accuracy instead of loss"), values);
+  m_accuracy->setChecked(s.showAccuracy);
+  valuesForm->addRow(m_accuracy);
+  m_log = new QCheckBox(tr("Log scale: log(loss + 0.1)"), values);
+  m_log->setChecked(s.log);
+  valuesForm->addRow(m_log);
+  m_clipOn = new QCheckBox(tr("Clip losses above"), values);
+  m_clipOn->setChecked(s.clip > 0);
+  m_clip = new QDoubleSpinBox(values);
+  m_clip->setRange(0.01, 1e6);
+  m_clip->setDecimals(2);
+  m_clip->setValue(s.clip > 0 ? s.clip : 10.0);
+  m_clip->setEnabled(s.clip > 0);
+  valuesForm->addRow(m_clipOn, m_clip);
+  m_colormap = new QComboBox(values);
+  m_colormap->addItems({tr("Viridis"), tr("Magma"), tr("Cool-warm"), tr("Summer"), tr("Grey")});
+  m_colormap->setCurrentIndex(int(s.colormap));
+  valuesForm->addRow(tr("Colormap"), m_colormap);
+  layout->addWidget(values);
+
+  auto* surface = new QGroupBox(tr("3-D surface"), this);
+  auto* surfaceForm = new QFormLayout(surface);
+  m_scale = new QDoubleSpinBox(surface);
+  m_scale->setRange(0.1, 10.0);
+  m_scale->setSingleStep(0.1);
+  m_scale->setValue(s.verticalScale);
+  m_scale->setSuffix(QStringLiteral(" ×"));
+  surfaceForm->addRow(tr("Vertical exaggeration"), m_scale);
+  m_lighting = new QCheckBox(tr("Lighting"), surface);
+  m_lighting->setChecked(s.lighting);
+  surfaceForm->addRow(m_lighting);
+  layout->addWidget(surface);
+
+  auto* plane = new QGroupBox(tr("Contour and heat map"), this);
+  auto* planeForm = new QFormLayout(plane);
+  m_planeKind = new QComboBox(plane);
+  m_planeKind->addItems({tr("Contour lines"), tr("Filled contours"), tr("Heat map")});
+  m_planeKind->setCurrentIndex(int(s.planeKind) - int(viz::FigureKind::Contour));
+  planeForm->addRow(tr("Style"), m_planeKind);
+  m_levels = new QLineEdit(s.levels, plane);
+  m_levels->setToolTip(tr("first:last:step in loss units, as the reference's vmin:vmax:vlevel"));
+  planeForm->addRow(tr("Levels"), m_levels);
+  m_labels = new QCheckBox(tr("Label the contour lines"), plane);
+  m_labels->setChecked(s.contourLabels);
+  planeForm->addRow(m_labels);
+  m_trajectory = new QCheckBox(tr("Show the training trajectory"), plane);
+  m_trajectory->setChecked(s.showTrajectory);
+  planeForm->addRow(m_trajectory);
+  layout->addWidget(plane);
+
+  auto* compare = new QGroupBox(tr("Comparison"), this);
+  auto* compareForm = new QFormLayout(compare);
+  m_shared = new QCheckBox(tr("One color scale and height range"), compare);
+  m_shared->setChecked(s.sharedScale);
+  compareForm->addRow(m_shared);
+  m_compareLevels = new QLineEdit(s.compareLevels, compare);
+  m_compareLevels->setToolTip(tr("Loss levels for the area measure, separated by commas"));
+  compareForm->addRow(tr("Area below"), m_compareLevels);
+  layout->addWidget(compare);
+  layout->addStretch(1);
+
+  for (QCheckBox* box :
+       {m_accuracy, m_log, m_clipOn, m_labels, m_lighting, m_trajectory, m_shared})
+    connect(box, &QCheckBox::toggled, this, &Inspector::emitChanged);
+  connect(m_clipOn, &QCheckBox::toggled, m_clip, &QWidget::setEnabled);
+  for (QComboBox* box : {m_colormap, m_planeKind})
+    connect(box, &QComboBox::currentIndexChanged, this, &Inspector::emitChanged);
+  for (QDoubleSpinBox* box : {m_clip, m_scale})
+    connect(box, &QDoubleSpinBox::editingFinished, this, &Inspector::emitChanged);
+  connect(m_scale, &QDoubleSpinBox::valueChanged, this, &Inspector::emitChanged);
+  for (QLineEdit* edit : {m_levels, m_compareLevels})
+    connect(edit, &QLineEdit::editingFinished, this, &Inspector::emitChanged);
+}
+
+RenderSettings Inspector::settings() const {
+  RenderSettings s = m_base;
+  s.colormap = viz::Colormap(m_colormap->currentIndex());
+  s.showAccuracy = m_accuracy->isChecked();
+  s.log = m_log->isChecked();
+  s.clip = m_clipOn->isChecked() ? m_clip->value() : 0.0;
+  s.planeKind = viz::FigureKind(int(viz::FigureKind::Contour) + m_planeKind->currentIndex());
+  s.levels = m_levels->text().trimmed();
+  s.contourLabels = m_labels->isChecked();
+  s.verticalScale = m_scale->value();
+  s.lighting = m_lighting->isChecked();
+  s.showTrajectory = m_trajectory->isChecked();
+  s.sharedScale = m_shared->isChecked();
+  s.compareLevels = m_compareLevels->text();
+  return s;
+}
+
+void Inspector::emitChanged() {
+  emit changed(settings());
+}
+
+}  // namespace basin::gui

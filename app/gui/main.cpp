@@ -1,0 +1,44 @@
+// basin: the desktop app. `basin [FILES...]` opens models, data sets, surface, direction and
+// projection files (Basin's and the reference implementation's).
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+#include "app/gui/main_window.h"
+#include "app/gui/vtk_widget.h"
+
+int main(int argc, char** argv) {
+  basin::gui::VtkWidget::setDefaultSurfaceFormat();  // before QApplication (stack.md)
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName("Basin");
+  QApplication::setApplicationName("Basin");
+  QApplication::setApplicationVersion(BASIN_VERSION);
+
+  // The language chosen in Preferences, else the system's.
+  const QString chosen = QSettings().value("language").toString();
+  const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+  QTranslator qtTranslator, basinTranslator;
+  if (qtTranslator.load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(&qtTranslator);
+  if (basinTranslator.load(locale, "basin", "_", ":/i18n"))
+    QApplication::installTranslator(&basinTranslator);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate(
+      "main", "Basin: explore the loss landscapes of neural networks."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(
+      "files", QApplication::translate("main", "Models, data sets, surface, direction or "
+                                               "projection files to open."),
+      "[FILES...]");
+  parser.process(app);
+
+  basin::gui::MainWindow window;
+  window.show();
+  window.openFiles(parser.positionalArguments());
+  return app.exec();
+}

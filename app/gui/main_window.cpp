@@ -1,0 +1,333 @@
+#include "app/gui/main_window.h"
+
+#include <vtkVersion.h>
+
+#include <Eigen/Core>
+#include <H5public.h>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+
+#include "app/gui/compare_view.h"
+#include "app/gui/compute_dialog.h"
+#include "app/gui/export_dialog.h"
+#include "app/gui/inspector.h"
+#include "app/gui/project_panel.h"
+#include "app/gui/surface_view.h"
+#include "core/landscape/grid_order.h"
+#include "viz/data_export.h"
+
+namespace basin::gui {
+namespace {
+
+// What a half-computed surface looks like while it grows: each missing point shows its nearest
+// computed neighbour, so the first coarse points already cover the plane.
+Surface previewOf(const Surface& surface) {
+  Surface shown = surface;
+  const int64_t nx = int64_t(surface.x.size()), ny = surface.y.empty() ? 1 : surface.y.size();
+  for (auto& [name, values] : shown.arrays) values = fillFromNearest(values, nx, ny);
+  return shown;
+}
+
+// The row of a 2-D surface nearest b = 0, as a 1-D surface.
+Surface sliceAtZero(const Surface& surface) {
+  size_t j = 0;
+  for (size_t k = 1; k < surface.y.size(); ++k)
+    if (std::abs(surface.y[k]) < std::abs(surface.y[j])) j = k;
+  Surface slice;
+  slice.x = surface.x;
+  slice.dirFile = surface.dirFile;
+  for (const auto& [name, values] : surface.arrays)
+    slice.arrays[name].assign(values.begin() + j * surface.x.size(),
+                              values.begin() + (j + 1) * surface.x.size());
+  return slice;
+}
+
+}  // namespace
+
+MainWindow::MainWindow()
+    : m_panel(new ProjectPanel(this)),
+      m_tabs(new QTabWidget(this)),
+      m_view3d(new SurfaceView(this)),
+      m_planeView(new SurfaceView(this)),
+      m_curveView(new SurfaceView(this)),
+      m_compare(new CompareView(this)),
+      m_readout(new QLabel(this)),
+      m_progress(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)) {
+  setWindowTitle(tr("Basin — loss landscapes"));
+  setObjectName("MainWindow");
+  setAcceptDrops(true);
+  QSettings settings;
+  m_settings = RenderSettings::load(settings);
+
+  m_tabs->addTab(m_view3d, tr("3-D surface"));
+  m_tabs->addTab(m_planeView, tr("Contour / heat map"));
+  m_tabs->addTab(m_curveView, tr("1-D"));
+  m_tabs->addTab(m_compare, tr("Compare"));
+  setCentralWidget(m_tabs);
+  const QString hint = tr("Open a surface file (File > Open, or drop it here), or compute one "
+                          "(Compute > Surface).");
+  for (SurfaceView* v : {m_view3d, m_planeView, m_curveView}) {
+    v->showMessage(hint);
+    connect(v, &SurfaceView::hovered, m_readout, &QLabel::setText);
+    connect(v, &SurfaceView::hoverLeft, m_readout, &QLabel::clear);
+  }
+  connect(m_compare, &CompareView::hovered, m_readout, &QLabel::setText);
+  connect(m_compare, &CompareView::hoverLeft, m_readout, &QLabel::clear);
+
+  auto* panelDock = new QDockWidget(tr("Session"), this);
+  panelDock->setObjectName("SessionDock");
+  panelDock->setWidget(m_panel);
+  addDockWidget(Qt::LeftDockWidgetArea, panelDock);
+  m_inspector = new Inspector(m_settings, this);
+  auto* inspectorDock = new QDockWidget(tr("Render settings"), this);
+  inspectorDock->setObjectName("InspectorDock");
+  inspectorDock->setWidget(m_inspector);
+  addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+  connect(m_inspector, &Inspector::changed, this, &MainWindow::settingsChanged);
+  connect(m_panel, &ProjectPanel::activated, this, [this](FileKind kind, const QString& path) {
+    if (kind == FileKind::Surface) showSurface(path);
+    if (kind == FileKind::Projection) {
+      m_currentTrajectory = path;
+      redraw(true);
+    }
+  });
+  connect(m_panel, &ProjectPanel::compareRequested, this, &MainWindow::compare);
+  connect(m_panel, &ProjectPanel::removed, this, [this](const QString& path) {
+    if (m_surfaces.count(path) && !m_surfaces[path].computing) m_surfaces.erase(path);
+    m_trajectories.erase(path);
+    if (m_currentTrajectory == path) m_currentTrajectory.clear();
+    if (m_current == path) {
+      m_current.clear();
+      redraw(false);
+    }
+  });
+
+  statusBar()->addWidget(m_readout, 1);
+  m_progress->setMaximumWidth(260);
+  m_progress->setFormat(tr("%v / %m points"));
+  statusBar()->addPermanentWidget(m_progress);
+  statusBar()->addPermanentWidget(m_cancel);
+  m_progress->hide();
+  m_cancel->hide();
+  connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelCompute);
+
+  createActions();
+  resize(1400, 900);
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+}
+
+MainWindow::~MainWindow() {
+  if (m_thread) {
+    m_worker->cancel();
+    m_thread->quit();
+    m_thread->wait();
+  }
+}
+
+void MainWindow::createActions() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+  m_recentMenu = file->addMenu(tr("Open &recent"));
+  updateRecentMenu();
+  file->addSeparator();
+  file->addAction(tr("&Export figure…"), QKeySequence(tr("Ctrl+E")), this,
+                  &MainWindow::exportFigureDialog);
+  file->addAction(tr("Export &data (VTS, VTP, CSV)…"), QKeySequence(tr("Ctrl+Shift+E")), this,
+                  &MainWindow::exportData);
+  file->addAction(tr("&Copy image"), QKeySequence(tr("Ctrl+Shift+C")), this,
+                  &MainWindow::copyImage);
+  file->addSeparator();
+  file->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::preferences);
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* compute = menuBar()->addMenu(tr("&Compute"));
+  compute->addAction(tr("&Surface…"), QKeySequence(tr("Ctrl+R")), this, &MainWindow::computeDialog);
+  compute->addAction(tr("&Cancel"), QKeySequence(tr("Ctrl+.")), this, &MainWindow::cancelCompute);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addAction(tr("&Reset camera"), QKeySequence(tr("Ctrl+0")), this, &MainWindow::resetCamera);
+  view->addAction(tr("Compare selected &surfaces"), QKeySequence(tr("Ctrl+M")), this,
+                  [this] { compare(m_panel->selectedPaths(FileKind::Surface)); });
+  QAction* fullScreen = view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this,
+                                        [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
+  fullScreen->setShortcutContext(Qt::ApplicationShortcut);
+  view->addSeparator();
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About Basin"), this, &MainWindow::about);
+}
+
+void MainWindow::showError(const QString& message) {
+  QMessageBox::critical(this, tr("Basin"), message);
+}
+
+void MainWindow::showSurface(const QString& path) {
+  if (!m_surfaces.count(path)) return;
+  m_current = path;
+  m_panel->select(path);
+  setWindowTitle(tr("%1 — Basin").arg(QFileInfo(path).fileName()));
+  redraw(false);
+  if (m_tabs->currentWidget() == m_compare) m_tabs->setCurrentWidget(m_view3d);
+}
+
+std::optional<Projection> MainWindow::trajectoryFor(const QString&) const {
+  auto it = m_trajectories.find(m_currentTrajectory);
+  if (it == m_trajectories.end()) return std::nullopt;
+  return it->second;
+}
+
+void MainWindow::redraw(bool keepCamera) {
+  auto it = m_surfaces.find(m_current);
+  if (it == m_surfaces.end()) {
+    const QString hint = tr("Open a surface file (File > Open, or drop it here), or compute one "
+                            "(Compute > Surface).");
+    for (SurfaceView* v : {m_view3d, m_planeView, m_curveView}) v->showMessage(hint);
+    return;
+  }
+  const OpenSurface& open = it->second;
+  const Surface shown = open.computing ? previewOf(open.surface) : open.surface;
+  const auto trajectory = trajectoryFor(m_current);
+  try {
+    if (shown.y.empty()) {
+      const QString flat = tr("A 1-D surface: see the 1-D tab.");
+      m_view3d->showMessage(flat);
+      m_planeView->showMessage(flat);
+      m_curveView->showSurface(
+          shown, figureOptions(shown, open.directionFile, viz::FigureKind::Curve1d, m_settings, {}),
+          false);
+      return;
+    }
+    m_view3d->showSurface(shown,
+                          figureOptions(shown, open.directionFile, viz::FigureKind::Surface3d,
+                                        m_settings, trajectory),
+                          keepCamera);
+    m_planeView->showSurface(
+        shown,
+        figureOptions(shown, open.directionFile, m_settings.planeKind, m_settings, trajectory),
+        false);
+    viz::FigureOptions slice = figureOptions(sliceAtZero(shown), open.directionFile,
+                                             viz::FigureKind::Curve1d, m_settings, {});
+    slice.array = splitOf(shown) + "_loss";
+    slice.title = tr("Slice at y = 0").toStdString();
+    m_curveView->showSurface(sliceAtZero(shown), slice, false);
+  } catch (const std::exception& error) {
+    statusBar()->showMessage(QString::fromUtf8(error.what()), 8000);
+  }
+}
+
+void MainWindow::settingsChanged(const RenderSettings& settings) {
+  m_settings = settings;
+  QSettings stored;
+  m_settings.save(stored);
+  redraw(true);
+  if (m_compare->count() > 0) m_compare->applySettings(m_settings);
+}
+
+void MainWindow::compare(const QStringList& surfacePaths) {
+  std::vector<CompareEntry> entries;
+  for (const QString& path : surfacePaths) {
+    auto it = m_surfaces.find(path);
+    if (it == m_surfaces.end()) continue;
+    const Surface shown = it->second.computing ? previewOf(it->second.surface) : it->second.surface;
+    entries.push_back({QFileInfo(path).completeBaseName(), shown, it->second.directionFile});
+  }
+  if (entries.size() < 2) {
+    showError(tr("Select two or more surfaces in the Session panel to compare them."));
+    return;
+  }
+  m_tabs->setCurrentWidget(m_compare);
+  m_compare->setEntries(std::move(entries), m_settings);
+}
+
+void MainWindow::resetCamera() {
+  if (m_tabs->currentWidget() == m_compare)
+    m_compare->resetCameras();
+  else
+    m_view3d->resetCamera();
+}
+
+void MainWindow::copyImage() {
+  QWidget* current = m_tabs->currentWidget();
+  const QImage image = current == m_compare ? m_compare->grabImage()
+                                            : static_cast<SurfaceView*>(current)->grabImage();
+  QApplication::clipboard()->setImage(image);
+  statusBar()->showMessage(tr("Image copied (%1 × %2 pixels)").arg(image.width()).arg(image.height()),
+                           4000);
+}
+
+void MainWindow::about() {
+  unsigned major = 0, minor = 0, release = 0;
+  H5get_libversion(&major, &minor, &release);
+  QMessageBox::about(
+      this, tr("About Basin"),
+      tr("<h3>Basin %1</h3><p>Loss landscapes of neural networks: filter-normalized surfaces, "
+         "PCA training trajectories, plain vs skip-connection comparisons.</p>"
+         "<p>Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9</p>")
+          .arg(BASIN_VERSION, qVersion(), vtkVersion::GetVTKVersion())
+          .arg(major)
+          .arg(minor)
+          .arg(release)
+          .arg(EIGEN_WORLD_VERSION)
+          .arg(EIGEN_MAJOR_VERSION)
+          .arg(EIGEN_MINOR_VERSION));
+}
+
+void MainWindow::preferences() {
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Preferences"));
+  auto* form = new QFormLayout(&dialog);
+  auto* language = new QComboBox(&dialog);
+  language->addItem(tr("System language"), QString());
+  language->addItem(QStringLiteral("English"), "en");
+  language->addItem(QStringLiteral("Deutsch"), "de");
+  language->addItem(QStringLiteral("简体中文"), "zh_CN");
+  QSettings settings;
+  language->setCurrentIndex(std::max(0, language->findData(settings.value("language").toString())));
+  form->addRow(tr("Language"), language);
+  form->addRow(new QLabel(tr("The language changes at the next start."), &dialog));
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  form->addRow(buttons);
+  if (dialog.exec() == QDialog::Accepted) settings.setValue("language", language->currentData());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (m_worker) {
+    if (QMessageBox::question(this, tr("Basin"),
+                              tr("A surface is being computed. Stop it and quit? The points "
+                                 "computed so far are saved; computing again resumes.")) !=
+        QMessageBox::Yes) {
+      event->ignore();
+      return;
+    }
+    cancelCompute();
+    m_thread->wait();
+  }
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  m_settings.save(settings);
+  event->accept();
+}
+
+}  // namespace basin::gui

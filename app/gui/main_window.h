@@ -1,0 +1,111 @@
+// Basin's main window: the session's files on the left, the views (3-D, contour / heat, 1-D,
+// compare) in the middle, render settings on the right, the value under the cursor and the
+// computation's progress in the status bar.
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+#include <map>
+#include <optional>
+
+#include "app/gui/render_settings.h"
+#include "app/gui/surface_worker.h"
+#include "core/io/file_kind.h"
+
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QThread;
+
+namespace basin::gui {
+
+class CompareView;
+class Inspector;
+class ProjectPanel;
+class SurfaceView;
+
+struct OpenSurface {
+  Surface surface;
+  std::string directionFile;
+  bool computing = false;
+};
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  MainWindow();
+  ~MainWindow() override;
+
+  // Opens each file; a file that cannot be opened gets a dialog naming it and the reason.
+  void openFiles(const QStringList& paths);
+  // Opens one file; returns the error message instead of showing it (empty on success).
+  QString openFile(const QString& path);
+
+  // Starts a surface computation in a worker thread (false if one is running).
+  bool startCompute(const SurfaceJob& job, int64_t batch, int threads);
+  bool computing() const { return m_worker != nullptr; }
+  void cancelCompute();
+  void compare(const QStringList& surfacePaths);
+  void showSurface(const QString& path);
+
+  // For tests and the screenshots.
+  SurfaceView* view3d() const { return m_view3d; }
+  SurfaceView* planeView() const { return m_planeView; }
+  CompareView* compareView() const { return m_compare; }
+  QTabWidget* tabs() const { return m_tabs; }
+  QString currentSurface() const { return m_current; }
+
+ signals:
+  void computeFinished(const QString& path, bool complete);
+  void computeProgress(qint64 done, qint64 total);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void createActions();
+  void openDialog();
+  void computeDialog();
+  void exportFigureDialog();
+  void exportData();
+  void copyImage();
+  void resetCamera();
+  void about();
+  void preferences();
+  void redraw(bool keepCamera);
+  void settingsChanged(const RenderSettings& settings);
+  void addRecent(const QString& path);
+  void updateRecentMenu();
+  void showError(const QString& message);
+  void offerResume(const QString& path);
+  void surfaceUpdate(const SurfacePtr& surface, bool finalState);
+  std::optional<Projection> trajectoryFor(const QString& surfacePath) const;
+  SurfaceJob defaultJob() const;
+
+  ProjectPanel* m_panel;
+  Inspector* m_inspector;
+  QTabWidget* m_tabs;
+  SurfaceView* m_view3d;
+  SurfaceView* m_planeView;
+  SurfaceView* m_curveView;
+  CompareView* m_compare;
+  QLabel* m_readout;
+  QProgressBar* m_progress;
+  QPushButton* m_cancel;
+  QMenu* m_recentMenu;
+
+  RenderSettings m_settings;
+  std::map<QString, OpenSurface> m_surfaces;
+  std::map<QString, Projection> m_trajectories;
+  QString m_current, m_currentTrajectory;
+  QString m_computingPath;
+  SurfaceWorker* m_worker = nullptr;
+  QThread* m_thread = nullptr;
+};
+
+}  // namespace basin::gui

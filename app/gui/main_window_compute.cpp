@@ -1,0 +1,142 @@
+// MainWindow: computing a surface in a worker thread with progress, live preview and cancel.
+#include <QDir>
+#include <QFileInfo>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QThread>
+
+#include "app/gui/compute_dialog.h"
+#include "app/gui/main_window.h"
+#include "app/gui/project_panel.h"
+#include "core/io/file_kind.h"
+
+namespace basin::gui {
+namespace {
+
+QString duration(double seconds) {
+  if (seconds < 90) return QObject::tr("%1 s").arg(int(seconds + 0.5));
+  if (seconds < 5400) return QObject::tr("%1 min").arg(int(seconds / 60 + 0.5));
+  return QObject::tr("%1 h").arg(seconds / 3600, 0, 'f', 1);
+}
+
+}  // namespace
+
+SurfaceJob MainWindow::defaultJob() const {
+  SurfaceJob job;
+  job.x = {-1, 1, 21};
+  job.y = Axis{-1, 1, 21};
+  const QStringList models = m_panel->selectedPaths(FileKind::Model) + m_panel->paths(FileKind::Model);
+  if (!models.isEmpty()) job.model = models.front().toStdString();
+  const QStringList data = m_panel->paths(FileKind::Dataset);
+  if (!data.isEmpty()) job.data.data = data.front().toStdString();
+  job.data.samples = 1000;
+  if (job.data.data.starts_with("mnist:") || job.data.data.starts_with("fashion:")) {
+    job.data.normalize = "mnist";
+    job.data.pad = 2;  // 28 x 28 digits into 32 x 32 CIFAR-style networks
+  }
+  const QString folder = QSettings().value("folders/last", QDir::homePath()).toString();
+  job.out = QDir(folder).filePath("surface.h5").toStdString();
+  return job;
+}
+
+void MainWindow::computeDialog() {
+  if (m_worker) {
+    showError(tr("A surface is being computed; cancel it first."));
+    return;
+  }
+  ComputeDialog dialog(defaultJob(), 128, QThread::idealThreadCount(), this);
+  if (dialog.exec() == QDialog::Accepted) startCompute(dialog.job(), dialog.batch(), dialog.threads());
+}
+
+bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads) {
+  if (m_worker) return false;
+  m_worker = new SurfaceWorker(job, batch, threads);
+  m_thread = new QThread(this);
+  m_worker->moveToThread(m_thread);
+  m_computingPath = QFileInfo(QString::fromStdString(job.out)).absoluteFilePath();
+  connect(m_thread, &QThread::started, m_worker, &SurfaceWorker::run);
+  connect(m_worker, &SurfaceWorker::started, this, [this](const QString&, const QString& dirs) {
+    OpenSurface& open = m_surfaces[m_computingPath];
+    open.computing = true;
+    open.directionFile = dirs.toStdString();
+    m_panel->add(FileKind::Surface, m_computingPath, tr("being computed"));
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+  });
+  connect(m_worker, &SurfaceWorker::progress, this, [this](qint64 done, qint64 total, double eta) {
+    m_progress->setMaximum(int(total));
+    m_progress->setValue(int(done));
+    m_progress->setToolTip(tr("%1 left").arg(duration(eta)));
+    statusBar()->showMessage(
+        tr("Computing %1: %2 of %3 points, %4 left")
+            .arg(QFileInfo(m_computingPath).fileName())
+            .arg(done)
+            .arg(total)
+            .arg(duration(eta)));
+    emit computeProgress(done, total);
+  });
+  connect(m_worker, &SurfaceWorker::preview, this,
+          [this](const SurfacePtr& s) { surfaceUpdate(s, false); });
+  connect(m_worker, &SurfaceWorker::finished, this, [this](const SurfacePtr& s) {
+    surfaceUpdate(s, true);
+    statusBar()->showMessage(tr("Surface saved to %1").arg(m_computingPath), 10000);
+  });
+  connect(m_worker, &SurfaceWorker::cancelled, this, [this](const SurfacePtr& s) {
+    surfaceUpdate(s, true);
+    int64_t done = 0;
+    for (const auto& [name, values] : s->arrays)
+      if (name.ends_with("_loss"))
+        for (double v : values) done += v >= 0;
+    statusBar()->showMessage(tr("Stopped: %1 of %2 points are saved in %3; compute again to "
+                                "resume.")
+                                 .arg(done)
+                                 .arg(s->points())
+                                 .arg(m_computingPath),
+                             15000);
+  });
+  connect(m_worker, &SurfaceWorker::failed, this, [this](const QString& message) {
+    showError(tr("The computation stopped:\n\n%1").arg(message));
+  });
+  for (auto signal : {&SurfaceWorker::finished, &SurfaceWorker::cancelled})
+    connect(m_worker, signal, m_thread, &QThread::quit);
+  connect(m_worker, &SurfaceWorker::failed, m_thread, &QThread::quit);
+  connect(m_thread, &QThread::finished, this, [this] {
+    const bool complete = m_surfaces.count(m_computingPath) &&
+                          std::none_of(m_surfaces[m_computingPath].surface.arrays.begin(),
+                                       m_surfaces[m_computingPath].surface.arrays.end(),
+                                       [](const auto& a) {
+                                         return std::any_of(a.second.begin(), a.second.end(),
+                                                            [](double v) { return v < 0; });
+                                       });
+    m_worker->deleteLater();
+    m_thread->deleteLater();
+    m_worker = nullptr;
+    m_thread = nullptr;
+    m_progress->hide();
+    m_cancel->hide();
+    emit computeFinished(m_computingPath, complete);
+  });
+  m_thread->start();
+  return true;
+}
+
+void MainWindow::cancelCompute() {
+  if (m_worker) m_worker->cancel();
+}
+
+void MainWindow::surfaceUpdate(const SurfacePtr& surface, bool finalState) {
+  OpenSurface& open = m_surfaces[m_computingPath];
+  open.surface = *surface;
+  open.computing = !finalState;
+  if (finalState) m_panel->add(FileKind::Surface, m_computingPath, QString());
+  if (m_current.isEmpty() || m_current == m_computingPath) {
+    const bool first = m_current != m_computingPath;
+    m_current = m_computingPath;
+    redraw(!first);
+  }
+}
+
+}  // namespace basin::gui

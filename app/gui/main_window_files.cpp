@@ -1,0 +1,215 @@
+// MainWindow: opening files (dialog, command line, drag-and-drop, recent files) and exporting.
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+
+#include "app/gui/compare_view.h"
+#include "app/gui/compute_dialog.h"
+#include "app/gui/export_dialog.h"
+#include "app/gui/main_window.h"
+#include "app/gui/project_panel.h"
+#include "app/gui/surface_view.h"
+#include "core/error.h"
+#include "core/io/model_file.h"
+#include "core/landscape/projection_file.h"
+#include "viz/data_export.h"
+
+namespace basin::gui {
+namespace {
+
+QString lastFolder() {
+  return QSettings().value("folders/last").toString();
+}
+
+void rememberFolder(const QString& path) {
+  QSettings().setValue("folders/last", QFileInfo(path).absolutePath());
+}
+
+int64_t missingPoints(const Surface& surface) {
+  int64_t missing = 0;
+  for (const auto& [name, values] : surface.arrays)
+    if (name.ends_with("_loss"))
+      for (double v : values) missing += v < 0;
+  return missing;
+}
+
+}  // namespace
+
+void MainWindow::openDialog() {
+  const QStringList paths = QFileDialog::getOpenFileNames(
+      this, tr("Open"), lastFolder(),
+      tr("Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;"
+         "All files (*)"));
+  if (!paths.isEmpty()) rememberFolder(paths.front());
+  openFiles(paths);
+}
+
+void MainWindow::openFiles(const QStringList& paths) {
+  for (const QString& path : paths) {
+    const QString error = openFile(path);
+    if (!error.isEmpty()) showError(tr("Could not open %1:\n\n%2").arg(path, error));
+  }
+}
+
+QString MainWindow::openFile(const QString& path) {
+  try {
+    const FileInfo info = classifyFile(path.toStdString());
+    switch (info.kind) {
+      case FileKind::Surface: {
+        OpenSurface open;
+        open.surface = readSurfaceFile(info.path);
+        open.directionFile = viz::directionFileOf(open.surface, info.path);
+        const int64_t missing = missingPoints(open.surface);
+        m_surfaces[path] = std::move(open);
+        m_panel->add(FileKind::Surface, path,
+                     missing ? tr("%1 points not computed yet").arg(missing) : QString());
+        showSurface(path);
+        if (missing > 0) offerResume(path);
+        break;
+      }
+      case FileKind::Projection: {
+        m_trajectories[path] = readProjectionFile(info.path);
+        m_panel->add(FileKind::Projection, path,
+                     tr("%1 checkpoints").arg(m_trajectories[path].x.size()));
+        m_currentTrajectory = path;
+        redraw(true);
+        break;
+      }
+      case FileKind::Directions: {
+        const auto explained = readExplainedVariance(info.path);
+        m_panel->add(FileKind::Directions, path,
+                     explained && explained->ratio.size() >= 2
+                         ? tr("PCA directions: %1 % and %2 % of the variance")
+                               .arg(100 * explained->ratio[0], 0, 'f', 1)
+                               .arg(100 * explained->ratio[1], 0, 'f', 1)
+                         : QString());
+        break;
+      }
+      case FileKind::Model: {
+        QString detail = QString::fromUtf8(formatName(detectModelFormat(info.path)));
+        try {
+          const Checkpoint c = loadModel(info.path, std::nullopt);
+          detail += tr(", %1, %2 parameters")
+                        .arg(QString::fromStdString(c.arch.name))
+                        .arg(c.network.state().parameterCount());
+        } catch (const ArgumentError&) {
+          detail += tr(" (weights only: choose its architecture when computing)");
+        }
+        m_panel->add(FileKind::Model, path, detail);
+        break;
+      }
+      case FileKind::Dataset:
+        m_panel->add(FileKind::Dataset, QString::fromStdString(info.dataSpec), path);
+        break;
+    }
+    addRecent(path);
+    return {};
+  } catch (const std::exception& error) {
+    return QString::fromUtf8(error.what());
+  }
+}
+
+void MainWindow::offerResume(const QString& path) {
+  if (m_worker) return;
+  const auto job = ComputeDialog::jobFromSurface(m_surfaces[path].surface, path.toStdString());
+  if (!job) return;
+  if (QMessageBox::question(this, tr("Resume?"),
+                            tr("%1 is not finished. Compute its missing points now?").arg(path)) !=
+      QMessageBox::Yes)
+    return;
+  ComputeDialog dialog(*job, 128, QThread::idealThreadCount(), this);
+  if (dialog.exec() == QDialog::Accepted)
+    startCompute(dialog.job(), dialog.batch(), dialog.threads());
+}
+
+void MainWindow::addRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value("recentFiles").toStringList();
+  recent.removeAll(path);
+  recent.prepend(QFileInfo(path).absoluteFilePath());
+  while (recent.size() > 10) recent.removeLast();
+  settings.setValue("recentFiles", recent);
+  updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+  m_recentMenu->clear();
+  const QStringList recent = QSettings().value("recentFiles").toStringList();
+  for (const QString& path : recent)
+    m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFiles({path}); })
+        ->setToolTip(path);
+  m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  openFiles(paths);
+  event->acceptProposedAction();
+}
+
+void MainWindow::exportFigureDialog() {
+  auto it = m_surfaces.find(m_current);
+  if (it == m_surfaces.end()) {
+    showError(tr("Show a surface first: open one or compute one."));
+    return;
+  }
+  const Surface& surface = it->second.surface;
+  const viz::FigureKind shown = m_tabs->currentWidget() == m_planeView ? m_settings.planeKind
+                                : surface.y.empty() ? viz::FigureKind::Curve1d
+                                                    : viz::FigureKind::Surface3d;
+  const auto trajectory = trajectoryFor(m_current);
+  ExportDialog dialog(shown, !surface.y.empty(), trajectory.has_value(),
+                      QFileInfo(m_current).absolutePath(), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  try {
+    viz::FigureOptions options = figureOptions(surface, it->second.directionFile, dialog.kind(),
+                                               m_settings,
+                                               dialog.includeTrajectory() ? trajectory : std::nullopt);
+    if (!dialog.includeTrajectory()) options.trajectory.reset();
+    options.width = dialog.widthPixels();
+    options.heightPixels = dialog.heightPixels();
+    options.dpi = dialog.dpi();
+    options.title = dialog.title().toStdString();
+    exportFigure(surface, options, dialog.path());
+    statusBar()->showMessage(tr("Figure written to %1").arg(dialog.path()), 6000);
+  } catch (const std::exception& error) {
+    showError(tr("Could not export the figure %1:\n\n%2").arg(dialog.path(), error.what()));
+  }
+}
+
+void MainWindow::exportData() {
+  auto it = m_surfaces.find(m_current);
+  if (it == m_surfaces.end()) {
+    showError(tr("Show a surface first: open one or compute one."));
+    return;
+  }
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export data"), QFileInfo(m_current).absolutePath(),
+      tr("VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;"
+         "CSV table (*.csv)"));
+  if (path.isEmpty()) return;
+  try {
+    const viz::FigureOptions o = figureOptions(it->second.surface, it->second.directionFile,
+                                               viz::FigureKind::Surface3d, m_settings, {});
+    viz::exportSurface(it->second.surface, path.toStdString(), o.array, o.height);
+    statusBar()->showMessage(tr("Data written to %1").arg(path), 6000);
+  } catch (const std::exception& error) {
+    showError(tr("Could not export %1:\n\n%2").arg(path, error.what()));
+  }
+}
+
+}  // namespace basin::gui

@@ -1,0 +1,35 @@
+// The session's files by kind: models, data sets, direction sets, surfaces and trajectories.
+// Double-click shows a surface; several selected surfaces can be compared.
+#pragma once
+
+#include <QTreeWidget>
+
+#include "core/io/file_kind.h"
+
+namespace basin::gui {
+
+class ProjectPanel : public QTreeWidget {
+  Q_OBJECT
+
+ public:
+  explicit ProjectPanel(QWidget* parent = nullptr);
+
+  // Adds (or updates) the entry for `path`; returns it.
+  QTreeWidgetItem* add(FileKind kind, const QString& path, const QString& detail);
+  void remove(const QString& path);
+  QStringList paths(FileKind kind) const;
+  QStringList selectedPaths(FileKind kind) const;
+  void select(const QString& path);
+
+ signals:
+  void activated(basin::FileKind kind, const QString& path);
+  void compareRequested(const QStringList& surfacePaths);
+  void removed(const QString& path);
+
+ private:
+  QTreeWidgetItem* group(FileKind kind) const;
+  QTreeWidgetItem* find(const QString& path) const;
+  void showMenu(const QPoint& position);
+};
+
+}  // namespace basin::gui

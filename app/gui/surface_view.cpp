@@ -1,0 +1,137 @@
+#include "app/gui/surface_view.h"
+
+#include <vtkCamera.h>
+#include <vtkCellPicker.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkRenderWindow.h>
+
+#include <QLabel>
+#include <cmath>
+
+#include "app/gui/vtk_widget.h"
+
+namespace basin::gui {
+namespace {
+
+int64_t nearestIndex(const std::vector<double>& axis, double value) {
+  int64_t best = 0;
+  for (int64_t i = 1; i < static_cast<int64_t>(axis.size()); ++i)
+    if (std::abs(axis[i] - value) < std::abs(axis[best] - value)) best = i;
+  return best;
+}
+
+}  // namespace
+
+SurfaceView::SurfaceView(QWidget* parent)
+    : QStackedWidget(parent), m_vtk(new VtkWidget(this)), m_message(new QLabel(this)) {
+  m_message->setAlignment(Qt::AlignCenter);
+  m_message->setWordWrap(true);
+  m_message->setMargin(24);
+  m_message->setStyleSheet("color: palette(mid); font-size: 13pt;");
+  addWidget(m_message);
+  addWidget(m_vtk);
+  connect(m_vtk, &VtkWidget::mouseHovered, this, &SurfaceView::readout);
+  connect(m_vtk, &VtkWidget::mouseLeft, this, &SurfaceView::hoverLeft);
+  connect(m_vtk, &VtkWidget::cameraMoved, this, &SurfaceView::cameraMoved);
+  // Flat figures are laid out for the window's shape: lay them out again when it changes.
+  connect(m_vtk, &VtkWidget::resized, this, [this] {
+    if (m_surface && m_options.kind != viz::FigureKind::Surface3d) rebuild(false);
+  });
+}
+
+void SurfaceView::showMessage(const QString& message) {
+  m_surface.reset();
+  m_message->setText(message);
+  setCurrentWidget(m_message);
+}
+
+bool SurfaceView::hasFigure() const {
+  return currentWidget() == m_vtk;
+}
+
+void SurfaceView::showSurface(const Surface& surface, const viz::FigureOptions& options,
+                              bool keepCamera) {
+  const bool sameKind = m_surface && m_options.kind == options.kind;
+  m_surface = surface;
+  m_options = options;
+  m_options.width = std::max(64, m_vtk->width());
+  m_options.heightPixels = std::max(64, m_vtk->height());
+  setCurrentWidget(m_vtk);
+  rebuild(keepCamera && sameKind);
+}
+
+void SurfaceView::rebuild(bool keepCamera) {
+  vtkNew<vtkCamera> saved;
+  if (keepCamera && camera()) saved->DeepCopy(camera());
+  m_scene = viz::buildScene(m_vtk->renderWindow(), *m_surface, m_options);
+  const bool is3d = m_options.kind == viz::FigureKind::Surface3d;
+  m_vtk->setInteractive(is3d);
+  if (keepCamera && is3d) {
+    camera()->DeepCopy(saved);
+    m_scene.frame->ResetCameraClippingRange();
+  }
+  m_vtk->update();
+}
+
+vtkCamera* SurfaceView::camera() const {
+  if (!m_surface || m_options.kind != viz::FigureKind::Surface3d || !m_scene.frame) return nullptr;
+  return m_scene.frame->GetActiveCamera();
+}
+
+void SurfaceView::resetCamera() {
+  if (m_surface) rebuild(false);
+}
+
+QImage SurfaceView::grabImage() {
+  return hasFigure() ? m_vtk->grabFramebuffer() : grab().toImage();
+}
+
+void SurfaceView::readout(QPointF display) {
+  if (!m_surface || m_options.kind == viz::FigureKind::Curve1d) return;
+  double a = 0, b = 0;
+  if (m_options.kind == viz::FigureKind::Surface3d) {
+    vtkNew<vtkCellPicker> picker;
+    picker->SetTolerance(0.0005);
+    if (!picker->Pick(display.x(), display.y(), 0, m_scene.frame) || !picker->GetActor()) {
+      emit hoverLeft();
+      return;
+    }
+    const double* p = picker->GetPickPosition();
+    a = p[0];
+    b = p[1];
+  } else {
+    vtkRenderer* plot = m_scene.plot;
+    if (!plot || !plot->IsInViewport(int(display.x()), int(display.y()))) {
+      emit hoverLeft();
+      return;
+    }
+    plot->SetDisplayPoint(display.x(), display.y(), 0);
+    plot->DisplayToWorld();
+    const double* w = plot->GetWorldPoint();
+    a = w[0] / (w[3] != 0 ? w[3] : 1);
+    b = w[1] / (w[3] != 0 ? w[3] : 1);
+  }
+  const Surface& s = *m_surface;
+  if (a < s.x.front() || a > s.x.back() || (!s.y.empty() && (b < s.y.front() || b > s.y.back()))) {
+    emit hoverLeft();
+    return;
+  }
+  const int64_t i = nearestIndex(s.x, a), j = s.y.empty() ? 0 : nearestIndex(s.y, b);
+  const int64_t k = j * int64_t(s.x.size()) + i;
+  const std::string split = m_options.array.substr(0, m_options.array.find('_'));
+  auto value = [&](const std::string& name) -> QString {
+    auto it = s.arrays.find(name);
+    if (it == s.arrays.end()) return {};
+    const double v = it->second[k];
+    return v < 0 ? tr("not computed yet") : QString::number(v, 'g', 5);
+  };
+  QString text = tr("a = %1, b = %2: %3 loss %4")
+                     .arg(s.x[i], 0, 'f', 3)
+                     .arg(s.y.empty() ? 0.0 : s.y[j], 0, 'f', 3)
+                     .arg(QString::fromStdString(split), value(split + "_loss"));
+  const QString accuracy = value(split + "_acc");
+  if (!accuracy.isEmpty()) text += tr(", accuracy %1 %").arg(accuracy);
+  emit hovered(text);
+}
+
+}  // namespace basin::gui

@@ -1,0 +1,51 @@
+// One figure of a surface on screen: the 3-D surface (rotate, zoom, pan), a flat contour / heat
+// figure or 1-D curves, drawn by viz's scenes in a VtkWidget, with the values under the cursor.
+#pragma once
+
+#include <QStackedWidget>
+#include <optional>
+
+#include "viz/scene.h"
+
+class QLabel;
+class vtkCamera;
+
+namespace basin::gui {
+
+class VtkWidget;
+
+class SurfaceView : public QStackedWidget {
+  Q_OBJECT
+
+ public:
+  explicit SurfaceView(QWidget* parent = nullptr);
+
+  // Draws `surface` as `options` says. `keepCamera`: a 3-D view keeps where the user turned it
+  // (the live preview redraws often). Throws ArgumentError when the options do not fit.
+  void showSurface(const Surface& surface, const viz::FigureOptions& options, bool keepCamera);
+  // Shows a message instead of a figure.
+  void showMessage(const QString& message);
+  bool hasFigure() const;
+
+  VtkWidget* vtkWidget() const { return m_vtk; }
+  vtkCamera* camera() const;  // the 3-D camera; nullptr for flat figures
+  void resetCamera();
+  QImage grabImage();
+
+ signals:
+  void hovered(const QString& readout);  // "a = 0.12, b = -0.40: loss 0.234, accuracy 93.1 %"
+  void hoverLeft();
+  void cameraMoved();
+
+ private:
+  void rebuild(bool keepCamera);
+  void readout(QPointF display);
+
+  VtkWidget* m_vtk;
+  QLabel* m_message;
+  std::optional<Surface> m_surface;
+  viz::FigureOptions m_options;
+  viz::Scene m_scene;
+};
+
+}  // namespace basin::gui

@@ -1,0 +1,256 @@
+// The desktop app, driven as a user would under Xvfb: open a real surface and see it drawn, turn
+// it with the mouse, compare two surfaces with linked cameras, compute (and cancel) a surface
+// through the GUI's worker, export figures, and survive a file that cannot be opened.
+// BASIN_SCREENSHOTS=DIR saves a PNG of each main state there.
+#include <vtkCamera.h>
+
+#include <QApplication>
+#include <QFile>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+#include <set>
+
+#include "app/gui/compare_view.h"
+#include "app/gui/export_dialog.h"
+#include "app/gui/main_window.h"
+#include "app/gui/surface_view.h"
+#include "app/gui/vtk_widget.h"
+#include "tests/support/test_support.h"
+
+using namespace basin;
+using namespace basin::gui;
+
+namespace {
+
+const QString kPcaSurface =
+    QString::fromStdString(test::dataPath("fixtures/trajectory/pca_surface.h5"));
+const QString kPcaProjection =
+    QString::fromStdString(test::dataPath("fixtures/trajectory/pca_surface_proj.h5"));
+
+int distinctColors(const QImage& image) {
+  std::set<QRgb> colors;
+  for (int y = 0; y < image.height(); y += 2)
+    for (int x = 0; x < image.width(); x += 2) colors.insert(image.pixel(x, y));
+  return int(colors.size());
+}
+
+void drag(VtkWidget* widget, QPoint from, QPoint to) {
+  QMouseEvent press(QEvent::MouseButtonPress, from, widget->mapToGlobal(from), Qt::LeftButton,
+                    Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(widget, &press);
+  for (int step = 1; step <= 10; ++step) {
+    const QPoint at = from + (to - from) * step / 10;
+    QMouseEvent move(QEvent::MouseMove, at, widget->mapToGlobal(at), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(widget, &move);
+  }
+  QMouseEvent release(QEvent::MouseButtonRelease, to, widget->mapToGlobal(to), Qt::LeftButton,
+                      Qt::NoButton, Qt::NoModifier);
+  QApplication::sendEvent(widget, &release);
+  QTest::qWait(50);
+}
+
+std::array<double, 3> position(vtkCamera* camera) {
+  const double* p = camera->GetPosition();
+  return {p[0], p[1], p[2]};
+}
+
+void screenshot(QWidget& window, const QString& name) {
+  const QString dir = qEnvironmentVariable("BASIN_SCREENSHOTS");
+  if (dir.isEmpty()) return;
+  QTest::qWait(300);
+  window.grab().save(dir + "/" + name + ".png");
+}
+
+// A tiny surface job on the bundled demo model and its MNIST images.
+SurfaceJob demoJob(const QString& out, int points, int samples) {
+  SurfaceJob job;
+  job.model = BASIN_SOURCE_DEMO "/resnet20-mnist.h5";
+  job.data.data = "mnist:" BASIN_SOURCE_DEMO "/mnist";
+  job.data.normalize = "mnist";
+  job.data.pad = 2;
+  job.data.samples = samples;
+  job.x = {-1, 1, points};
+  job.y = Axis{-1, 1, points};
+  job.out = out.toStdString();
+  return job;
+}
+
+}  // namespace
+
+class TestGui : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+
+ private slots:
+  void initTestCase() {
+    QApplication::setOrganizationName("BasinTest");
+    QSettings().clear();
+  }
+
+  void opensARealSurfaceAndDrawsIt() {
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.openFile(kPcaSurface), QString());
+    QCOMPARE(window.openFile(kPcaProjection), QString());
+    QTest::qWait(200);
+    QVERIFY(window.view3d()->hasFigure());
+    const QImage image = window.view3d()->grabImage();
+    QVERIFY(image.width() > 400);
+    // A lit, colored surface with axes and a colorbar, not a blank or one-color frame.
+    QVERIFY2(distinctColors(image) > 500, qPrintable(QString::number(distinctColors(image))));
+    screenshot(window, "surface3d");
+    window.tabs()->setCurrentWidget(window.planeView());
+    QTest::qWait(200);
+    QVERIFY(distinctColors(window.planeView()->grabImage()) > 50);
+    screenshot(window, "contour");
+  }
+
+  void mouseDragTurnsTheCamera() {
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.openFile(kPcaSurface), QString());
+    QTest::qWait(100);
+    VtkWidget* vtk = window.view3d()->vtkWidget();
+    const auto before = position(window.view3d()->camera());
+    const QImage imageBefore = window.view3d()->grabImage();
+    drag(vtk, {vtk->width() / 2, vtk->height() / 2}, {vtk->width() / 2 + 150, vtk->height() / 2 + 40});
+    const auto after = position(window.view3d()->camera());
+    QVERIFY(std::abs(after[0] - before[0]) + std::abs(after[1] - before[1]) > 1e-3);
+    QVERIFY(window.view3d()->grabImage() != imageBefore);
+    // The wheel zooms: the camera moves towards the focal point.
+    const double distance = window.view3d()->camera()->GetDistance();
+    QWheelEvent wheel(QPointF(200, 200), vtk->mapToGlobal(QPointF(200, 200)), {}, {0, 120},
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(vtk, &wheel);
+    QVERIFY(window.view3d()->camera()->GetDistance() < distance);
+    // Still drawing after a resize and a tab switch.
+    window.resize(900, 700);
+    window.tabs()->setCurrentIndex(1);
+    window.tabs()->setCurrentIndex(0);
+    QTest::qWait(200);
+    QVERIFY(distinctColors(window.view3d()->grabImage()) > 500);
+  }
+
+  void compareViewFollowsTheCamera() {
+    const QString copy = m_dir.filePath("pca_surface_copy.h5");
+    QVERIFY(QFile::copy(kPcaSurface, copy));
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.openFile(kPcaSurface), QString());
+    QCOMPARE(window.openFile(copy), QString());
+    window.compare({kPcaSurface, copy});
+    QTest::qWait(200);
+    CompareView* compare = window.compareView();
+    QCOMPARE(compare->count(), 2);
+    VtkWidget* left = compare->view(0)->vtkWidget();
+    drag(left, {left->width() / 2, left->height() / 2}, {left->width() / 2 - 120, left->height() / 2 + 30});
+    const auto leader = position(compare->view(0)->camera());
+    const auto follower = position(compare->view(1)->camera());
+    for (int i = 0; i < 3; ++i) QCOMPARE(follower[i], leader[i]);
+    // The measures table: one row per surface; identical surfaces, identical numbers.
+    QTableWidget* table = compare->table();
+    QCOMPARE(table->rowCount(), 2);
+    QVERIFY(table->columnCount() >= 6);
+    for (int c = 1; c < table->columnCount(); ++c)
+      QCOMPARE(table->item(0, c)->text(), table->item(1, c)->text());
+    QVERIFY(table->item(0, 3)->text().toDouble() > 0.0);  // minimum loss
+    screenshot(window, "compare");
+  }
+
+  void computesThroughTheGuiWithPreviewAndCancel() {
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString out = m_dir.filePath("gui_surface.h5");
+    QSignalSpy progress(&window, &MainWindow::computeProgress);
+    QSignalSpy finished(&window, &MainWindow::computeFinished);
+    QVERIFY(window.startCompute(demoJob(out, 3, 64), 32, 2));
+    QVERIFY(!window.startCompute(demoJob(out, 3, 64), 32, 2));  // one at a time
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.front().at(1).toBool(), true);
+    QVERIFY(progress.size() >= 9);
+    QCOMPARE(progress.back().at(0).toLongLong(), 9LL);
+    const Surface s = readSurfaceFile(out.toStdString());
+    for (double v : s.arrays.at("test_loss")) QVERIFY(v > 0 && std::isfinite(v));
+    QCOMPARE(window.currentSurface(), QFileInfo(out).absoluteFilePath());
+    QVERIFY(window.view3d()->hasFigure());
+
+    // Cancel after the first point: the file keeps what was computed, the rest stays -1.
+    const QString big = m_dir.filePath("gui_cancelled.h5");
+    finished.clear();
+    connect(&window, &MainWindow::computeProgress, &window, [&](qint64 done, qint64) {
+      if (done >= 2) window.cancelCompute();
+    });
+    QVERIFY(window.startCompute(demoJob(big, 9, 64), 32, 2));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.front().at(1).toBool(), false);
+    const Surface partial = readSurfaceFile(big.toStdString());
+    int computed = 0, missing = 0;
+    for (double v : partial.arrays.at("test_loss")) (v >= 0 ? computed : missing)++;
+    QVERIFY2(computed >= 2 && missing > 0, qPrintable(QString("%1/%2").arg(computed).arg(missing)));
+  }
+
+  void exportsPngAndSvg() {
+    const Surface s = readSurfaceFile(kPcaSurface.toStdString());
+    viz::FigureOptions o;
+    o.array = "test_loss";
+    o.width = 640;
+    o.heightPixels = 480;
+    const QString png = m_dir.filePath("figure.png"), svg = m_dir.filePath("figure.svg");
+    exportFigure(s, o, png);
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(640, 480));
+    QVERIFY(distinctColors(image) > 200);
+    o.kind = viz::FigureKind::Contour;
+    exportFigure(s, o, svg);
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("</svg>"));
+    QVERIFY(text.count("<path") + text.count("<polyline") > 10);
+  }
+
+  void unreadableFileShowsTheErrorAndTheAppGoesOn() {
+    const QString bad = m_dir.filePath("broken.h5");
+    test::writeBytes(bad.toStdString(), "\x89HDF\r\n\x1a\n and then nothing useful");
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString shown;
+    QTimer::singleShot(300, [&] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        shown = box->text();
+        box->accept();
+      }
+    });
+    window.openFiles({bad});
+    QVERIFY2(shown.contains("broken.h5"), qPrintable(shown));
+    QVERIFY(shown.count(bad) >= 1);
+    QVERIFY(!window.openFile(m_dir.filePath("missing.h5")).isEmpty());
+    QCOMPARE(window.openFile(kPcaSurface), QString());
+    QVERIFY(window.view3d()->hasFigure());
+  }
+};
+
+int main(int argc, char** argv) {
+  VtkWidget::setDefaultSurfaceFormat();
+  QApplication app(argc, argv);
+  TestGui test;
+  return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_gui.moc"
