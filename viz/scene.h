@@ -13,8 +13,9 @@
 namespace basin::viz {
 
 struct Scene {
-  vtkSmartPointer<vtkRenderer> frame;     // background, title, axes, colorbar; 3-D: the surface
-  vtkSmartPointer<vtkRenderer> plot;      // 2-D kinds: the plot area (world x, y = a, b)
+  vtkSmartPointer<vtkRenderer> frame;     // background, title, colorbar; 2-D: axes
+  vtkSmartPointer<vtkRenderer> plot;      // 3-D: the surface and its camera; 2-D: the plot area
+                                          // (world x, y = a, b)
   vtkSmartPointer<vtkContextView> chart;  // 1-D: the chart (keep it alive with the scene)
 };
 

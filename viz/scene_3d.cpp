@@ -8,6 +8,7 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataNormals.h>
 #include <vtkProperty.h>
+#include <vtkRenderWindow.h>
 #include <vtkTransform.h>
 #include <vtkTransformPolyDataFilter.h>
 
@@ -16,8 +17,15 @@
 
 namespace basin::viz::detail {
 
-void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureOptions& options) {
+vtkSmartPointer<vtkRenderer> buildSurface3d(vtkRenderer* frame, const Surface& surface,
+                                            const FigureOptions& options) {
   if (surface.y.empty()) throw ArgumentError("a surface3d figure needs a 2-D surface");
+  // The surface gets the window left of the colorbar, so turning it never slides it under the bar;
+  // it draws over the frame's background.
+  auto renderer = vtkSmartPointer<vtkRenderer>::New();
+  renderer->SetViewport(0.0, 0.0, 0.8, 1.0);
+  renderer->PreserveColorBufferOn();
+  frame->GetRenderWindow()->AddRenderer(renderer);
   vtkSmartPointer<vtkPolyData> poly = surfacePolyData(surface, options.array, options.height);
   auto* z = static_cast<vtkDoubleArray*>(poly->GetPointData()->GetArray("zvalue"));
   const auto [low, high] = options.valueRange
@@ -89,12 +97,13 @@ void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureO
   camera->Azimuth(-60 + 90);  // matplotlib's azimuth -60 looks from -y rotated towards -x
   camera->Elevation(30);
   renderer->ResetCamera();
-  camera->Zoom(0.95);
+  camera->Zoom(0.88);
 
   auto bar = colorBar(colors, valueTitle(options));
   bar->SetPosition(0.82, 0.15);
   bar->SetPosition2(0.12, 0.7);
-  renderer->AddActor2D(bar);
+  frame->AddActor2D(bar);
+  return renderer;
 }
 
 }  // namespace basin::viz::detail

@@ -43,7 +43,9 @@ std::string accuracyName(const std::string& lossName);
 // Line colors of runs in 1-D figures (matplotlib's tab10): run 0 blue, 1 orange, 2 green, ...
 std::array<double, 3> runColor(size_t run);
 
-void buildSurface3d(vtkRenderer* renderer, const Surface& surface, const FigureOptions& options);
+// Returns the renderer that holds the surface and its camera (left of the colorbar).
+vtkSmartPointer<vtkRenderer> buildSurface3d(vtkRenderer* frame, const Surface& surface,
+                                            const FigureOptions& options);
 // `aspect`: the figure's width / height in pixels.
 // Returns the renderer of the plot area (world x, y = the plane's a, b).
 vtkSmartPointer<vtkRenderer> buildPlane(vtkRenderer* renderer, const Surface& surface,

@@ -1,15 +1,13 @@
 #include "app/gui/compare_view.h"
 
 #include <vtkCamera.h>
-#include <vtkRenderWindow.h>
-#include <vtkRendererCollection.h>
 
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
+#include <QScrollBar>
 #include <QRegularExpression>
-#include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -42,29 +40,29 @@ CompareView::CompareView(QWidget* parent)
       m_grid(new QWidget(this)),
       m_gridLayout(new QGridLayout(m_grid)),
       m_table(new QTableWidget(this)),
-      m_hint(new QLabel(this)) {
-  auto* splitter = new QSplitter(Qt::Vertical, this);
-  splitter->addWidget(m_grid);
-  auto* lower = new QWidget(splitter);
-  auto* lowerLayout = new QVBoxLayout(lower);
-  lowerLayout->setContentsMargins(0, 0, 0, 0);
-  lowerLayout->addWidget(m_table);
+      m_hint(new QLabel(this)),
+      m_summary(new QLabel(this)) {
   m_hint->setWordWrap(true);
   m_hint->setText(tr("Non-convex share: the share of grid points where the surface curves down "
                      "along some direction (the discrete Hessian's smallest eigenvalue is below "
                      "-1 % of its largest in magnitude). Low for smooth, convex-looking basins; "
                      "high for chaotic ones."));
-  lowerLayout->addWidget(m_hint);
-  splitter->addWidget(lower);
-  splitter->setStretchFactor(0, 4);
-  splitter->setStretchFactor(1, 1);
+  m_summary->setWordWrap(true);
+  m_summary->setStyleSheet("font-size: 11pt;");
   auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(splitter);
+  layout->setContentsMargins(0, 0, 0, 4);
+  layout->addWidget(m_grid, 1);
+  layout->addWidget(m_summary);
+  layout->addWidget(m_table);
+  layout->addWidget(m_hint);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->verticalHeader()->hide();
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->setAlternatingRowColors(true);
+  m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_table->horizontalHeader()->setStretchLastSection(true);
+  m_hint->setStyleSheet("color: palette(dark);");
 }
 
 void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSettings& settings) {
@@ -142,8 +140,7 @@ void CompareView::follow(SurfaceView* leader) {
   for (SurfaceView* v : m_views) {
     if (v == leader || !v->camera()) continue;
     v->camera()->DeepCopy(leader->camera());
-    v->vtkWidget()->renderWindow()->GetRenderers()->GetFirstRenderer()->ResetCameraClippingRange();
-    v->vtkWidget()->update();
+    v->cameraChangedElsewhere();
   }
   m_following = false;
 }
@@ -163,6 +160,7 @@ void CompareView::fillTable() {
   m_table->setColumnCount(int(headers.size()));
   m_table->setHorizontalHeaderLabels(headers);
   m_table->setRowCount(int(m_entries.size()));
+  std::vector<double> shares(m_entries.size(), -1.0);
   for (size_t r = 0; r < m_entries.size(); ++r) {
     const CompareEntry& e = m_entries[r];
     int c = 0;
@@ -181,12 +179,33 @@ void CompareView::fillTable() {
       put(number(m.minLoss));
       for (const SurfaceMeasures::Below& b : m.below)
         put(tr("%1 (%2 %)").arg(b.area, 0, 'g', 3).arg(100 * b.share, 0, 'f', 1));
+      shares[r] = m.nonConvexShare;
       put(m.nonConvexShare < 0 ? QStringLiteral("–")
                                : QString::number(100 * m.nonConvexShare, 'f', 1) + " %");
     } catch (const std::exception& error) {
       put(QString::fromUtf8(error.what()));
     }
   }
+  // The comparison in one sentence: which surface is smoothest and which roughest.
+  int smooth = -1, rough = -1;
+  for (int r = 0; r < int(shares.size()); ++r) {
+    if (shares[r] < 0) continue;
+    if (smooth < 0 || shares[r] < shares[smooth]) smooth = r;
+    if (rough < 0 || shares[r] > shares[rough]) rough = r;
+  }
+  if (smooth >= 0 && rough >= 0 && shares[rough] > shares[smooth])
+    m_summary->setText(tr("Smoothest: <b>%1</b> (%2 % of its points curve down). Roughest: "
+                          "<b>%4</b> (%3 %).")
+                           .arg(m_entries[smooth].title)
+                           .arg(100 * shares[smooth], 0, 'f', 1)
+                           .arg(100 * shares[rough], 0, 'f', 1)
+                           .arg(m_entries[rough].title));
+  else
+    m_summary->setText(tr("The surfaces are equally smooth by the non-convex share."));
+  // As tall as its rows: the views above get the rest of the space.
+  int height = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth();
+  for (int r = 0; r < m_table->rowCount(); ++r) height += m_table->rowHeight(r);
+  m_table->setFixedHeight(height);
 }
 
 QImage CompareView::grabImage() {

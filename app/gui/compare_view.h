@@ -52,6 +52,7 @@ class CompareView : public QWidget {
   QGridLayout* m_gridLayout;
   QTableWidget* m_table;
   QLabel* m_hint;
+  QLabel* m_summary;
   bool m_following = false;
 };
 

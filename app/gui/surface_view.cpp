@@ -68,14 +68,20 @@ void SurfaceView::rebuild(bool keepCamera) {
   m_vtk->setInteractive(is3d);
   if (keepCamera && is3d) {
     camera()->DeepCopy(saved);
-    m_scene.frame->ResetCameraClippingRange();
+    m_scene.plot->ResetCameraClippingRange();
   }
   m_vtk->update();
 }
 
 vtkCamera* SurfaceView::camera() const {
-  if (!m_surface || m_options.kind != viz::FigureKind::Surface3d || !m_scene.frame) return nullptr;
-  return m_scene.frame->GetActiveCamera();
+  if (!m_surface || m_options.kind != viz::FigureKind::Surface3d || !m_scene.plot) return nullptr;
+  return m_scene.plot->GetActiveCamera();
+}
+
+void SurfaceView::cameraChangedElsewhere() {
+  if (!camera()) return;
+  m_scene.plot->ResetCameraClippingRange();
+  m_vtk->update();
 }
 
 void SurfaceView::resetCamera() {
@@ -92,7 +98,8 @@ void SurfaceView::readout(QPointF display) {
   if (m_options.kind == viz::FigureKind::Surface3d) {
     vtkNew<vtkCellPicker> picker;
     picker->SetTolerance(0.0005);
-    if (!picker->Pick(display.x(), display.y(), 0, m_scene.frame) || !picker->GetActor()) {
+    if (!m_scene.plot->IsInViewport(int(display.x()), int(display.y())) ||
+        !picker->Pick(display.x(), display.y(), 0, m_scene.plot) || !picker->GetActor()) {
       emit hoverLeft();
       return;
     }

@@ -29,6 +29,7 @@ class SurfaceView : public QStackedWidget {
 
   VtkWidget* vtkWidget() const { return m_vtk; }
   vtkCamera* camera() const;  // the 3-D camera; nullptr for flat figures
+  void cameraChangedElsewhere();  // redraw after another view set this camera
   void resetCamera();
   QImage grabImage();
 
