@@ -1,4 +1,1036 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="32"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="19"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="20"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="21"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::CompareView</name>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="46"/>
+        <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
+        <translation>Nichtkonvexer Anteil: der Anteil der Gitterpunkte, an denen sich die Fläche in irgendeiner Richtung nach unten krümmt (der kleinste Eigenwert der diskreten Hesse-Matrix liegt unter -1 % ihres betragsgrößten). Niedrig für glatte, konvex wirkende Becken; hoch für chaotische.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="126"/>
+        <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
+        <translation>Eine 1-D-Fläche: 1-D-Flächen im Reiter 1-D vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <source>Surface</source>
+        <translation>Fläche</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <source>Loss at centre</source>
+        <translation>Verlust im Zentrum</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <source>Accuracy at centre</source>
+        <translation>Genauigkeit im Zentrum</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="156"/>
+        <source>Minimum loss</source>
+        <translation>Minimaler Verlust</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="157"/>
+        <source>Area below %1</source>
+        <translation>Fläche unter %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="158"/>
+        <source>Non-convex share</source>
+        <translation>Nichtkonvexer Anteil</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="181"/>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="197"/>
+        <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
+        <translation>Am glattesten: &lt;b&gt;%1&lt;/b&gt; (%2 % der Punkte krümmen sich nach unten). Am rauesten: &lt;b&gt;%4&lt;/b&gt; (%3 %).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="204"/>
+        <source>The surfaces are equally smooth by the non-convex share.</source>
+        <translation>Nach dem nichtkonvexen Anteil sind die Flächen gleich glatt.</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::ComputeDialog</name>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="58"/>
+        <source>Compute a loss surface</source>
+        <translation>Verlustfläche berechnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="61"/>
+        <source>Model and data</source>
+        <translation>Modell und Daten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="64"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="202"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="66"/>
+        <source>From the file (checkpoint, ONNX)</source>
+        <translation>Aus der Datei (Checkpoint, ONNX)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
+        <source>PyTorch and safetensors weights need the zoo architecture they belong to</source>
+        <translation>PyTorch- und safetensors-Gewichte brauchen die Zoo-Architektur, zu der sie gehören</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="73"/>
+        <source>mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE</source>
+        <translation>mnist:ORDNER, fashion:ORDNER, cifar10:ORDNER, cifar100:ORDNER oder h5:DATEI</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="74"/>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="76"/>
+        <source>Training split</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="77"/>
+        <source>Test split</source>
+        <translation>Testdaten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
+        <source>Split</source>
+        <translation>Teilmenge</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="81"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="82"/>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="84"/>
+        <source>the first samples</source>
+        <translation>die ersten Beispiele</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="85"/>
+        <source>With a seed, the samples are drawn at random</source>
+        <translation>Mit Startwert werden die Beispiele zufällig gezogen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="86"/>
+        <source>Subset seed</source>
+        <translation>Startwert der Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="91"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="128"/>
+        <source>Normalization</source>
+        <translation>Normierung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="93"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="94"/>
+        <source>Zero padding</source>
+        <translation>Nullrand</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="95"/>
+        <source>Repeat a grey channel as RGB</source>
+        <translation>Grauen Kanal als RGB wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="100"/>
+        <source>Grid and directions</source>
+        <translation>Gitter und Richtungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="109"/>
+        <source> points</source>
+        <translation> Punkte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="111"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="116"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="117"/>
+        <source>2-D surface</source>
+        <translation>2-D-Fläche</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="121"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
+        <source>Leave biases and BatchNorm unchanged (biasbn)</source>
+        <translation>Biases und BatchNorm unverändert lassen (biasbn)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="133"/>
+        <source>weights</source>
+        <translation>weights (Gewichte)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="134"/>
+        <source>states (with BatchNorm statistics)</source>
+        <translation>states (mit BatchNorm-Statistiken)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <source>Direction type</source>
+        <translation>Richtungstyp</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="138"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="141"/>
+        <source>Run</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="144"/>
+        <source>Cross-entropy</source>
+        <translation>Kreuzentropie</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="145"/>
+        <source>MSE on softmax</source>
+        <translation>MSE auf Softmax</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <source>This machine has %1 hardware threads</source>
+        <translation>Dieser Rechner hat %1 Hardware-Threads</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="152"/>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <source>Surface file</source>
+        <translation>Flächendatei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="158"/>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="203"/>
+        <source>Models (*.h5 *.onnx *.pt *.pth *.safetensors);;All files (*)</source>
+        <translation>Modelle (*.h5 *.onnx *.pt *.pth *.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
+        <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
+        <translation>Ordner mit MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <source>HDF5 surface (*.h5)</source>
+        <translation>HDF5-Fläche (*.h5)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="227"/>
+        <source>Choose a model.</source>
+        <translation>Bitte ein Modell wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
+        <source>Choose a data set.</source>
+        <translation>Bitte einen Datensatz wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="229"/>
+        <source>Choose where the surface file goes.</source>
+        <translation>Bitte wählen, wohin die Flächendatei geschrieben wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="231"/>
+        <source>Each axis must run from a smaller to a larger value.</source>
+        <translation>Jede Achse muss von einem kleineren zu einem größeren Wert laufen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
+        <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
+        <translation>%1 existiert bereits. Fortsetzen (nur die fehlenden Punkte berechnen) oder ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="242"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="243"/>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::ExportDialog</name>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="24"/>
+        <location filename="../app/gui/export_dialog.cpp" line="76"/>
+        <source>Export figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="28"/>
+        <source>3-D surface</source>
+        <translation>3-D-Fläche</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="29"/>
+        <source>Contour lines</source>
+        <translation>Höhenlinien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="30"/>
+        <source>Filled contours</source>
+        <translation>Gefüllte Höhenlinien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="31"/>
+        <source>Heat map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="33"/>
+        <source>1-D loss and accuracy</source>
+        <translation>1-D-Verlust und Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="36"/>
+        <source>Figure</source>
+        <translation>Abbildung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="38"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="46"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="53"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="57"/>
+        <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
+        <translation>Text wird in Punkt gemessen: doppelte Pixelzahl bei doppelter DPI sieht gleich aus, nur schärfer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="59"/>
+        <source>DPI</source>
+        <translation>DPI</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="61"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <source>Draw the training trajectory (contour and heat maps)</source>
+        <translation>Trainingspfad einzeichnen (Höhenlinien und Heatmaps)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="71"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="74"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="98"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <source>PDF, vector (*.pdf)</source>
+        <translation>PDF, Vektorgrafik (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <source>PDF holding the image (*.pdf)</source>
+        <translation>PDF mit dem Bild (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="102"/>
+        <source>SVG, vector (*.svg)</source>
+        <translation>SVG, Vektorgrafik (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="134"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::Inspector</name>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="16"/>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="18"/>
+        <source>Show accuracy instead of loss</source>
+        <translation>Genauigkeit statt Verlust zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="21"/>
+        <source>Log scale: log(loss + 0.1)</source>
+        <translation>Logarithmisch: log(Verlust + 0,1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="24"/>
+        <source>Clip losses above</source>
+        <translation>Verluste kappen über</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Magma</source>
+        <translation>Magma</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Cool-warm</source>
+        <translation>Kalt-warm</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Summer</source>
+        <translation>Summer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Grey</source>
+        <translation>Grau</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="35"/>
+        <source>Colormap</source>
+        <translation>Farbskala</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="38"/>
+        <source>3-D surface</source>
+        <translation>3-D-Fläche</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="45"/>
+        <source>Vertical exaggeration</source>
+        <translation>Vertikale Überhöhung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="46"/>
+        <source>Lighting</source>
+        <translation>Beleuchtung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="51"/>
+        <source>Contour and heat map</source>
+        <translation>Höhenlinien und Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <source>Contour lines</source>
+        <translation>Höhenlinien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <source>Filled contours</source>
+        <translation>Gefüllte Höhenlinien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <source>Heat map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="56"/>
+        <source>Style</source>
+        <translation>Stil</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="58"/>
+        <source>first:last:step in loss units, as the reference&apos;s vmin:vmax:vlevel</source>
+        <translation>erste:letzte:Schritt in Verlusteinheiten, wie vmin:vmax:vlevel der Referenz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="59"/>
+        <source>Levels</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="60"/>
+        <source>Label the contour lines</source>
+        <translation>Höhenlinien beschriften</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="63"/>
+        <source>Show the training trajectory</source>
+        <translation>Trainingspfad zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="68"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="70"/>
+        <source>One color scale and height range</source>
+        <translation>Eine Farbskala und ein Höhenbereich</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="74"/>
+        <source>Loss levels for the area measure, separated by commas</source>
+        <translation>Verluststufen für das Flächenmaß, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="75"/>
+        <source>Area below</source>
+        <translation>Fläche unter</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::MainWindow</name>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="72"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <source>Basin — loss landscapes</source>
+        <translation>Basin — Verlustlandschaften</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <source>3-D surface</source>
+        <translation>3-D-Fläche</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <source>Contour / heat map</source>
+        <translation>Höhenlinien / Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="81"/>
+        <source>1-D</source>
+        <translation>1-D</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="82"/>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
+        <translation>Eine Flächendatei öffnen (Datei &gt; Öffnen, oder hierher ziehen) oder eine berechnen (Berechnen &gt; Fläche).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <source>Render settings</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <source>%v / %m points</source>
+        <translation>%v / %m Punkte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <source>&amp;Export figure…</source>
+        <translation>Abbildung &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <source>Export &amp;data (VTS, VTP, CSV)…</source>
+        <translation>&amp;Daten exportieren (VTS, VTP, CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <source>&amp;Copy image</source>
+        <translation>Bild &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <source>&amp;Compute</source>
+        <translation>&amp;Berechnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>&amp;Surface…</source>
+        <translation>&amp;Fläche…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <source>&amp;Reset camera</source>
+        <translation>Kamera &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <source>Compare selected &amp;surfaces</source>
+        <translation>Ausgewählte &amp;Flächen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <source>&amp;About Basin</source>
+        <translation>&amp;Über Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <source>Basin</source>
+        <translation>Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <source>%1 — Basin</source>
+        <translation>%1 — Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <source>A 1-D surface: see the 1-D tab.</source>
+        <translation>Eine 1-D-Fläche: siehe Reiter 1-D.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <source>Slice at y = 0</source>
+        <translation>Schnitt bei y = 0</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
+        <source>Select two or more surfaces in the Session panel to compare them.</source>
+        <translation>Zum Vergleichen zwei oder mehr Flächen in der Sitzungsleiste auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
+        <source>Image copied (%1 × %2 pixels)</source>
+        <translation>Bild kopiert (%1 × %2 Pixel)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <source>About Basin</source>
+        <translation>Über Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="282"/>
+        <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Verlustlandschaften neuronaler Netze: filternormierte Flächen, PCA-Trainingspfade, Vergleiche von Netzen mit und ohne Skip-Verbindungen.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <source>The language changes at the next start.</source>
+        <translation>Die Sprache wechselt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
+        <translation>Eine Fläche wird gerade berechnet. Anhalten und beenden? Die bisher berechneten Punkte sind gespeichert; erneutes Berechnen setzt fort.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="48"/>
+        <source>Basin: explore the loss landscapes of neural networks.</source>
+        <translation>Basin: Verlustlandschaften neuronaler Netze erkunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="52"/>
+        <source>Models, data sets, surface, direction or projection files to open.</source>
+        <translation>Zu öffnende Modelle, Datensätze, Flächen-, Richtungs- oder Projektionsdateien.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="58"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="59"/>
+        <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
+        <translation>Basin-Dateien (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="68"/>
+        <source>Could not open %1:
+
+%2</source>
+        <translation>%1 konnte nicht geöffnet werden:
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="83"/>
+        <source>%1 points not computed yet</source>
+        <translation>%1 Punkte noch nicht berechnet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="91"/>
+        <source>%1 checkpoints</source>
+        <translation>%1 Checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="100"/>
+        <source>PCA directions: %1 % and %2 % of the variance</source>
+        <translation>PCA-Richtungen: %1 % und %2 % der Varianz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="110"/>
+        <source>, %1, %2 parameters</source>
+        <translation>, %1, %2 Parameter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="114"/>
+        <source> (weights only: choose its architecture when computing)</source>
+        <translation> (nur Gewichte: Architektur beim Berechnen wählen)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="134"/>
+        <source>Resume?</source>
+        <translation>Fortsetzen?</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="135"/>
+        <source>%1 is not finished. Compute its missing points now?</source>
+        <translation>%1 ist nicht fertig. Die fehlenden Punkte jetzt berechnen?</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="177"/>
+        <location filename="../app/gui/main_window_files.cpp" line="207"/>
+        <source>Show a surface first: open one or compute one.</source>
+        <translation>Zuerst eine Fläche anzeigen: eine öffnen oder berechnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="198"/>
+        <source>Figure written to %1</source>
+        <translation>Abbildung nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="200"/>
+        <source>Could not export the figure %1:
+
+%2</source>
+        <translation>Die Abbildung %1 konnte nicht exportiert werden:
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="211"/>
+        <source>Export data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="212"/>
+        <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
+        <translation>VTK-Strukturgitter, alle Arrays (*.vts);;ParaView-Fläche des gezeigten Arrays (*.vtp);;CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="219"/>
+        <source>Data written to %1</source>
+        <translation>Daten nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="221"/>
+        <source>Could not export %1:
+
+%2</source>
+        <translation>%1 konnte nicht exportiert werden:
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="46"/>
+        <source>A surface is being computed; cancel it first.</source>
+        <translation>Eine Fläche wird gerade berechnet; zuerst abbrechen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="64"/>
+        <source>being computed</source>
+        <translation>wird berechnet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="72"/>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="74"/>
+        <source>Computing %1: %2 of %3 points, %4 left</source>
+        <translation>Berechne %1: %2 von %3 Punkten, noch %4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="85"/>
+        <source>Surface saved to %1</source>
+        <translation>Fläche in %1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="93"/>
+        <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
+        <translation>Angehalten: %1 von %2 Punkten sind in %3 gespeichert; erneut berechnen, um fortzusetzen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="101"/>
+        <source>The computation stopped:
+
+%1</source>
+        <translation>Die Berechnung wurde abgebrochen:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::ProjectPanel</name>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="21"/>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="21"/>
+        <source>Data sets</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="21"/>
+        <source>Direction sets</source>
+        <translation>Richtungssätze</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="21"/>
+        <source>Surfaces</source>
+        <translation>Flächen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="22"/>
+        <source>Trajectories</source>
+        <translation>Trainingspfade</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="94"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="96"/>
+        <source>Compare selected surfaces</source>
+        <translation>Ausgewählte Flächen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="100"/>
+        <source>Remove from the session</source>
+        <translation>Aus der Sitzung entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::SurfaceView</name>
+    <message>
+        <location filename="../app/gui/surface_view.cpp" line="133"/>
+        <source>not computed yet</source>
+        <translation>noch nicht berechnet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_view.cpp" line="135"/>
+        <source>a = %1, b = %2: %3 loss %4</source>
+        <translation>a = %1, b = %2: %3-Verlust %4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_view.cpp" line="140"/>
+        <source>, accuracy %1 %</source>
+        <translation>, Genauigkeit %1 %</translation>
+    </message>
+</context>
 </TS>

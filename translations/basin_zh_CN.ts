@@ -1,4 +1,1036 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="32"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="19"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="20"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="21"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::CompareView</name>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="46"/>
+        <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
+        <translation>非凸比例：曲面在某个方向上向下弯曲的网格点所占的比例（离散 Hessian 矩阵的最小特征值低于其绝对值最大特征值的 -1 %）。平滑、近似凸的盆地该值低；混乱的曲面该值高。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="126"/>
+        <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
+        <translation>一维曲面：请在“一维”标签页中比较一维曲面。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <source>Loss at centre</source>
+        <translation>中心处损失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <source>Accuracy at centre</source>
+        <translation>中心处准确率</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="156"/>
+        <source>Minimum loss</source>
+        <translation>最小损失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="157"/>
+        <source>Area below %1</source>
+        <translation>低于 %1 的面积</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="158"/>
+        <source>Non-convex share</source>
+        <translation>非凸比例</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="181"/>
+        <source>%1 (%2 %)</source>
+        <translation>%1（%2 %）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="197"/>
+        <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
+        <translation>最平滑：&lt;b&gt;%1&lt;/b&gt;（%2 % 的点向下弯曲）。最粗糙：&lt;b&gt;%4&lt;/b&gt;（%3 %）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="204"/>
+        <source>The surfaces are equally smooth by the non-convex share.</source>
+        <translation>按非凸比例衡量，这些曲面同样平滑。</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::ComputeDialog</name>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="58"/>
+        <source>Compute a loss surface</source>
+        <translation>计算损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="61"/>
+        <source>Model and data</source>
+        <translation>模型与数据</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="64"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="202"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="66"/>
+        <source>From the file (checkpoint, ONNX)</source>
+        <translation>来自文件（检查点、ONNX）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
+        <source>PyTorch and safetensors weights need the zoo architecture they belong to</source>
+        <translation>PyTorch 和 safetensors 权重需要指定其所属的模型库架构</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="73"/>
+        <source>mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE</source>
+        <translation>mnist:文件夹、fashion:文件夹、cifar10:文件夹、cifar100:文件夹 或 h5:文件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="74"/>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="76"/>
+        <source>Training split</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="77"/>
+        <source>Test split</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
+        <source>Split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="81"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="82"/>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="84"/>
+        <source>the first samples</source>
+        <translation>前若干个样本</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="85"/>
+        <source>With a seed, the samples are drawn at random</source>
+        <translation>指定种子时随机抽取样本</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="86"/>
+        <source>Subset seed</source>
+        <translation>子集种子</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="91"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="128"/>
+        <source>Normalization</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="93"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="94"/>
+        <source>Zero padding</source>
+        <translation>零填充</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="95"/>
+        <source>Repeat a grey channel as RGB</source>
+        <translation>将灰度通道复制为 RGB</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="100"/>
+        <source>Grid and directions</source>
+        <translation>网格与方向</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="109"/>
+        <source> points</source>
+        <translation> 个点</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="111"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="116"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="117"/>
+        <source>2-D surface</source>
+        <translation>二维曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="121"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
+        <source>Leave biases and BatchNorm unchanged (biasbn)</source>
+        <translation>保持偏置和 BatchNorm 不变（biasbn）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="133"/>
+        <source>weights</source>
+        <translation>weights（权重）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="134"/>
+        <source>states (with BatchNorm statistics)</source>
+        <translation>states（含 BatchNorm 统计量）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <source>Direction type</source>
+        <translation>方向类型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="138"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="141"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="144"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="145"/>
+        <source>MSE on softmax</source>
+        <translation>softmax 上的均方误差</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <source>This machine has %1 hardware threads</source>
+        <translation>本机有 %1 个硬件线程</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="152"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <source>Surface file</source>
+        <translation>曲面文件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="158"/>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="203"/>
+        <source>Models (*.h5 *.onnx *.pt *.pth *.safetensors);;All files (*)</source>
+        <translation>模型 (*.h5 *.onnx *.pt *.pth *.safetensors);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
+        <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
+        <translation>包含 MNIST（IDX）或 CIFAR（.bin）文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <source>HDF5 surface (*.h5)</source>
+        <translation>HDF5 曲面 (*.h5)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="227"/>
+        <source>Choose a model.</source>
+        <translation>请选择模型。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
+        <source>Choose a data set.</source>
+        <translation>请选择数据集。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="229"/>
+        <source>Choose where the surface file goes.</source>
+        <translation>请选择曲面文件的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="231"/>
+        <source>Each axis must run from a smaller to a larger value.</source>
+        <translation>每个坐标轴必须从较小值到较大值。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
+        <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
+        <translation>%1 已存在。继续计算（只计算缺失的点）还是替换？</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="242"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="243"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::ExportDialog</name>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="24"/>
+        <location filename="../app/gui/export_dialog.cpp" line="76"/>
+        <source>Export figure</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="28"/>
+        <source>3-D surface</source>
+        <translation>三维曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="29"/>
+        <source>Contour lines</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="30"/>
+        <source>Filled contours</source>
+        <translation>填充等高线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="31"/>
+        <source>Heat map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="33"/>
+        <source>1-D loss and accuracy</source>
+        <translation>一维损失与准确率</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="36"/>
+        <source>Figure</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="38"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="46"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="53"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="57"/>
+        <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
+        <translation>文字以磅为单位：像素加倍且 DPI 加倍时外观相同，只是更清晰</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="59"/>
+        <source>DPI</source>
+        <translation>DPI</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="61"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <source>Draw the training trajectory (contour and heat maps)</source>
+        <translation>绘制训练轨迹（等高线图和热图）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="71"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="74"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="98"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <source>PDF, vector (*.pdf)</source>
+        <translation>PDF，矢量图 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <source>PDF holding the image (*.pdf)</source>
+        <translation>包含图像的 PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="102"/>
+        <source>SVG, vector (*.svg)</source>
+        <translation>SVG，矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="134"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::Inspector</name>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="16"/>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="18"/>
+        <source>Show accuracy instead of loss</source>
+        <translation>显示准确率而非损失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="21"/>
+        <source>Log scale: log(loss + 0.1)</source>
+        <translation>对数刻度：log(损失 + 0.1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="24"/>
+        <source>Clip losses above</source>
+        <translation>截断高于此值的损失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Magma</source>
+        <translation>Magma</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Cool-warm</source>
+        <translation>冷暖</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Summer</source>
+        <translation>Summer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <source>Grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="35"/>
+        <source>Colormap</source>
+        <translation>配色方案</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="38"/>
+        <source>3-D surface</source>
+        <translation>三维曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="45"/>
+        <source>Vertical exaggeration</source>
+        <translation>垂直放大</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="46"/>
+        <source>Lighting</source>
+        <translation>光照</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="51"/>
+        <source>Contour and heat map</source>
+        <translation>等高线与热图</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <source>Contour lines</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <source>Filled contours</source>
+        <translation>填充等高线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <source>Heat map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="56"/>
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="58"/>
+        <source>first:last:step in loss units, as the reference&apos;s vmin:vmax:vlevel</source>
+        <translation>起始:结束:步长（损失单位），同参考实现的 vmin:vmax:vlevel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="59"/>
+        <source>Levels</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="60"/>
+        <source>Label the contour lines</source>
+        <translation>标注等高线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="63"/>
+        <source>Show the training trajectory</source>
+        <translation>显示训练轨迹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="68"/>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="70"/>
+        <source>One color scale and height range</source>
+        <translation>统一的颜色刻度和高度范围</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="74"/>
+        <source>Loss levels for the area measure, separated by commas</source>
+        <translation>面积度量的损失级别，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="75"/>
+        <source>Area below</source>
+        <translation>低于以下值的面积</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::MainWindow</name>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="72"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <source>Basin — loss landscapes</source>
+        <translation>Basin — 损失景观</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <source>3-D surface</source>
+        <translation>三维曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <source>Contour / heat map</source>
+        <translation>等高线 / 热图</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="81"/>
+        <source>1-D</source>
+        <translation>一维</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="82"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
+        <translation>打开一个曲面文件（文件 &gt; 打开，或拖放到此处），或计算一个（计算 &gt; 曲面）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <source>Render settings</source>
+        <translation>渲染设置</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <source>%v / %m points</source>
+        <translation>%v / %m 个点</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <source>&amp;Export figure…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <source>Export &amp;data (VTS, VTP, CSV)…</source>
+        <translation>导出数据(&amp;D)（VTS、VTP、CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <source>&amp;Copy image</source>
+        <translation>复制图像(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <source>&amp;Compute</source>
+        <translation>计算(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>&amp;Surface…</source>
+        <translation>曲面(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <source>&amp;Reset camera</source>
+        <translation>重置相机(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <source>Compare selected &amp;surfaces</source>
+        <translation>比较所选曲面(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <source>&amp;About Basin</source>
+        <translation>关于 Basin(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <source>Basin</source>
+        <translation>Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <source>%1 — Basin</source>
+        <translation>%1 — Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <source>A 1-D surface: see the 1-D tab.</source>
+        <translation>一维曲面：请查看“一维”标签页。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <source>Slice at y = 0</source>
+        <translation>y = 0 处的切片</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
+        <source>Select two or more surfaces in the Session panel to compare them.</source>
+        <translation>请在“会话”面板中选择两个或更多曲面进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
+        <source>Image copied (%1 × %2 pixels)</source>
+        <translation>图像已复制（%1 × %2 像素）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <source>About Basin</source>
+        <translation>关于 Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="282"/>
+        <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;神经网络的损失景观：滤波器归一化曲面、PCA 训练轨迹、普通网络与跳跃连接网络的对比。&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <source>The language changes at the next start.</source>
+        <translation>语言将在下次启动时更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
+        <translation>正在计算曲面。停止并退出吗？已计算的点已保存；再次计算会继续。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="48"/>
+        <source>Basin: explore the loss landscapes of neural networks.</source>
+        <translation>Basin：探索神经网络的损失景观。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="52"/>
+        <source>Models, data sets, surface, direction or projection files to open.</source>
+        <translation>要打开的模型、数据集、曲面文件、方向文件或投影文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="58"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="59"/>
+        <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
+        <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="68"/>
+        <source>Could not open %1:
+
+%2</source>
+        <translation>无法打开 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="83"/>
+        <source>%1 points not computed yet</source>
+        <translation>%1 个点尚未计算</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="91"/>
+        <source>%1 checkpoints</source>
+        <translation>%1 个检查点</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="100"/>
+        <source>PCA directions: %1 % and %2 % of the variance</source>
+        <translation>PCA 方向：解释了 %1 % 和 %2 % 的方差</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="110"/>
+        <source>, %1, %2 parameters</source>
+        <translation>，%1，%2 个参数</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="114"/>
+        <source> (weights only: choose its architecture when computing)</source>
+        <translation>（仅权重：计算时请选择其架构）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="134"/>
+        <source>Resume?</source>
+        <translation>继续计算？</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="135"/>
+        <source>%1 is not finished. Compute its missing points now?</source>
+        <translation>%1 尚未完成。现在计算缺失的点吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="177"/>
+        <location filename="../app/gui/main_window_files.cpp" line="207"/>
+        <source>Show a surface first: open one or compute one.</source>
+        <translation>请先显示一个曲面：打开或计算一个。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="198"/>
+        <source>Figure written to %1</source>
+        <translation>图表已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="200"/>
+        <source>Could not export the figure %1:
+
+%2</source>
+        <translation>无法导出图表 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="211"/>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="212"/>
+        <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
+        <translation>VTK 结构网格，全部数组 (*.vts);;所示数组的 ParaView 曲面 (*.vtp);;CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="219"/>
+        <source>Data written to %1</source>
+        <translation>数据已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="221"/>
+        <source>Could not export %1:
+
+%2</source>
+        <translation>无法导出 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="46"/>
+        <source>A surface is being computed; cancel it first.</source>
+        <translation>正在计算曲面，请先取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="64"/>
+        <source>being computed</source>
+        <translation>正在计算</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="72"/>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="74"/>
+        <source>Computing %1: %2 of %3 points, %4 left</source>
+        <translation>正在计算 %1：%2 / %3 个点，剩余 %4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="85"/>
+        <source>Surface saved to %1</source>
+        <translation>曲面已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="93"/>
+        <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
+        <translation>已停止：%2 个点中的 %1 个已保存到 %3；再次计算即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="101"/>
+        <source>The computation stopped:
+
+%1</source>
+        <translation>计算已停止：
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::ProjectPanel</name>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="21"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="21"/>
+        <source>Data sets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="21"/>
+        <source>Direction sets</source>
+        <translation>方向集</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="21"/>
+        <source>Surfaces</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="22"/>
+        <source>Trajectories</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="94"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="96"/>
+        <source>Compare selected surfaces</source>
+        <translation>比较所选曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="100"/>
+        <source>Remove from the session</source>
+        <translation>从会话中移除</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::SurfaceView</name>
+    <message>
+        <location filename="../app/gui/surface_view.cpp" line="133"/>
+        <source>not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_view.cpp" line="135"/>
+        <source>a = %1, b = %2: %3 loss %4</source>
+        <translation>a = %1，b = %2：%3 损失 %4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_view.cpp" line="140"/>
+        <source>, accuracy %1 %</source>
+        <translation>，准确率 %1 %</translation>
+    </message>
+</context>
 </TS>

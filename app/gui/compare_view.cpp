@@ -6,8 +6,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
-#include <QScrollBar>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -43,10 +43,11 @@ CompareView::CompareView(QWidget* parent)
       m_hint(new QLabel(this)),
       m_summary(new QLabel(this)) {
   m_hint->setWordWrap(true);
-  m_hint->setText(tr("Non-convex share: the share of grid points where the surface curves down "
-                     "along some direction (the discrete Hessian's smallest eigenvalue is below "
-                     "-1 % of its largest in magnitude). Low for smooth, convex-looking basins; "
-                     "high for chaotic ones."));
+  m_hint->setText(
+      tr("Non-convex share: the share of grid points where the surface curves down "
+         "along some direction (the discrete Hessian's smallest eigenvalue is below "
+         "-1 % of its largest in magnitude). Low for smooth, convex-looking basins; "
+         "high for chaotic ones."));
   m_summary->setWordWrap(true);
   m_summary->setStyleSheet("font-size: 11pt;");
   auto* layout = new QVBoxLayout(this);
@@ -83,9 +84,8 @@ void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSett
     m_gridLayout->addWidget(view, 2 * row + 1, column);
     m_gridLayout->setRowStretch(2 * row + 1, 1);
     connect(view, &SurfaceView::cameraMoved, this, [this, view] { follow(view); });
-    connect(view, &SurfaceView::hovered, this, [this, i](const QString& text) {
-      emit hovered(m_entries[i].title + ": " + text);
-    });
+    connect(view, &SurfaceView::hovered, this,
+            [this, i](const QString& text) { emit hovered(m_entries[i].title + ": " + text); });
     connect(view, &SurfaceView::hoverLeft, this, &CompareView::hoverLeft);
     m_views.push_back(view);
     m_titles.push_back(title);

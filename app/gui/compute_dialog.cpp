@@ -4,13 +4,13 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFile>
 #include <QGroupBox>
-#include <QLabel>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -66,11 +66,14 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
   m_arch->addItem(tr("From the file (checkpoint, ONNX)"), QString());
   for (const std::string& name : zooNames())
     m_arch->addItem(QString::fromStdString(name), QString::fromStdString(name));
-  if (job.arch) m_arch->setCurrentIndex(std::max(0, m_arch->findData(QString::fromStdString(job.arch->name))));
-  m_arch->setToolTip(tr("PyTorch and safetensors weights need the zoo architecture they belong to"));
+  if (job.arch)
+    m_arch->setCurrentIndex(std::max(0, m_arch->findData(QString::fromStdString(job.arch->name))));
+  m_arch->setToolTip(
+      tr("PyTorch and safetensors weights need the zoo architecture they belong to"));
   modelForm->addRow(tr("Architecture"), m_arch);
   m_data = new QLineEdit(QString::fromStdString(job.data.data), modelBox);
-  m_data->setPlaceholderText(tr("mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE"));
+  m_data->setPlaceholderText(
+      tr("mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE"));
   modelForm->addRow(tr("Data set"), withBrowse(m_data, modelBox, [this] { browseData(); }));
   m_split = new QComboBox(modelBox);
   m_split->addItem(tr("Training split"), "train");
@@ -148,7 +151,8 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
   m_batch = integer(batch, 1, 65536, runBox);
   runForm->addRow(tr("Batch size"), m_batch);
   m_threads = integer(threads, 1, 1024, runBox);
-  m_threads->setToolTip(tr("This machine has %1 hardware threads").arg(QThread::idealThreadCount()));
+  m_threads->setToolTip(
+      tr("This machine has %1 hardware threads").arg(QThread::idealThreadCount()));
   runForm->addRow(tr("Threads"), m_threads);
   m_out = new QLineEdit(QString::fromStdString(job.out), runBox);
   runForm->addRow(tr("Surface file"), withBrowse(m_out, runBox, [this] { browseOut(); }));
@@ -205,28 +209,31 @@ void ComputeDialog::browseModel() {
 }
 
 void ComputeDialog::browseData() {
-  const QString dir = QFileDialog::getExistingDirectory(
-      this, tr("Folder with MNIST (IDX) or CIFAR (.bin) files"));
+  const QString dir =
+      QFileDialog::getExistingDirectory(this, tr("Folder with MNIST (IDX) or CIFAR (.bin) files"));
   if (dir.isEmpty()) return;
-  const bool cifar = QFileInfo::exists(dir + "/data_batch_1.bin") ||
-                     QFileInfo::exists(dir + "/test_batch.bin");
+  const bool cifar =
+      QFileInfo::exists(dir + "/data_batch_1.bin") || QFileInfo::exists(dir + "/test_batch.bin");
   m_data->setText((cifar ? "cifar10:" : "mnist:") + dir);
 }
 
 void ComputeDialog::browseOut() {
   // Overwriting is decided in accept(): an existing file may be resumed.
-  const QString path = QFileDialog::getSaveFileName(
-      this, tr("Surface file"), m_out->text(), tr("HDF5 surface (*.h5)"), nullptr,
-      QFileDialog::DontConfirmOverwrite);
+  const QString path = QFileDialog::getSaveFileName(this, tr("Surface file"), m_out->text(),
+                                                    tr("HDF5 surface (*.h5)"), nullptr,
+                                                    QFileDialog::DontConfirmOverwrite);
   if (!path.isEmpty()) m_out->setText(path.endsWith(".h5") ? path : path + ".h5");
 }
 
 void ComputeDialog::accept() {
   const SurfaceJob j = job();
   QString problem;
-  if (j.model.empty()) problem = tr("Choose a model.");
-  else if (j.data.data.empty()) problem = tr("Choose a data set.");
-  else if (j.out.empty()) problem = tr("Choose where the surface file goes.");
+  if (j.model.empty())
+    problem = tr("Choose a model.");
+  else if (j.data.data.empty())
+    problem = tr("Choose a data set.");
+  else if (j.out.empty())
+    problem = tr("Choose where the surface file goes.");
   else if (j.x.min > j.x.max || (j.y && j.y->min > j.y->max))
     problem = tr("Each axis must run from a smaller to a larger value.");
   if (!problem.isEmpty()) {
@@ -235,10 +242,10 @@ void ComputeDialog::accept() {
   }
   const QString out = QString::fromStdString(j.out);
   if (QFileInfo::exists(out)) {
-    QMessageBox ask(QMessageBox::Question, windowTitle(),
-                    tr("%1 exists. Resume it (compute only its missing points) or replace it?")
-                        .arg(out),
-                    QMessageBox::Cancel, this);
+    QMessageBox ask(
+        QMessageBox::Question, windowTitle(),
+        tr("%1 exists. Resume it (compute only its missing points) or replace it?").arg(out),
+        QMessageBox::Cancel, this);
     QPushButton* resume = ask.addButton(tr("Resume"), QMessageBox::AcceptRole);
     QPushButton* replace = ask.addButton(tr("Replace"), QMessageBox::DestructiveRole);
     ask.setDefaultButton(resume);
@@ -258,7 +265,8 @@ void ComputeDialog::accept() {
 std::optional<SurfaceJob> ComputeDialog::jobFromSurface(const Surface& surface,
                                                         const std::string& path) {
   const nlohmann::json meta = nlohmann::json::parse(surface.metadataJson, nullptr, false);
-  if (!meta.is_object() || !meta.contains("model") || !meta.contains("data_spec")) return std::nullopt;
+  if (!meta.is_object() || !meta.contains("model") || !meta.contains("data_spec"))
+    return std::nullopt;
   SurfaceJob job;
   job.model = meta.value("model", "");
   job.data.data = meta.value("data_spec", "");
@@ -274,7 +282,8 @@ std::optional<SurfaceJob> ComputeDialog::jobFromSurface(const Surface& surface,
   job.seed = meta.value("seed", int64_t(0));
   job.loss = meta.value("loss", "ce");
   job.x = {surface.x.front(), surface.x.back(), int64_t(surface.x.size())};
-  if (!surface.y.empty()) job.y = Axis{surface.y.front(), surface.y.back(), int64_t(surface.y.size())};
+  if (!surface.y.empty())
+    job.y = Axis{surface.y.front(), surface.y.back(), int64_t(surface.y.size())};
   job.dirFile = surface.dirFile;
   job.out = path;
   return job;

@@ -54,8 +54,9 @@ ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
   m_dpi = new QSpinBox(this);
   m_dpi->setRange(36, 1200);
   m_dpi->setValue(150);
-  m_dpi->setToolTip(tr("Text is sized in points: twice the pixels at twice the DPI look the same, "
-                       "only sharper"));
+  m_dpi->setToolTip(
+      tr("Text is sized in points: twice the pixels at twice the DPI look the same, "
+         "only sharper"));
   form->addRow(tr("DPI"), m_dpi);
   m_title = new QLineEdit(this);
   m_title->setPlaceholderText(tr("none"));
@@ -81,8 +82,8 @@ ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
   connect(m_kind, &QComboBox::currentIndexChanged, this, &ExportDialog::updateFormats);
   connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
     QFileInfo info(m_path->text());
-    m_path->setText(info.dir().filePath(info.completeBaseName() + "." +
-                                        m_format->currentData().toString()));
+    m_path->setText(
+        info.dir().filePath(info.completeBaseName() + "." + m_format->currentData().toString()));
   });
   updateFormats();
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

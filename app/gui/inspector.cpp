@@ -76,8 +76,7 @@ Inspector::Inspector(const RenderSettings& s, QWidget* parent) : QWidget(parent)
   layout->addWidget(compare);
   layout->addStretch(1);
 
-  for (QCheckBox* box :
-       {m_accuracy, m_log, m_clipOn, m_labels, m_lighting, m_trajectory, m_shared})
+  for (QCheckBox* box : {m_accuracy, m_log, m_clipOn, m_labels, m_lighting, m_trajectory, m_shared})
     connect(box, &QCheckBox::toggled, this, &Inspector::emitChanged);
   connect(m_clipOn, &QCheckBox::toggled, m_clip, &QWidget::setEnabled);
   for (QComboBox* box : {m_colormap, m_planeKind})

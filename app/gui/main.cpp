@@ -27,14 +27,7 @@ int main(int argc, char** argv) {
     QApplication::installTranslator(&basinTranslator);
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(QApplication::translate(
-      "main", "Basin: explore the loss landscapes of neural networks."));
-  parser.addHelpOption();
-  parser.addVersionOption();
-  parser.addPositionalArgument(
-      "files", QApplication::translate("main", "Models, data sets, surface, direction or "
-                                               "projection files to open."),
-      "[FILES...]");
+  basin::gui::MainWindow::describeCommandLine(parser);
   parser.process(app);
 
   basin::gui::MainWindow window;

@@ -2,8 +2,8 @@
 
 #include <vtkVersion.h>
 
-#include <Eigen/Core>
 #include <H5public.h>
+#include <Eigen/Core>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -81,8 +81,9 @@ MainWindow::MainWindow()
   m_tabs->addTab(m_curveView, tr("1-D"));
   m_tabs->addTab(m_compare, tr("Compare"));
   setCentralWidget(m_tabs);
-  const QString hint = tr("Open a surface file (File > Open, or drop it here), or compute one "
-                          "(Compute > Surface).");
+  const QString hint =
+      tr("Open a surface file (File > Open, or drop it here), or compute one "
+         "(Compute > Surface).");
   for (SurfaceView* v : {m_view3d, m_planeView, m_curveView}) {
     v->showMessage(hint);
     connect(v, &SurfaceView::hovered, m_readout, &QLabel::setText);
@@ -166,8 +167,9 @@ void MainWindow::createActions() {
   view->addAction(tr("&Reset camera"), QKeySequence(tr("Ctrl+0")), this, &MainWindow::resetCamera);
   view->addAction(tr("Compare selected &surfaces"), QKeySequence(tr("Ctrl+M")), this,
                   [this] { compare(m_panel->selectedPaths(FileKind::Surface)); });
-  QAction* fullScreen = view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this,
-                                        [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
+  QAction* fullScreen = view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this, [this] {
+    setWindowState(windowState() ^ Qt::WindowFullScreen);
+  });
   fullScreen->setShortcutContext(Qt::ApplicationShortcut);
   view->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
@@ -198,8 +200,9 @@ std::optional<Projection> MainWindow::trajectoryFor(const QString&) const {
 void MainWindow::redraw(bool keepCamera) {
   auto it = m_surfaces.find(m_current);
   if (it == m_surfaces.end()) {
-    const QString hint = tr("Open a surface file (File > Open, or drop it here), or compute one "
-                            "(Compute > Surface).");
+    const QString hint =
+        tr("Open a surface file (File > Open, or drop it here), or compute one "
+           "(Compute > Surface).");
     for (SurfaceView* v : {m_view3d, m_planeView, m_curveView}) v->showMessage(hint);
     return;
   }
@@ -270,8 +273,8 @@ void MainWindow::copyImage() {
   const QImage image = current == m_compare ? m_compare->grabImage()
                                             : static_cast<SurfaceView*>(current)->grabImage();
   QApplication::clipboard()->setImage(image);
-  statusBar()->showMessage(tr("Image copied (%1 × %2 pixels)").arg(image.width()).arg(image.height()),
-                           4000);
+  statusBar()->showMessage(
+      tr("Image copied (%1 × %2 pixels)").arg(image.width()).arg(image.height()), 4000);
 }
 
 void MainWindow::about() {

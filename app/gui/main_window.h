@@ -12,6 +12,7 @@
 #include "app/gui/surface_worker.h"
 #include "core/io/file_kind.h"
 
+class QCommandLineParser;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -38,6 +39,9 @@ class MainWindow : public QMainWindow {
  public:
   MainWindow();
   ~MainWindow() override;
+
+  // The command line of `basin` (help texts translated like the rest of the window).
+  static void describeCommandLine(QCommandLineParser& parser);
 
   // Opens each file; a file that cannot be opened gets a dialog naming it and the reason.
   void openFiles(const QStringList& paths);

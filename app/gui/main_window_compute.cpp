@@ -27,7 +27,8 @@ SurfaceJob MainWindow::defaultJob() const {
   SurfaceJob job;
   job.x = {-1, 1, 21};
   job.y = Axis{-1, 1, 21};
-  const QStringList models = m_panel->selectedPaths(FileKind::Model) + m_panel->paths(FileKind::Model);
+  const QStringList models =
+      m_panel->selectedPaths(FileKind::Model) + m_panel->paths(FileKind::Model);
   if (!models.isEmpty()) job.model = models.front().toStdString();
   const QStringList data = m_panel->paths(FileKind::Dataset);
   if (!data.isEmpty()) job.data.data = data.front().toStdString();
@@ -47,7 +48,8 @@ void MainWindow::computeDialog() {
     return;
   }
   ComputeDialog dialog(defaultJob(), 128, QThread::idealThreadCount(), this);
-  if (dialog.exec() == QDialog::Accepted) startCompute(dialog.job(), dialog.batch(), dialog.threads());
+  if (dialog.exec() == QDialog::Accepted)
+    startCompute(dialog.job(), dialog.batch(), dialog.threads());
 }
 
 bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads) {
@@ -70,12 +72,11 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(done));
     m_progress->setToolTip(tr("%1 left").arg(duration(eta)));
-    statusBar()->showMessage(
-        tr("Computing %1: %2 of %3 points, %4 left")
-            .arg(QFileInfo(m_computingPath).fileName())
-            .arg(done)
-            .arg(total)
-            .arg(duration(eta)));
+    statusBar()->showMessage(tr("Computing %1: %2 of %3 points, %4 left")
+                                 .arg(QFileInfo(m_computingPath).fileName())
+                                 .arg(done)
+                                 .arg(total)
+                                 .arg(duration(eta)));
     emit computeProgress(done, total);
   });
   connect(m_worker, &SurfaceWorker::preview, this,
@@ -104,13 +105,13 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
     connect(m_worker, signal, m_thread, &QThread::quit);
   connect(m_worker, &SurfaceWorker::failed, m_thread, &QThread::quit);
   connect(m_thread, &QThread::finished, this, [this] {
-    const bool complete = m_surfaces.count(m_computingPath) &&
-                          std::none_of(m_surfaces[m_computingPath].surface.arrays.begin(),
-                                       m_surfaces[m_computingPath].surface.arrays.end(),
-                                       [](const auto& a) {
-                                         return std::any_of(a.second.begin(), a.second.end(),
-                                                            [](double v) { return v < 0; });
-                                       });
+    const bool complete =
+        m_surfaces.count(m_computingPath) &&
+        std::none_of(m_surfaces[m_computingPath].surface.arrays.begin(),
+                     m_surfaces[m_computingPath].surface.arrays.end(), [](const auto& a) {
+                       return std::any_of(a.second.begin(), a.second.end(),
+                                          [](double v) { return v < 0; });
+                     });
     m_worker->deleteLater();
     m_thread->deleteLater();
     m_worker = nullptr;

@@ -1,4 +1,5 @@
 // MainWindow: opening files (dialog, command line, drag-and-drop, recent files) and exporting.
+#include <QCommandLineParser>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -42,6 +43,15 @@ int64_t missingPoints(const Surface& surface) {
 }
 
 }  // namespace
+
+void MainWindow::describeCommandLine(QCommandLineParser& parser) {
+  parser.setApplicationDescription(tr("Basin: explore the loss landscapes of neural networks."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(
+      "files", tr("Models, data sets, surface, direction or projection files to open."),
+      "[FILES...]");
+}
 
 void MainWindow::openDialog() {
   const QStringList paths = QFileDialog::getOpenFileNames(
@@ -169,16 +179,16 @@ void MainWindow::exportFigureDialog() {
   }
   const Surface& surface = it->second.surface;
   const viz::FigureKind shown = m_tabs->currentWidget() == m_planeView ? m_settings.planeKind
-                                : surface.y.empty() ? viz::FigureKind::Curve1d
-                                                    : viz::FigureKind::Surface3d;
+                                : surface.y.empty()                    ? viz::FigureKind::Curve1d
+                                                                       : viz::FigureKind::Surface3d;
   const auto trajectory = trajectoryFor(m_current);
   ExportDialog dialog(shown, !surface.y.empty(), trajectory.has_value(),
                       QFileInfo(m_current).absolutePath(), this);
   if (dialog.exec() != QDialog::Accepted) return;
   try {
-    viz::FigureOptions options = figureOptions(surface, it->second.directionFile, dialog.kind(),
-                                               m_settings,
-                                               dialog.includeTrajectory() ? trajectory : std::nullopt);
+    viz::FigureOptions options =
+        figureOptions(surface, it->second.directionFile, dialog.kind(), m_settings,
+                      dialog.includeTrajectory() ? trajectory : std::nullopt);
     if (!dialog.includeTrajectory()) options.trajectory.reset();
     options.width = dialog.widthPixels();
     options.heightPixels = dialog.heightPixels();

@@ -54,8 +54,7 @@ std::string displayedArray(const Surface& surface, const RenderSettings& setting
 }
 
 viz::FigureOptions figureOptions(const Surface& surface, const std::string& directionFile,
-                                 viz::FigureKind kind,
-                                 const RenderSettings& settings,
+                                 viz::FigureKind kind, const RenderSettings& settings,
                                  const std::optional<Projection>& trajectory) {
   viz::FigureOptions o;
   o.kind = kind;

@@ -23,7 +23,7 @@ struct RenderSettings {
   double verticalScale = 1.0;
   bool lighting = true;
   bool showTrajectory = true;
-  bool sharedScale = true;  // compare view: one color scale and z range
+  bool sharedScale = true;              // compare view: one color scale and z range
   QString compareLevels = "0.5, 1, 2";  // loss levels of the comparison's area measure
 
   void save(QSettings& settings) const;
@@ -38,8 +38,7 @@ std::string splitOf(const Surface& surface);
 // Figure options for `kind` (PCA axis titles from `directionFile`); throws ArgumentError for
 // bad contour levels.
 viz::FigureOptions figureOptions(const Surface& surface, const std::string& directionFile,
-                                 viz::FigureKind kind,
-                                 const RenderSettings& settings,
+                                 viz::FigureKind kind, const RenderSettings& settings,
                                  const std::optional<Projection>& trajectory);
 
 }  // namespace basin::gui

