@@ -3,17 +3,14 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include "app/cli/commands.h"
 #include "app/cli/model_options.h"
 #include "core/error.h"
 #include "core/landscape/checkpoint_series.h"
-#include "core/landscape/projection_file.h"
-#include "core/landscape/trajectory.h"
+#include "core/landscape/trajectory_job.h"
 
 namespace basin::cli {
 namespace {
@@ -40,56 +37,38 @@ std::vector<std::string> trainingOrder(std::vector<std::string> files) {
 }
 
 void run(const TrajectoryArgs& a) {
-  if (a.outDirs.empty()) throw ArgumentError("give --out-dirs FILE for the PCA directions");
   if (!a.ignore.empty() && a.ignore != "biasbn")
     throw ArgumentError("--ignore takes biasbn or nothing, not '" + a.ignore + "'");
+  TrajectoryJob job;
+  job.checkpoints = a.checkpoints;
+  job.finalModel = a.model.model;
+  job.arch = a.model.spec();
+  job.dirType = a.dirType;
+  job.ignoreBiasBn = a.ignore == "biasbn";
+  job.outDirs = a.outDirs;
+  job.outProj = a.outProj;
+  job.threads = a.threads;
+  if (job.outDirs.empty()) throw ArgumentError("give --out-dirs FILE for the PCA directions");
   const std::vector<std::string> files = trainingOrder(resolveCheckpointSeries(a.checkpoints));
-  const std::string finalPath = a.model.model.empty() ? files.back() : a.model.model;
-  const std::string outProj =
-      a.outProj.empty()
-          ? std::filesystem::path(a.outDirs).replace_extension("").string() + "_proj.h5"
-          : a.outProj;
-  Checkpoint final = a.model.withPath(finalPath).load();
-
-  TrajectoryOptions options;
-  options.type = parseDirectionType(a.dirType);
-  options.ignoreBiasBn = a.ignore == "biasbn";
-  options.pca.threads = a.threads;
   const bool tty = isatty(STDERR_FILENO);
-  options.progress = [&](int64_t done, int64_t total) {
+  const TrajectoryRun r = runTrajectory(job, files, [&](int64_t done, int64_t total) {
     if (tty)
       std::fprintf(stderr, "\rloaded %lld/%lld checkpoints ", (long long)done, (long long)total);
     if (tty && done == total) std::fprintf(stderr, "\n");
-  };
-  const Trajectory t = computeTrajectory(
-      files, final.network, [&](const std::string& f) { return a.model.withPath(f).load(); },
-      options);
-  writeDirectionFile(a.outDirs, final.network, t.directions);
-  writeProjectionFile(outProj, {t.x, t.y, t.checkpoints});
-
+  });
+  const Trajectory& t = r.trajectory;
   const auto& ratio = t.directions.explained->ratio;
-  std::printf("checkpoints %zu (final: %s)\n", files.size(), finalPath.c_str());
+  std::printf("checkpoints %zu (final: %s)\n", files.size(), r.finalModel.c_str());
   std::printf("explained   1st PC %.2f %%, 2nd PC %.2f %% of the variance (%.2f %% together)\n",
               100 * ratio[0], 100 * ratio[1], 100 * (ratio[0] + ratio[1]));
   std::printf("path        from (%.4g, %.4g) to (%.4g, %.4g)\n", t.x.front(), t.y.front(),
               t.x.back(), t.y.back());
-  std::printf("directions  %s\nprojection  %s\n", a.outDirs.c_str(), outProj.c_str());
-  // A grid that holds the whole path with a margin, rounded up to 1, 2 or 5 times a power of 10.
-  double reach = 0.0;
-  for (size_t i = 0; i < t.x.size(); ++i)
-    reach = std::max({reach, std::abs(t.x[i]), std::abs(t.y[i])});
-  const double unit = std::pow(10.0, std::floor(std::log10(1.2 * reach)));
-  double extent = unit;
-  for (double step : {1.0, 2.0, 5.0, 10.0})
-    if (step * unit >= 1.2 * reach) {
-      extent = step * unit;
-      break;
-    }
+  std::printf("directions  %s\nprojection  %s\n", a.outDirs.c_str(), r.outProj.c_str());
   std::printf(
       "next        basin-cli surface --model %s%s%s --dir-file %s --x=%g:%g:51 --y=%g:%g:51 "
       "--data ... --out surface.h5\n",
-      finalPath.c_str(), a.model.arch.empty() ? "" : " --arch ", a.model.arch.c_str(),
-      a.outDirs.c_str(), -extent, extent, -extent, extent);
+      r.finalModel.c_str(), a.model.arch.empty() ? "" : " --arch ", a.model.arch.c_str(),
+      a.outDirs.c_str(), -r.extent, r.extent, -r.extent, r.extent);
 }
 
 }  // namespace

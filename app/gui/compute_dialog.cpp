@@ -19,21 +19,11 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "core/zoo/zoo.h"
+#include "app/gui/arch_choice.h"
+#include "app/gui/form_row.h"
 
 namespace basin::gui {
 namespace {
-
-QWidget* withBrowse(QLineEdit* edit, QWidget* parent, std::function<void()> browse) {
-  auto* row = new QWidget(parent);
-  auto* layout = new QHBoxLayout(row);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(edit, 1);
-  auto* button = new QPushButton(QObject::tr("Browse…"), row);
-  QObject::connect(button, &QPushButton::clicked, row, browse);
-  layout->addWidget(button);
-  return row;
-}
 
 QDoubleSpinBox* coordinate(double value, QWidget* parent) {
   auto* box = new QDoubleSpinBox(parent);
@@ -54,27 +44,20 @@ QSpinBox* integer(int64_t value, int low, int high, QWidget* parent) {
 }  // namespace
 
 ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, QWidget* parent)
-    : QDialog(parent) {
+    : QDialog(parent), m_base(job) {
   setWindowTitle(tr("Compute a loss surface"));
   auto* layout = new QVBoxLayout(this);
 
   auto* modelBox = new QGroupBox(tr("Model and data"), this);
   auto* modelForm = new QFormLayout(modelBox);
   m_model = new QLineEdit(QString::fromStdString(job.model), modelBox);
-  modelForm->addRow(tr("Model"), withBrowse(m_model, modelBox, [this] { browseModel(); }));
-  m_arch = new QComboBox(modelBox);
-  m_arch->addItem(tr("From the file (checkpoint, ONNX)"), QString());
-  for (const std::string& name : zooNames())
-    m_arch->addItem(QString::fromStdString(name), QString::fromStdString(name));
-  if (job.arch)
-    m_arch->setCurrentIndex(std::max(0, m_arch->findData(QString::fromStdString(job.arch->name))));
-  m_arch->setToolTip(
-      tr("PyTorch and safetensors weights need the zoo architecture they belong to"));
+  modelForm->addRow(tr("Model"), withButton(m_model, tr("Browse…"), [this] { browseModel(); }));
+  m_arch = new ArchChoice(job.arch, modelBox);
   modelForm->addRow(tr("Architecture"), m_arch);
   m_data = new QLineEdit(QString::fromStdString(job.data.data), modelBox);
   m_data->setPlaceholderText(
       tr("mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE"));
-  modelForm->addRow(tr("Data set"), withBrowse(m_data, modelBox, [this] { browseData(); }));
+  modelForm->addRow(tr("Data set"), withButton(m_data, tr("Browse…"), [this] { browseData(); }));
   m_split = new QComboBox(modelBox);
   m_split->addItem(tr("Training split"), "train");
   m_split->addItem(tr("Test split"), "test");
@@ -139,6 +122,15 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
   gridForm->addRow(tr("Direction type"), m_dirType);
   m_seed = integer(job.seed, 0, 1000000000, gridBox);
   gridForm->addRow(tr("Seed"), m_seed);
+  m_dirFile = new QLineEdit(QString::fromStdString(job.dirFile), gridBox);
+  m_dirFile->setPlaceholderText(tr("new random directions, saved beside the surface"));
+  m_dirFile->setToolTip(tr("A direction file (e.g. a trajectory's PCA directions) to use "
+                           "instead of random directions"));
+  gridForm->addRow(tr("Direction file"), withButton(m_dirFile, tr("Browse…"), [this] {
+                     const QString f = QFileDialog::getOpenFileName(
+                         this, tr("Direction file"), m_dirFile->text(), tr("HDF5 (*.h5)"));
+                     if (!f.isEmpty()) m_dirFile->setText(f);
+                   }));
   layout->addWidget(gridBox);
 
   auto* runBox = new QGroupBox(tr("Run"), this);
@@ -155,7 +147,7 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
       tr("This machine has %1 hardware threads").arg(QThread::idealThreadCount()));
   runForm->addRow(tr("Threads"), m_threads);
   m_out = new QLineEdit(QString::fromStdString(job.out), runBox);
-  runForm->addRow(tr("Surface file"), withBrowse(m_out, runBox, [this] { browseOut(); }));
+  runForm->addRow(tr("Surface file"), withButton(m_out, tr("Browse…"), [this] { browseOut(); }));
   layout->addWidget(runBox);
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -166,15 +158,9 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
 }
 
 SurfaceJob ComputeDialog::job() const {
-  SurfaceJob job;
+  SurfaceJob job = m_base;  // keeps what the dialog does not show (target models)
   job.model = m_model->text().trimmed().toStdString();
-  const QString arch = m_arch->currentData().toString();
-  if (!arch.isEmpty()) {
-    ArchSpec spec;
-    spec.name = arch.toStdString();
-    spec.inChannels = m_rgb->isChecked() ? 3 : 1;
-    job.arch = spec;
-  }
+  job.arch = m_arch->spec();
   job.data.data = m_data->text().trimmed().toStdString();
   job.data.split = m_split->currentData().toString().toStdString();
   job.data.samples = m_samples->value() == 0 ? -1 : m_samples->value();
@@ -188,6 +174,7 @@ SurfaceJob ComputeDialog::job() const {
   job.xignore = job.yignore = m_ignore->isChecked() ? "biasbn" : "";
   job.dirType = m_dirType->currentData().toString().toStdString();
   job.seed = m_seed->value();
+  job.dirFile = m_dirFile->text().trimmed().toStdString();
   job.loss = m_loss->currentData().toString().toStdString();
   job.out = m_out->text().trimmed().toStdString();
   return job;
@@ -252,9 +239,10 @@ void ComputeDialog::accept() {
     ask.exec();
     if (ask.clickedButton() == replace) {
       QFile::remove(out);
-      const QString dirs = QString::fromStdString(
-          std::filesystem::path(j.out).replace_extension("").string() + "_dirs.h5");
-      QFile::remove(dirs);
+      // The random directions made for the old file go with it; a chosen direction file stays.
+      if (j.dirFile.empty())
+        QFile::remove(QString::fromStdString(
+            std::filesystem::path(j.out).replace_extension("").string() + "_dirs.h5"));
     } else if (ask.clickedButton() != resume) {
       return;
     }

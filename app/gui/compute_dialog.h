@@ -14,6 +14,8 @@ class QSpinBox;
 
 namespace basin::gui {
 
+class ArchChoice;
+
 class ComputeDialog : public QDialog {
   Q_OBJECT
 
@@ -34,7 +36,7 @@ class ComputeDialog : public QDialog {
   void accept() override;
 
   QLineEdit* m_model;
-  QComboBox* m_arch;
+  ArchChoice* m_arch;
   QLineEdit* m_data;
   QComboBox* m_split;
   QSpinBox* m_samples;
@@ -57,6 +59,8 @@ class ComputeDialog : public QDialog {
   QSpinBox* m_batch;
   QSpinBox* m_threads;
   QLineEdit* m_out;
+  QLineEdit* m_dirFile;
+  SurfaceJob m_base;
 };
 
 }  // namespace basin::gui

@@ -141,6 +141,7 @@ MainWindow::~MainWindow() {
     m_thread->quit();
     m_thread->wait();
   }
+  if (m_trajectoryThread) m_trajectoryThread->wait();
 }
 
 void MainWindow::createActions() {
@@ -154,13 +155,16 @@ void MainWindow::createActions() {
   file->addAction(tr("Export &data (VTS, VTP, CSV)…"), QKeySequence(tr("Ctrl+Shift+E")), this,
                   &MainWindow::exportData);
   file->addAction(tr("&Copy image"), QKeySequence(tr("Ctrl+Shift+C")), this,
-                  &MainWindow::copyImage);
+                  &MainWindow::copyImage)
+      ->setObjectName("actionCopyImage");
   file->addSeparator();
   file->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::preferences);
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
   QMenu* compute = menuBar()->addMenu(tr("&Compute"));
   compute->addAction(tr("&Surface…"), QKeySequence(tr("Ctrl+R")), this, &MainWindow::computeDialog);
+  compute->addAction(tr("&Trajectory…"), QKeySequence(tr("Ctrl+T")), this,
+                     &MainWindow::trajectoryDialog);
   compute->addAction(tr("&Cancel"), QKeySequence(tr("Ctrl+.")), this, &MainWindow::cancelCompute);
 
   QMenu* view = menuBar()->addMenu(tr("&View"));

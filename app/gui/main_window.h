@@ -11,6 +11,7 @@
 #include "app/gui/render_settings.h"
 #include "app/gui/surface_worker.h"
 #include "core/io/file_kind.h"
+#include "core/landscape/trajectory_job.h"
 
 class QCommandLineParser;
 class QLabel;
@@ -51,6 +52,8 @@ class MainWindow : public QMainWindow {
   // Starts a surface computation in a worker thread (false if one is running).
   bool startCompute(const SurfaceJob& job, int64_t batch, int threads);
   bool computing() const { return m_worker != nullptr; }
+  // Computes a trajectory's PCA in a worker thread, then opens its files (false if one runs).
+  bool startTrajectory(const TrajectoryJob& job);
   void cancelCompute();
   void compare(const QStringList& surfacePaths);
   void showSurface(const QString& path);
@@ -65,6 +68,7 @@ class MainWindow : public QMainWindow {
  signals:
   void computeFinished(const QString& path, bool complete);
   void computeProgress(qint64 done, qint64 total);
+  void trajectoryFinished(const QString& directionFile, bool ok);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -75,6 +79,8 @@ class MainWindow : public QMainWindow {
   void createActions();
   void openDialog();
   void computeDialog();
+  void trajectoryDialog();
+  void trajectoryDone(const TrajectoryJob& job, const TrajectoryRun& run);
   void exportFigureDialog();
   void exportData();
   void copyImage();
@@ -110,6 +116,7 @@ class MainWindow : public QMainWindow {
   QString m_computingPath;
   SurfaceWorker* m_worker = nullptr;
   QThread* m_thread = nullptr;
+  QThread* m_trajectoryThread = nullptr;
 };
 
 }  // namespace basin::gui

@@ -1,6 +1,8 @@
 // MainWindow: computing a surface in a worker thread with progress, live preview and cancel.
 #include <QDir>
 #include <QFileInfo>
+#include <QMessageBox>
+#include <filesystem>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -8,6 +10,7 @@
 #include <QThread>
 
 #include "app/gui/compute_dialog.h"
+#include "app/gui/trajectory_dialog.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_panel.h"
 #include "core/io/file_kind.h"
@@ -122,6 +125,74 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
   });
   m_thread->start();
   return true;
+}
+
+void MainWindow::trajectoryDialog() {
+  TrajectoryJob job;
+  job.threads = QThread::idealThreadCount();
+  const QString folder = QSettings().value("folders/last", QDir::homePath()).toString();
+  job.outDirs = QDir(folder).filePath("pca_dirs.h5").toStdString();
+  TrajectoryDialog dialog(job, this);
+  if (dialog.exec() == QDialog::Accepted && !startTrajectory(dialog.job()))
+    showError(tr("A trajectory is being computed; wait for it to finish."));
+}
+
+bool MainWindow::startTrajectory(const TrajectoryJob& job) {
+  if (m_trajectoryThread) return false;
+  statusBar()->showMessage(tr("Computing the trajectory's PCA…"));
+  // Results come back as queued calls on this window, which waits for the thread when closed.
+  m_trajectoryThread = QThread::create([this, job] {
+    try {
+      const TrajectoryRun run = runTrajectory(job, {}, [this](int64_t done, int64_t total) {
+        QMetaObject::invokeMethod(this, [this, done, total] {
+          statusBar()->showMessage(tr("Loaded %1 of %2 checkpoints").arg(done).arg(total));
+        });
+      });
+      QMetaObject::invokeMethod(this, [this, job, run] { trajectoryDone(job, run); });
+    } catch (const std::exception& error) {
+      const QString message = QString::fromUtf8(error.what());
+      QMetaObject::invokeMethod(this, [this, job, message] {
+        showError(tr("The trajectory could not be computed:\n\n%1").arg(message));
+        emit trajectoryFinished(QString::fromStdString(job.outDirs), false);
+      });
+    }
+  });
+  connect(m_trajectoryThread, &QThread::finished, this, [this] {
+    m_trajectoryThread->deleteLater();
+    m_trajectoryThread = nullptr;
+  });
+  m_trajectoryThread->start();
+  return true;
+}
+
+void MainWindow::trajectoryDone(const TrajectoryJob& job, const TrajectoryRun& run) {
+  const QString dirs = QString::fromStdString(job.outDirs);
+  openFile(dirs);
+  openFile(QString::fromStdString(run.outProj));
+  const auto& ratio = run.trajectory.directions.explained->ratio;
+  statusBar()->showMessage(tr("Trajectory: %1 checkpoints; the PCA plane holds %2 % of the "
+                              "variance (%3 % + %4 %)")
+                               .arg(run.trajectory.x.size())
+                               .arg(100 * (ratio[0] + ratio[1]), 0, 'f', 1)
+                               .arg(100 * ratio[0], 0, 'f', 1)
+                               .arg(100 * ratio[1], 0, 'f', 1),
+                           15000);
+  emit trajectoryFinished(dirs, true);
+  if (!isVisible() || m_worker ||
+      QMessageBox::question(this, tr("Trajectory"),
+                            tr("Compute the loss surface on this PCA plane now?")) !=
+          QMessageBox::Yes)
+    return;
+  SurfaceJob surface = defaultJob();
+  surface.model = run.finalModel;
+  surface.arch = job.arch;
+  surface.dirFile = job.outDirs;
+  surface.x = {-run.extent, run.extent, 31};
+  surface.y = Axis{-run.extent, run.extent, 31};
+  surface.out = std::filesystem::path(job.outDirs).replace_extension("").string() + "_surface.h5";
+  ComputeDialog dialog(surface, 128, QThread::idealThreadCount(), this);
+  if (dialog.exec() == QDialog::Accepted)
+    startCompute(dialog.job(), dialog.batch(), dialog.threads());
 }
 
 void MainWindow::cancelCompute() {

@@ -4,7 +4,10 @@
 // BASIN_SCREENSHOTS=DIR saves a PNG of each main state there.
 #include <vtkCamera.h>
 
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QMimeData>
 #include <QFile>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -17,10 +20,13 @@
 #include <set>
 
 #include "app/gui/compare_view.h"
+#include "app/gui/compute_dialog.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/main_window.h"
 #include "app/gui/surface_view.h"
 #include "app/gui/vtk_widget.h"
+#include "core/landscape/direction_file.h"
+#include "core/landscape/projection_file.h"
 #include "tests/support/test_support.h"
 
 using namespace basin;
@@ -205,6 +211,89 @@ class TestGui : public QObject {
     int computed = 0, missing = 0;
     for (double v : partial.arrays.at("test_loss")) (v >= 0 ? computed : missing)++;
     QVERIFY2(computed >= 2 && missing > 0, qPrintable(QString("%1/%2").arg(computed).arg(missing)));
+  }
+
+  void resumesAHalfFinishedFile() {
+    // A cancelled file carries what is needed to finish it: the job rebuilt from it completes.
+    const QString out = m_dir.filePath("gui_cancelled.h5");
+    QVERIFY2(QFile::exists(out), "runs after computesThroughTheGuiWithPreviewAndCancel");
+    const Surface partial = readSurfaceFile(out.toStdString());
+    const auto job = ComputeDialog::jobFromSurface(partial, out.toStdString());
+    QVERIFY(job.has_value());
+    QCOMPARE(job->x.num, int64_t(9));
+    QCOMPARE(job->data.samples, int64_t(64));
+    MainWindow window;
+    window.show();
+    QSignalSpy finished(&window, &MainWindow::computeFinished);
+    QSignalSpy progress(&window, &MainWindow::computeProgress);
+    QVERIFY(window.startCompute(*job, 32, 2));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.front().at(1).toBool(), true);
+    // Only the missing points were computed: the first report already counts the saved ones.
+    int computedBefore = 0;
+    for (double v : partial.arrays.at("test_loss")) computedBefore += v >= 0;
+    QVERIFY(progress.front().at(0).toLongLong() >= computedBefore);
+    const Surface full = readSurfaceFile(out.toStdString());
+    for (size_t k = 0; k < full.arrays.at("test_loss").size(); ++k) {
+      QVERIFY(full.arrays.at("test_loss")[k] > 0);
+      if (partial.arrays.at("test_loss")[k] >= 0)  // saved points kept as they were
+        QCOMPARE(full.arrays.at("test_loss")[k], partial.arrays.at("test_loss")[k]);
+    }
+  }
+
+  void trajectoryThroughTheGui() {
+    TrajectoryJob job;
+    job.checkpoints = {test::dataPath("fixtures/trajectory/checkpoints")};
+    job.arch = ArchSpec{test::dataPath("fixtures/trajectory/tiny_resnet.onnx"), 1, 28, 28, 10};
+    job.ignoreBiasBn = true;
+    job.outDirs = m_dir.filePath("gui_pca.h5").toStdString();
+    MainWindow window;  // not shown: no question about a surface afterwards
+    QSignalSpy finished(&window, &MainWindow::trajectoryFinished);
+    QVERIFY(window.startTrajectory(job));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.front().at(1).toBool(), true);
+    const Projection p = readProjectionFile(m_dir.filePath("gui_pca_proj.h5").toStdString());
+    QCOMPARE(p.x.size(), size_t(13));
+    // The path ends at the final model, the plane's origin.
+    QVERIFY(std::abs(p.x.back()) < 1e-9 && std::abs(p.y.back()) < 1e-9);
+    const auto explained = readExplainedVariance(job.outDirs);
+    QVERIFY(explained && explained->ratio[0] > explained->ratio[1]);
+  }
+
+  void hoverDropAndClipboard() {
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Drag-and-drop opens the file.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(kPcaSurface)});
+    QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QCOMPARE(window.currentSurface(), kPcaSurface);
+    // Hovering the contour plot reads the values under the cursor.
+    window.tabs()->setCurrentWidget(window.planeView());
+    QTest::qWait(200);
+    VtkWidget* vtk = window.planeView()->vtkWidget();
+    QSignalSpy hovered(window.planeView(), &SurfaceView::hovered);
+    const QPoint centre(vtk->width() * 0.45, vtk->height() / 2);
+    QMouseEvent move(QEvent::MouseMove, centre, vtk->mapToGlobal(centre), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(vtk, &move);
+    QCOMPARE(hovered.size(), 1);
+    const QString text = hovered.front().at(0).toString();
+    QVERIFY2(text.contains("a = ") && text.contains("test loss") && text.contains("accuracy"),
+             qPrintable(text));
+    // Copy image puts the view on the clipboard.
+    auto* copy = window.findChild<QAction*>("actionCopyImage");
+    QVERIFY(copy);
+    copy->trigger();
+    const QImage copied = QApplication::clipboard()->image();
+    QVERIFY(copied.width() > 300);
+    QVERIFY(distinctColors(copied) > 50);
   }
 
   void exportsPngAndSvg() {
