@@ -23,4 +23,8 @@ struct Scene {
 // window's current size. Throws ArgumentError like renderFigure.
 Scene buildScene(vtkRenderWindow* window, const Surface& surface, const FigureOptions& options);
 
+// Makes the 3-D camera's view angle span the shorter side of its viewport, so the surface stays
+// whole in a tall, narrow window; call again after the window's shape changes.
+void fitViewAngle(vtkRenderer* renderer);
+
 }  // namespace basin::viz

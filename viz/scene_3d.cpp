@@ -13,7 +13,17 @@
 #include <vtkTransformPolyDataFilter.h>
 
 #include "core/error.h"
+#include "viz/scene.h"
 #include "viz/scenes.h"
+
+namespace basin::viz {
+
+void fitViewAngle(vtkRenderer* renderer) {
+  // The view angle spans the viewport's shorter side, so the surface fits either way round.
+  renderer->GetActiveCamera()->SetUseHorizontalViewAngle(renderer->GetTiledAspectRatio() < 1.0);
+}
+
+}  // namespace basin::viz
 
 namespace basin::viz::detail {
 
@@ -96,6 +106,7 @@ vtkSmartPointer<vtkRenderer> buildSurface3d(vtkRenderer* frame, const Surface& s
   camera->SetViewUp(0, 0, 1);
   camera->Azimuth(-60 + 90);  // matplotlib's azimuth -60 looks from -y rotated towards -x
   camera->Elevation(30);
+  fitViewAngle(renderer);
   renderer->ResetCamera();
   camera->Zoom(0.88);
 

@@ -15,8 +15,9 @@ ArchChoice::ArchChoice(const std::optional<ArchSpec>& current, QWidget* parent)
   m_name->addItem(tr("From the file (checkpoint, ONNX)"), QString());
   for (const std::string& name : zooNames())
     m_name->addItem(QString::fromStdString(name), QString::fromStdString(name));
-  m_name->setToolTip(tr("PyTorch and safetensors weights need the zoo architecture they belong "
-                        "to, or the path of an ONNX export of the same model"));
+  m_name->setToolTip(
+      tr("PyTorch and safetensors weights need the zoo architecture they belong "
+         "to, or the path of an ONNX export of the same model"));
   m_channels->setRange(1, 4);
   m_channels->setValue(current ? int(current->inChannels) : 3);
   m_channels->setPrefix(tr("input channels: "));

@@ -124,8 +124,9 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
   gridForm->addRow(tr("Seed"), m_seed);
   m_dirFile = new QLineEdit(QString::fromStdString(job.dirFile), gridBox);
   m_dirFile->setPlaceholderText(tr("new random directions, saved beside the surface"));
-  m_dirFile->setToolTip(tr("A direction file (e.g. a trajectory's PCA directions) to use "
-                           "instead of random directions"));
+  m_dirFile->setToolTip(
+      tr("A direction file (e.g. a trajectory's PCA directions) to use "
+         "instead of random directions"));
   gridForm->addRow(tr("Direction file"), withButton(m_dirFile, tr("Browse…"), [this] {
                      const QString f = QFileDialog::getOpenFileName(
                          this, tr("Direction file"), m_dirFile->text(), tr("HDF5 (*.h5)"));

@@ -154,8 +154,7 @@ void MainWindow::createActions() {
                   &MainWindow::exportFigureDialog);
   file->addAction(tr("Export &data (VTS, VTP, CSV)…"), QKeySequence(tr("Ctrl+Shift+E")), this,
                   &MainWindow::exportData);
-  file->addAction(tr("&Copy image"), QKeySequence(tr("Ctrl+Shift+C")), this,
-                  &MainWindow::copyImage)
+  file->addAction(tr("&Copy image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyImage)
       ->setObjectName("actionCopyImage");
   file->addSeparator();
   file->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::preferences);

@@ -2,17 +2,17 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <filesystem>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QThread>
+#include <filesystem>
 
 #include "app/gui/compute_dialog.h"
-#include "app/gui/trajectory_dialog.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_panel.h"
+#include "app/gui/trajectory_dialog.h"
 #include "core/io/file_kind.h"
 
 namespace basin::gui {

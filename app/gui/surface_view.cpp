@@ -35,7 +35,9 @@ SurfaceView::SurfaceView(QWidget* parent)
   connect(m_vtk, &VtkWidget::cameraMoved, this, &SurfaceView::cameraMoved);
   // Flat figures are laid out for the window's shape: lay them out again when it changes.
   connect(m_vtk, &VtkWidget::resized, this, [this] {
-    if (m_surface && m_options.kind != viz::FigureKind::Surface3d) rebuild(false);
+    if (!m_surface) return;
+    if (m_options.kind != viz::FigureKind::Surface3d) return rebuild(false);
+    if (m_scene.plot) viz::fitViewAngle(m_scene.plot);
   });
 }
 

@@ -7,9 +7,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QMimeData>
 #include <QFile>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
