@@ -42,6 +42,20 @@ void onRenderRequest(vtkObject*, unsigned long, void* clientData, void*) {
   static_cast<VtkWidget*>(clientData)->update();
 }
 
+// The interactor's event for a mouse button going down or up; 0 for other buttons.
+unsigned long buttonEvent(Qt::MouseButton button, bool press) {
+  switch (button) {
+    case Qt::LeftButton:
+      return press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
+    case Qt::MiddleButton:
+      return press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
+    case Qt::RightButton:
+      return press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
+    default:
+      return 0;
+  }
+}
+
 }  // namespace
 
 void VtkWidget::setDefaultSurfaceFormat() {
@@ -147,19 +161,7 @@ void VtkWidget::forward(QMouseEvent* event, unsigned long vtkEvent) {
 void VtkWidget::mousePressEvent(QMouseEvent* event) {
   if (!m_interactive) return;
   m_dragging = true;
-  switch (event->button()) {
-    case Qt::LeftButton:
-      forward(event, vtkCommand::LeftButtonPressEvent);
-      break;
-    case Qt::MiddleButton:
-      forward(event, vtkCommand::MiddleButtonPressEvent);
-      break;
-    case Qt::RightButton:
-      forward(event, vtkCommand::RightButtonPressEvent);
-      break;
-    default:
-      break;
-  }
+  if (const unsigned long e = buttonEvent(event->button(), true)) forward(event, e);
 }
 
 void VtkWidget::mouseMoveEvent(QMouseEvent* event) {
@@ -173,19 +175,7 @@ void VtkWidget::mouseMoveEvent(QMouseEvent* event) {
 void VtkWidget::mouseReleaseEvent(QMouseEvent* event) {
   if (!m_interactive) return;
   m_dragging = false;
-  switch (event->button()) {
-    case Qt::LeftButton:
-      forward(event, vtkCommand::LeftButtonReleaseEvent);
-      break;
-    case Qt::MiddleButton:
-      forward(event, vtkCommand::MiddleButtonReleaseEvent);
-      break;
-    case Qt::RightButton:
-      forward(event, vtkCommand::RightButtonReleaseEvent);
-      break;
-    default:
-      break;
-  }
+  if (const unsigned long e = buttonEvent(event->button(), false)) forward(event, e);
 }
 
 void VtkWidget::wheelEvent(QWheelEvent* event) {
