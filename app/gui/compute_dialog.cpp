@@ -264,6 +264,7 @@ std::optional<SurfaceJob> ComputeDialog::jobFromSurface(const Surface& surface,
   job.data.pad = meta.value("pad", int64_t(-1));
   job.data.rgb = meta.value("rgb", false);
   job.data.samples = meta.value("samples", int64_t(-1));
+  job.data.subsetSeed = meta.value("subset_seed", int64_t(-1));
   job.dirType = meta.value("direction_type", "weights");
   job.xnorm = meta.value("xnorm", "filter");
   job.ynorm = meta.value("ynorm", "filter");

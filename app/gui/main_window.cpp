@@ -194,7 +194,7 @@ void MainWindow::showSurface(const QString& path) {
   if (m_tabs->currentWidget() == m_compare) m_tabs->setCurrentWidget(m_view3d);
 }
 
-std::optional<Projection> MainWindow::trajectoryFor(const QString&) const {
+std::optional<Projection> MainWindow::currentTrajectory() const {
   auto it = m_trajectories.find(m_currentTrajectory);
   if (it == m_trajectories.end()) return std::nullopt;
   return it->second;
@@ -211,7 +211,7 @@ void MainWindow::redraw(bool keepCamera) {
   }
   const OpenSurface& open = it->second;
   const Surface shown = open.computing ? previewOf(open.surface) : open.surface;
-  const auto trajectory = trajectoryFor(m_current);
+  const auto trajectory = currentTrajectory();
   try {
     if (shown.y.empty()) {
       const QString flat = tr("A 1-D surface: see the 1-D tab.");

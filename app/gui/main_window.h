@@ -94,7 +94,8 @@ class MainWindow : public QMainWindow {
   void showError(const QString& message);
   void offerResume(const QString& path);
   void surfaceUpdate(const SurfacePtr& surface, bool finalState);
-  std::optional<Projection> trajectoryFor(const QString& surfacePath) const;
+  // The trajectory drawn over surfaces: the one opened or chosen last.
+  std::optional<Projection> currentTrajectory() const;
   SurfaceJob defaultJob() const;
 
   ProjectPanel* m_panel;

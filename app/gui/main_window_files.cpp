@@ -181,7 +181,7 @@ void MainWindow::exportFigureDialog() {
   const viz::FigureKind shown = m_tabs->currentWidget() == m_planeView ? m_settings.planeKind
                                 : surface.y.empty()                    ? viz::FigureKind::Curve1d
                                                                        : viz::FigureKind::Surface3d;
-  const auto trajectory = trajectoryFor(m_current);
+  const auto trajectory = currentTrajectory();
   ExportDialog dialog(shown, !surface.y.empty(), trajectory.has_value(),
                       QFileInfo(m_current).absolutePath(), this);
   if (dialog.exec() != QDialog::Accepted) return;

@@ -138,8 +138,9 @@ void SurfaceView::readout(QPointF display) {
                      .arg(s.x[i], 0, 'f', 3)
                      .arg(s.y.empty() ? 0.0 : s.y[j], 0, 'f', 3)
                      .arg(QString::fromStdString(split), value(split + "_loss"));
-  const QString accuracy = value(split + "_acc");
-  if (!accuracy.isEmpty()) text += tr(", accuracy %1 %").arg(accuracy);
+  auto acc = s.arrays.find(split + "_acc");
+  if (acc != s.arrays.end() && acc->second[k] >= 0)
+    text += tr(", accuracy %1 %").arg(acc->second[k], 0, 'g', 5);
   emit hovered(text);
 }
 
