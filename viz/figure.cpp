@@ -1,7 +1,9 @@
 #include "viz/figure.h"
 
 #include <vtkContextScene.h>
+#include <vtkImageAppend.h>
 #include <vtkImageData.h>
+#include <vtkPNGReader.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkRendererCollection.h>
@@ -176,6 +178,32 @@ Scene buildScene(vtkRenderWindow* window, const Surface& surface, const FigureOp
     scene.frame->AddActor2D(title);
   }
   return scene;
+}
+
+void composeSideBySide(const std::vector<std::string>& pngs, const std::string& path) {
+  auto append = vtkSmartPointer<vtkImageAppend>::New();
+  append->SetAppendAxis(0);
+  int height = -1;
+  for (const std::string& png : pngs) {
+    auto reader = vtkSmartPointer<vtkPNGReader>::New();
+    if (!reader->CanReadFile(png.c_str())) throw IoError(png + ": not a readable PNG");
+    reader->SetFileName(png.c_str());
+    reader->Update();
+    const int h = reader->GetOutput()->GetDimensions()[1];
+    if (height >= 0 && h != height)
+      throw ArgumentError(png + " is " + std::to_string(h) + " pixels high, the others " +
+                          std::to_string(height));
+    height = h;
+    append->AddInputConnection(reader->GetOutputPort());
+  }
+  append->Update();
+  detail::writeThroughTemporary(path, [&](const std::string& temporary) {
+    auto writer = vtkSmartPointer<vtkPNGWriter>::New();
+    writer->SetFileName(temporary.c_str());
+    writer->SetInputConnection(append->GetOutputPort());
+    writer->Write();
+    return writer->GetErrorCode() == 0;
+  });
 }
 
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path) {

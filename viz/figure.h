@@ -66,4 +66,8 @@ void setPcaAxisTitles(FigureOptions& options, const std::string& directionFile);
 // and back, absurd sizes).
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path);
 
+// Puts PNG figures of the same height side by side, left to right, in one PNG. Throws IoError
+// naming a file that cannot be read or written, ArgumentError when the heights differ.
+void composeSideBySide(const std::vector<std::string>& pngs, const std::string& path);
+
 }  // namespace basin::viz

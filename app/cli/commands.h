@@ -14,6 +14,8 @@ void addSurfaceCommand(CLI::App& app);
 void addTrajectoryCommand(CLI::App& app);
 // `render` and `export` (figures and data files through viz).
 void addRenderCommand(CLI::App& app);
+// `demo`: the bundled demo's figures and numbers.
+void addDemoCommand(CLI::App& app);
 // `bench surface`, a subcommand of `bench`.
 void addBenchSurfaceCommand(CLI::App& bench);
 // `bench trajectory`, likewise.

@@ -1,25 +1,11 @@
 // Pieces the commands share: the demo lookup, the compute options, number formatting.
-#include <filesystem>
-
 #include "app/cli/commands.h"
-#include "core/error.h"
+#include "core/io/demo_bundle.h"
 
 namespace basin::cli {
 
 std::string demoFolder() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> candidates;
-  if (const char* env = std::getenv("BASIN_RESOURCES")) candidates.emplace_back(env);
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share" / "basin");
-  candidates.emplace_back(BASIN_SOURCE_RESOURCES);
-  std::string tried;
-  for (const auto& c : candidates) {
-    if (fs::is_regular_file(c / "demo" / "resnet20-mnist.h5", ec)) return (c / "demo").string();
-    tried += "\n  " + (c / "demo").string();
-  }
-  throw IoError("the bundled demo (demo/resnet20-mnist.h5) was not found; looked in:" + tried);
+  return basin::demoFolder(BASIN_SOURCE_RESOURCES);
 }
 
 void addComputeOptions(CLI::App* cmd, int64_t& batch, int& threads) {

@@ -105,6 +105,28 @@ RenderSettings Inspector::settings() const {
   return s;
 }
 
+void Inspector::setSettings(const RenderSettings& s) {
+  const QList<QWidget*> inputs = findChildren<QWidget*>();
+  for (QWidget* w : inputs) w->blockSignals(true);
+  m_base = s;
+  m_accuracy->setChecked(s.showAccuracy);
+  m_log->setChecked(s.log);
+  m_clipOn->setChecked(s.clip > 0);
+  m_clip->setEnabled(s.clip > 0);
+  if (s.clip > 0) m_clip->setValue(s.clip);
+  m_colormap->setCurrentIndex(int(s.colormap));
+  m_scale->setValue(s.verticalScale);
+  m_lighting->setChecked(s.lighting);
+  m_planeKind->setCurrentIndex(int(s.planeKind) - int(viz::FigureKind::Contour));
+  m_levels->setText(s.levels);
+  m_labels->setChecked(s.contourLabels);
+  m_trajectory->setChecked(s.showTrajectory);
+  m_shared->setChecked(s.sharedScale);
+  m_compareLevels->setText(s.compareLevels);
+  for (QWidget* w : inputs) w->blockSignals(false);
+  emitChanged();
+}
+
 void Inspector::emitChanged() {
   emit changed(settings());
 }

@@ -19,6 +19,8 @@ class Inspector : public QWidget {
  public:
   explicit Inspector(const RenderSettings& settings, QWidget* parent = nullptr);
   RenderSettings settings() const;
+  // Shows `settings` and reports them once through changed().
+  void setSettings(const RenderSettings& settings);
 
  signals:
   void changed(const basin::gui::RenderSettings& settings);

@@ -32,6 +32,13 @@ int main(int argc, char** argv) {
 
   basin::gui::MainWindow window;
   window.show();
+  // Files given are opened; without any, the first start (or --demo) shows the demo.
+  QSettings settings;
+  if (parser.isSet("demo") ||
+      (parser.positionalArguments().isEmpty() && !settings.value("demo/shown").toBool())) {
+    settings.setValue("demo/shown", true);
+    window.openDemo();
+  }
   window.openFiles(parser.positionalArguments());
   return app.exec();
 }

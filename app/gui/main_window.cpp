@@ -178,6 +178,7 @@ void MainWindow::createActions() {
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Demo: plain vs skip connections"), this, &MainWindow::openDemo);
   help->addAction(tr("&About Basin"), this, &MainWindow::about);
 }
 

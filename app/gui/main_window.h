@@ -56,6 +56,9 @@ class MainWindow : public QMainWindow {
   bool startTrajectory(const TrajectoryJob& job);
   void cancelCompute();
   void compare(const QStringList& surfacePaths);
+  // Opens the bundled demo: its models, data, surfaces and trajectories, the residual network
+  // and its plain twin side by side. Returns false (after saying why) when it is not there.
+  bool openDemo();
   void showSurface(const QString& path);
 
   // For tests and the screenshots.

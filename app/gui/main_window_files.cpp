@@ -14,11 +14,13 @@
 
 #include "app/gui/compare_view.h"
 #include "app/gui/compute_dialog.h"
+#include "app/gui/inspector.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/surface_view.h"
 #include "core/error.h"
+#include "core/io/demo_bundle.h"
 #include "core/io/model_file.h"
 #include "core/landscape/projection_file.h"
 #include "viz/data_export.h"
@@ -48,6 +50,8 @@ void MainWindow::describeCommandLine(QCommandLineParser& parser) {
   parser.setApplicationDescription(tr("Basin: explore the loss landscapes of neural networks."));
   parser.addHelpOption();
   parser.addVersionOption();
+  parser.addOption({"demo", tr("Open the bundled demo: a residual network and its plain twin "
+                               "side by side.")});
   parser.addPositionalArgument(
       "files", tr("Models, data sets, surface, direction or projection files to open."),
       "[FILES...]");
@@ -124,6 +128,43 @@ QString MainWindow::openFile(const QString& path) {
     return {};
   } catch (const std::exception& error) {
     return QString::fromUtf8(error.what());
+  }
+}
+
+bool MainWindow::openDemo() {
+  try {
+    const DemoBundle demo = demoBundle(demoFolder(BASIN_SOURCE_RESOURCES));
+    QStringList missing, pair;
+    m_panel->add(FileKind::Dataset, QString::fromStdString(demo.dataSpec),
+                 tr("1,000 MNIST test images (--normalize mnist --pad 2)"));
+    for (const DemoModel& m : demo.models) {
+      for (const std::string& f : {m.model, m.pcaSurface, m.projection, m.surface}) {
+        const QString path = QString::fromStdString(f);
+        if (!QFileInfo::exists(path)) {
+          missing << path;
+          continue;
+        }
+        const QString error = openFile(path);
+        if (!error.isEmpty()) missing << error;
+      }
+      if (m.arch != "densenet_bc40" && m_surfaces.count(QString::fromStdString(m.surface)))
+        pair << QString::fromStdString(m.surface);
+    }
+    if (!missing.isEmpty())
+      throw IoError(tr("The demo is incomplete (compute its surfaces with "
+                       "resources/demo/make_surfaces.sh):\n%1")
+                        .arg(missing.join("\n"))
+                        .toStdString());
+    // Trained networks' surfaces rise steeply away from the minimum: the log scale shows both
+    // the basin and the walls.
+    RenderSettings settings = m_inspector->settings();
+    settings.log = true;
+    m_inspector->setSettings(settings);
+    compare(pair);
+    return true;
+  } catch (const std::exception& error) {
+    showError(QString::fromUtf8(error.what()));
+    return false;
   }
 }
 

@@ -359,6 +359,29 @@ class TestGui : public QObject {
     QApplication::removeTranslator(&translator);
   }
 
+  void demoShowsPlainVsSkip() {
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openDemo());
+    QTest::qWait(200);
+    QCOMPARE(window.tabs()->currentWidget(), window.compareView());
+    CompareView* compare = window.compareView();
+    QCOMPARE(compare->count(), 2);
+    for (int i = 0; i < 2; ++i) QVERIFY(distinctColors(compare->view(i)->grabImage()) > 300);
+    // The paper's point, measured on the bundled networks: without shortcuts the surface is
+    // rougher (a larger share of its points curve down).
+    QTableWidget* table = compare->table();
+    const int last = table->columnCount() - 1;
+    QCOMPARE(table->item(0, 0)->text(), QString("resnet20"));
+    QCOMPARE(table->item(1, 0)->text(), QString("resnet20_noshort"));
+    const double skip = table->item(0, last)->text().remove(" %").toDouble();
+    const double plain = table->item(1, last)->text().remove(" %").toDouble();
+    QVERIFY2(plain > skip, qPrintable(QString("plain %1 %, skip %2 %").arg(plain).arg(skip)));
+    screenshot(window, "demo");
+  }
+
   void unreadableFileShowsTheErrorAndTheAppGoesOn() {
     const QString bad = m_dir.filePath("broken.h5");
     test::writeBytes(bad.toStdString(), "\x89HDF\r\n\x1a\n and then nothing useful");
