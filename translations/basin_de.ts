@@ -4,30 +4,43 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="32"/>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="19"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="22"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="20"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="23"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="21"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
 </context>
 <context>
+    <name>basin::gui::ArchChoice</name>
+    <message>
+        <location filename="../app/gui/arch_choice.cpp" line="15"/>
+        <source>From the file (checkpoint, ONNX)</source>
+        <translation>Aus der Datei (Checkpoint, ONNX)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/arch_choice.cpp" line="19"/>
+        <source>PyTorch and safetensors weights need the zoo architecture they belong to, or the path of an ONNX export of the same model</source>
+        <translation>PyTorch- und safetensors-Gewichte brauchen die Zoo-Architektur, zu der sie gehören, oder den Pfad eines ONNX-Exports desselben Modells</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/arch_choice.cpp" line="23"/>
+        <source>input channels: </source>
+        <translation>Eingabekanäle: </translation>
+    </message>
+</context>
+<context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="46"/>
+        <location filename="../app/gui/compare_view.cpp" line="47"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>Nichtkonvexer Anteil: der Anteil der Gitterpunkte, an denen sich die Fläche in irgendeiner Richtung nach unten krümmt (der kleinste Eigenwert der diskreten Hesse-Matrix liegt unter -1 % ihres betragsgrößten). Niedrig für glatte, konvex wirkende Becken; hoch für chaotische.</translation>
     </message>
@@ -85,255 +98,274 @@
 <context>
     <name>basin::gui::ComputeDialog</name>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="58"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="48"/>
         <source>Compute a loss surface</source>
         <translation>Verlustfläche berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="61"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="51"/>
         <source>Model and data</source>
         <translation>Modell und Daten</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="64"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="202"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="54"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="194"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="66"/>
-        <source>From the file (checkpoint, ONNX)</source>
-        <translation>Aus der Datei (Checkpoint, ONNX)</translation>
+        <location filename="../app/gui/compute_dialog.cpp" line="54"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="60"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
-        <source>PyTorch and safetensors weights need the zoo architecture they belong to</source>
-        <translation>PyTorch- und safetensors-Gewichte brauchen die Zoo-Architektur, zu der sie gehören</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="56"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="73"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="59"/>
         <source>mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE</source>
         <translation>mnist:ORDNER, fashion:ORDNER, cifar10:ORDNER, cifar100:ORDNER oder h5:DATEI</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="74"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="60"/>
         <source>Data set</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="76"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="62"/>
         <source>Training split</source>
         <translation>Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="77"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="63"/>
         <source>Test split</source>
         <translation>Testdaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="65"/>
         <source>Split</source>
         <translation>Teilmenge</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="81"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="67"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="82"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="68"/>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="84"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
         <source>the first samples</source>
         <translation>die ersten Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="85"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
         <source>With a seed, the samples are drawn at random</source>
         <translation>Mit Startwert werden die Beispiele zufällig gezogen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="86"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="72"/>
         <source>Subset seed</source>
         <translation>Startwert der Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="91"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="128"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="77"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="114"/>
         <source>Normalization</source>
         <translation>Normierung</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="93"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="94"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="80"/>
         <source>Zero padding</source>
         <translation>Nullrand</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="95"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="81"/>
         <source>Repeat a grey channel as RGB</source>
         <translation>Grauen Kanal als RGB wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="100"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="86"/>
         <source>Grid and directions</source>
         <translation>Gitter und Richtungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="109"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="95"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="111"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="97"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="116"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="102"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="117"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="103"/>
         <source>2-D surface</source>
         <translation>2-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="121"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="107"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="115"/>
         <source>Leave biases and BatchNorm unchanged (biasbn)</source>
         <translation>Biases und BatchNorm unverändert lassen (biasbn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="133"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="119"/>
         <source>weights</source>
         <translation>weights (Gewichte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="134"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="120"/>
         <source>states (with BatchNorm statistics)</source>
         <translation>states (mit BatchNorm-Statistiken)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="122"/>
         <source>Direction type</source>
         <translation>Richtungstyp</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="138"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="124"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="141"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="126"/>
+        <source>new random directions, saved beside the surface</source>
+        <translation>neue Zufallsrichtungen, neben der Fläche gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="128"/>
+        <source>A direction file (e.g. a trajectory&apos;s PCA directions) to use instead of random directions</source>
+        <translation>Eine Richtungsdatei (z. B. die PCA-Richtungen eines Trainingspfads) statt Zufallsrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
+        <source>Direction file</source>
+        <translation>Richtungsdatei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
+        <source>HDF5 (*.h5)</source>
+        <translation>HDF5 (*.h5)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="137"/>
         <source>Run</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="144"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="140"/>
         <source>Cross-entropy</source>
         <translation>Kreuzentropie</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="145"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="141"/>
         <source>MSE on softmax</source>
         <translation>MSE auf Softmax</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="143"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="145"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="148"/>
         <source>This machine has %1 hardware threads</source>
         <translation>Dieser Rechner hat %1 Hardware-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="152"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="210"/>
         <source>Surface file</source>
         <translation>Flächendatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="158"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="155"/>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="203"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="195"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.safetensors);;All files (*)</source>
         <translation>Modelle (*.h5 *.onnx *.pt *.pth *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="201"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>Ordner mit MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="211"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5-Fläche (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="227"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="220"/>
         <source>Choose a model.</source>
         <translation>Bitte ein Modell wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="222"/>
         <source>Choose a data set.</source>
         <translation>Bitte einen Datensatz wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="229"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="224"/>
         <source>Choose where the surface file goes.</source>
         <translation>Bitte wählen, wohin die Flächendatei geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="231"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="226"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>Jede Achse muss von einem kleineren zu einem größeren Wert laufen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="235"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 existiert bereits. Fortsetzen (nur die fehlenden Punkte berechnen) oder ersetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="242"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="243"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="238"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
@@ -342,7 +374,7 @@
     <name>basin::gui::ExportDialog</name>
     <message>
         <location filename="../app/gui/export_dialog.cpp" line="24"/>
-        <location filename="../app/gui/export_dialog.cpp" line="76"/>
+        <location filename="../app/gui/export_dialog.cpp" line="77"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
@@ -392,62 +424,62 @@
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="57"/>
+        <location filename="../app/gui/export_dialog.cpp" line="58"/>
         <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
         <translation>Text wird in Punkt gemessen: doppelte Pixelzahl bei doppelter DPI sieht gleich aus, nur schärfer</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="59"/>
+        <location filename="../app/gui/export_dialog.cpp" line="60"/>
         <source>DPI</source>
         <translation>DPI</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="61"/>
+        <location filename="../app/gui/export_dialog.cpp" line="62"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <location filename="../app/gui/export_dialog.cpp" line="63"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <location filename="../app/gui/export_dialog.cpp" line="64"/>
         <source>Draw the training trajectory (contour and heat maps)</source>
         <translation>Trainingspfad einzeichnen (Höhenlinien und Heatmaps)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="71"/>
+        <location filename="../app/gui/export_dialog.cpp" line="72"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="74"/>
+        <location filename="../app/gui/export_dialog.cpp" line="75"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="98"/>
+        <location filename="../app/gui/export_dialog.cpp" line="99"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <location filename="../app/gui/export_dialog.cpp" line="101"/>
         <source>PDF, vector (*.pdf)</source>
         <translation>PDF, Vektorgrafik (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <location filename="../app/gui/export_dialog.cpp" line="101"/>
         <source>PDF holding the image (*.pdf)</source>
         <translation>PDF mit dem Bild (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="102"/>
+        <location filename="../app/gui/export_dialog.cpp" line="103"/>
         <source>SVG, vector (*.svg)</source>
         <translation>SVG, Vektorgrafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="134"/>
+        <location filename="../app/gui/export_dialog.cpp" line="135"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 existiert bereits. Ersetzen?</translation>
     </message>
@@ -618,234 +650,254 @@
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="85"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>Eine Flächendatei öffnen (Datei &gt; Öffnen, oder hierher ziehen) oder eine berechnen (Berechnen &gt; Fläche).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <location filename="../app/gui/main_window.cpp" line="95"/>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>Render settings</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="125"/>
         <source>%v / %m points</source>
         <translation>%v / %m Punkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
         <source>&amp;Export figure…</source>
         <translation>Abbildung &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>&amp;Daten exportieren (VTS, VTP, CSV)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>&amp;Copy image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>&amp;Surface…</source>
         <translation>&amp;Fläche…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <source>&amp;Trajectory…</source>
+        <translation>&amp;Trainingspfad…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>&amp;Reset camera</source>
         <translation>Kamera &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>Ausgewählte &amp;Flächen vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>&amp;Full screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <source>&amp;Demo: plain vs skip connections</source>
+        <translation>&amp;Demo: ohne und mit Skip-Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;About Basin</source>
         <translation>&amp;Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="323"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: siehe Reiter 1-D.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Slice at y = 0</source>
         <translation>Schnitt bei y = 0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="254"/>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>Zum Vergleichen zwei oder mehr Flächen in der Sitzungsleiste auswählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="273"/>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>Bild kopiert (%1 × %2 Pixel)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <location filename="../app/gui/main_window.cpp" line="288"/>
         <source>About Basin</source>
         <translation>Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="282"/>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
         <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Verlustlandschaften neuronaler Netze: filternormierte Flächen, PCA-Trainingspfade, Vergleiche von Netzen mit und ohne Skip-Verbindungen.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <location filename="../app/gui/main_window.cpp" line="303"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="324"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>Eine Fläche wird gerade berechnet. Anhalten und beenden? Die bisher berechneten Punkte sind gespeichert; erneutes Berechnen setzt fort.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="48"/>
+        <location filename="../app/gui/main_window_files.cpp" line="50"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin: Verlustlandschaften neuronaler Netze erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="52"/>
+        <location filename="../app/gui/main_window_files.cpp" line="53"/>
+        <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
+        <translation>Die mitgelieferte Demo öffnen: ein residuales Netz und sein Zwilling ohne Abkürzungen nebeneinander.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="56"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>Zu öffnende Modelle, Datensätze, Flächen-, Richtungs- oder Projektionsdateien.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="58"/>
+        <location filename="../app/gui/main_window_files.cpp" line="62"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="59"/>
+        <location filename="../app/gui/main_window_files.cpp" line="63"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin-Dateien (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="68"/>
+        <location filename="../app/gui/main_window_files.cpp" line="72"/>
         <source>Could not open %1:
 
 %2</source>
@@ -854,53 +906,65 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="83"/>
+        <location filename="../app/gui/main_window_files.cpp" line="87"/>
         <source>%1 points not computed yet</source>
         <translation>%1 Punkte noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="91"/>
+        <location filename="../app/gui/main_window_files.cpp" line="95"/>
         <source>%1 checkpoints</source>
         <translation>%1 Checkpoints</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="100"/>
+        <location filename="../app/gui/main_window_files.cpp" line="104"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA-Richtungen: %1 % und %2 % der Varianz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="110"/>
+        <location filename="../app/gui/main_window_files.cpp" line="114"/>
         <source>, %1, %2 parameters</source>
         <translation>, %1, %2 Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="114"/>
+        <location filename="../app/gui/main_window_files.cpp" line="118"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation> (nur Gewichte: Architektur beim Berechnen wählen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="134"/>
+        <location filename="../app/gui/main_window_files.cpp" line="139"/>
+        <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
+        <translation>1.000 MNIST-Testbilder (--normalize mnist --pad 2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="154"/>
+        <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
+%1</source>
+        <translation>Die Demo ist unvollständig (ihre Flächen mit resources/demo/make_surfaces.sh berechnen):
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="175"/>
         <source>Resume?</source>
         <translation>Fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="135"/>
+        <location filename="../app/gui/main_window_files.cpp" line="176"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 ist nicht fertig. Die fehlenden Punkte jetzt berechnen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="177"/>
-        <location filename="../app/gui/main_window_files.cpp" line="207"/>
+        <location filename="../app/gui/main_window_files.cpp" line="218"/>
+        <location filename="../app/gui/main_window_files.cpp" line="248"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>Zuerst eine Fläche anzeigen: eine öffnen oder berechnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="198"/>
+        <location filename="../app/gui/main_window_files.cpp" line="239"/>
         <source>Figure written to %1</source>
         <translation>Abbildung nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="200"/>
+        <location filename="../app/gui/main_window_files.cpp" line="241"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -909,22 +973,22 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="211"/>
+        <location filename="../app/gui/main_window_files.cpp" line="252"/>
         <source>Export data</source>
         <translation>Daten exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="212"/>
+        <location filename="../app/gui/main_window_files.cpp" line="253"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK-Strukturgitter, alle Arrays (*.vts);;ParaView-Fläche des gezeigten Arrays (*.vtp);;CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="219"/>
+        <location filename="../app/gui/main_window_files.cpp" line="260"/>
         <source>Data written to %1</source>
         <translation>Daten nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="221"/>
+        <location filename="../app/gui/main_window_files.cpp" line="262"/>
         <source>Could not export %1:
 
 %2</source>
@@ -933,43 +997,82 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="46"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="50"/>
         <source>A surface is being computed; cancel it first.</source>
         <translation>Eine Fläche wird gerade berechnet; zuerst abbrechen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="64"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="69"/>
         <source>being computed</source>
         <translation>wird berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="72"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="77"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="74"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="78"/>
         <source>Computing %1: %2 of %3 points, %4 left</source>
         <translation>Berechne %1: %2 von %3 Punkten, noch %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="85"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="89"/>
         <source>Surface saved to %1</source>
         <translation>Fläche in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="93"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="97"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>Angehalten: %1 von %2 Punkten sind in %3 gespeichert; erneut berechnen, um fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="101"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="105"/>
         <source>The computation stopped:
 
 %1</source>
         <translation>Die Berechnung wurde abgebrochen:
 
 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="137"/>
+        <source>A trajectory is being computed; wait for it to finish.</source>
+        <translation>Ein Trainingspfad wird gerade berechnet; bitte warten, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="142"/>
+        <source>Computing the trajectory&apos;s PCA…</source>
+        <translation>Berechne die PCA des Trainingspfads…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="148"/>
+        <source>Loaded %1 of %2 checkpoints</source>
+        <translation>%1 von %2 Checkpoints geladen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="155"/>
+        <source>The trajectory could not be computed:
+
+%1</source>
+        <translation>Der Trainingspfad konnte nicht berechnet werden:
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="173"/>
+        <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
+        <translation>Trainingspfad: %1 Checkpoints; die PCA-Ebene erklärt %2 % der Varianz (%3 % + %4 %)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="182"/>
+        <source>Trajectory</source>
+        <translation>Trainingspfad</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="183"/>
+        <source>Compute the loss surface on this PCA plane now?</source>
+        <translation>Die Verlustfläche auf dieser PCA-Ebene jetzt berechnen?</translation>
     </message>
 </context>
 <context>
@@ -1018,19 +1121,116 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="133"/>
+        <location filename="../app/gui/surface_view.cpp" line="135"/>
         <source>not computed yet</source>
         <translation>noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="135"/>
+        <location filename="../app/gui/surface_view.cpp" line="137"/>
         <source>a = %1, b = %2: %3 loss %4</source>
         <translation>a = %1, b = %2: %3-Verlust %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="140"/>
+        <location filename="../app/gui/surface_view.cpp" line="143"/>
         <source>, accuracy %1 %</source>
         <translation>, Genauigkeit %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::TrajectoryDialog</name>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="21"/>
+        <source>Compute a training trajectory</source>
+        <translation>Trainingspfad berechnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="26"/>
+        <source>a folder of checkpoints, or a pattern: run/model_*.pt</source>
+        <translation>ein Ordner mit Checkpoints oder ein Muster: run/model_*.pt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="27"/>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="28"/>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="27"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="32"/>
+        <source>the last checkpoint</source>
+        <translation>der letzte Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="33"/>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="34"/>
+        <source>Final model</source>
+        <translation>Endmodell</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="33"/>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="52"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="38"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="40"/>
+        <source>weights</source>
+        <translation>weights (Gewichte)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="41"/>
+        <source>states (with BatchNorm statistics)</source>
+        <translation>states (mit BatchNorm-Statistiken)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="43"/>
+        <source>Direction type</source>
+        <translation>Richtungstyp</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="44"/>
+        <source>Leave biases and BatchNorm out of the PCA (biasbn)</source>
+        <translation>Biases und BatchNorm aus der PCA lassen (biasbn)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="50"/>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="52"/>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="53"/>
+        <source>Direction file</source>
+        <translation>Richtungsdatei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="54"/>
+        <source>HDF5 (*.h5)</source>
+        <translation>HDF5 (*.h5)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="58"/>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="80"/>
+        <source>Choose the checkpoints and where the direction file goes.</source>
+        <translation>Bitte die Checkpoints wählen und wohin die Richtungsdatei geschrieben wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="85"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
     </message>
 </context>
 </TS>

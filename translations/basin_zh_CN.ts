@@ -4,30 +4,43 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="32"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="19"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="22"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="20"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="23"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="21"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
 </context>
 <context>
+    <name>basin::gui::ArchChoice</name>
+    <message>
+        <location filename="../app/gui/arch_choice.cpp" line="15"/>
+        <source>From the file (checkpoint, ONNX)</source>
+        <translation>来自文件（检查点、ONNX）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/arch_choice.cpp" line="19"/>
+        <source>PyTorch and safetensors weights need the zoo architecture they belong to, or the path of an ONNX export of the same model</source>
+        <translation>PyTorch 和 safetensors 权重需要指定其所属的模型库架构，或同一模型的 ONNX 导出文件路径</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/arch_choice.cpp" line="23"/>
+        <source>input channels: </source>
+        <translation>输入通道数：</translation>
+    </message>
+</context>
+<context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="46"/>
+        <location filename="../app/gui/compare_view.cpp" line="47"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>非凸比例：曲面在某个方向上向下弯曲的网格点所占的比例（离散 Hessian 矩阵的最小特征值低于其绝对值最大特征值的 -1 %）。平滑、近似凸的盆地该值低；混乱的曲面该值高。</translation>
     </message>
@@ -85,255 +98,274 @@
 <context>
     <name>basin::gui::ComputeDialog</name>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="58"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="48"/>
         <source>Compute a loss surface</source>
         <translation>计算损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="61"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="51"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="64"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="202"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="54"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="194"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="66"/>
-        <source>From the file (checkpoint, ONNX)</source>
-        <translation>来自文件（检查点、ONNX）</translation>
+        <location filename="../app/gui/compute_dialog.cpp" line="54"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="60"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
-        <source>PyTorch and safetensors weights need the zoo architecture they belong to</source>
-        <translation>PyTorch 和 safetensors 权重需要指定其所属的模型库架构</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="56"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="73"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="59"/>
         <source>mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE</source>
         <translation>mnist:文件夹、fashion:文件夹、cifar10:文件夹、cifar100:文件夹 或 h5:文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="74"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="60"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="76"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="62"/>
         <source>Training split</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="77"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="63"/>
         <source>Test split</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="65"/>
         <source>Split</source>
         <translation>数据划分</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="81"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="67"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="82"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="68"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="84"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
         <source>the first samples</source>
         <translation>前若干个样本</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="85"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
         <source>With a seed, the samples are drawn at random</source>
         <translation>指定种子时随机抽取样本</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="86"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="72"/>
         <source>Subset seed</source>
         <translation>子集种子</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="91"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="128"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="77"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="114"/>
         <source>Normalization</source>
         <translation>归一化</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="93"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="94"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="80"/>
         <source>Zero padding</source>
         <translation>零填充</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="95"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="81"/>
         <source>Repeat a grey channel as RGB</source>
         <translation>将灰度通道复制为 RGB</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="100"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="86"/>
         <source>Grid and directions</source>
         <translation>网格与方向</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="109"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="95"/>
         <source> points</source>
         <translation> 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="111"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="97"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="116"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="102"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="117"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="103"/>
         <source>2-D surface</source>
         <translation>二维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="121"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="107"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="115"/>
         <source>Leave biases and BatchNorm unchanged (biasbn)</source>
         <translation>保持偏置和 BatchNorm 不变（biasbn）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="133"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="119"/>
         <source>weights</source>
         <translation>weights（权重）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="134"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="120"/>
         <source>states (with BatchNorm statistics)</source>
         <translation>states（含 BatchNorm 统计量）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="122"/>
         <source>Direction type</source>
         <translation>方向类型</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="138"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="124"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="141"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="126"/>
+        <source>new random directions, saved beside the surface</source>
+        <translation>新的随机方向，保存在曲面文件旁</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="128"/>
+        <source>A direction file (e.g. a trajectory&apos;s PCA directions) to use instead of random directions</source>
+        <translation>使用方向文件（例如训练轨迹的 PCA 方向）代替随机方向</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
+        <source>Direction file</source>
+        <translation>方向文件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
+        <source>HDF5 (*.h5)</source>
+        <translation>HDF5 (*.h5)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="137"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="144"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="140"/>
         <source>Cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="145"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="141"/>
         <source>MSE on softmax</source>
         <translation>softmax 上的均方误差</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="143"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="145"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="148"/>
         <source>This machine has %1 hardware threads</source>
         <translation>本机有 %1 个硬件线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="152"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="210"/>
         <source>Surface file</source>
         <translation>曲面文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="158"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="155"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="203"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="195"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.safetensors);;All files (*)</source>
         <translation>模型 (*.h5 *.onnx *.pt *.pth *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="201"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>包含 MNIST（IDX）或 CIFAR（.bin）文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="211"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5 曲面 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="227"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="220"/>
         <source>Choose a model.</source>
         <translation>请选择模型。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="222"/>
         <source>Choose a data set.</source>
         <translation>请选择数据集。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="229"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="224"/>
         <source>Choose where the surface file goes.</source>
         <translation>请选择曲面文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="231"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="226"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>每个坐标轴必须从较小值到较大值。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="235"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 已存在。继续计算（只计算缺失的点）还是替换？</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="242"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="243"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="238"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
@@ -342,7 +374,7 @@
     <name>basin::gui::ExportDialog</name>
     <message>
         <location filename="../app/gui/export_dialog.cpp" line="24"/>
-        <location filename="../app/gui/export_dialog.cpp" line="76"/>
+        <location filename="../app/gui/export_dialog.cpp" line="77"/>
         <source>Export figure</source>
         <translation>导出图表</translation>
     </message>
@@ -392,62 +424,62 @@
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="57"/>
+        <location filename="../app/gui/export_dialog.cpp" line="58"/>
         <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
         <translation>文字以磅为单位：像素加倍且 DPI 加倍时外观相同，只是更清晰</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="59"/>
+        <location filename="../app/gui/export_dialog.cpp" line="60"/>
         <source>DPI</source>
         <translation>DPI</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="61"/>
+        <location filename="../app/gui/export_dialog.cpp" line="62"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <location filename="../app/gui/export_dialog.cpp" line="63"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <location filename="../app/gui/export_dialog.cpp" line="64"/>
         <source>Draw the training trajectory (contour and heat maps)</source>
         <translation>绘制训练轨迹（等高线图和热图）</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="71"/>
+        <location filename="../app/gui/export_dialog.cpp" line="72"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="74"/>
+        <location filename="../app/gui/export_dialog.cpp" line="75"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="98"/>
+        <location filename="../app/gui/export_dialog.cpp" line="99"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <location filename="../app/gui/export_dialog.cpp" line="101"/>
         <source>PDF, vector (*.pdf)</source>
         <translation>PDF，矢量图 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <location filename="../app/gui/export_dialog.cpp" line="101"/>
         <source>PDF holding the image (*.pdf)</source>
         <translation>包含图像的 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="102"/>
+        <location filename="../app/gui/export_dialog.cpp" line="103"/>
         <source>SVG, vector (*.svg)</source>
         <translation>SVG，矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="134"/>
+        <location filename="../app/gui/export_dialog.cpp" line="135"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
@@ -618,234 +650,254 @@
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="85"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>打开一个曲面文件（文件 &gt; 打开，或拖放到此处），或计算一个（计算 &gt; 曲面）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <location filename="../app/gui/main_window.cpp" line="95"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>Render settings</source>
         <translation>渲染设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="125"/>
         <source>%v / %m points</source>
         <translation>%v / %m 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
         <source>&amp;Export figure…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="153"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>导出数据(&amp;D)（VTS、VTP、CSV）…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="158"/>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>&amp;Compute</source>
         <translation>计算(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>&amp;Surface…</source>
         <translation>曲面(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <source>&amp;Trajectory…</source>
+        <translation>训练轨迹(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>&amp;Reset camera</source>
         <translation>重置相机(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>比较所选曲面(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="173"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <source>&amp;Demo: plain vs skip connections</source>
+        <translation>演示(&amp;D)：普通网络与跳跃连接</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;About Basin</source>
         <translation>关于 Basin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="323"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>一维曲面：请查看“一维”标签页。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Slice at y = 0</source>
         <translation>y = 0 处的切片</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="254"/>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>请在“会话”面板中选择两个或更多曲面进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="273"/>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>图像已复制（%1 × %2 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <location filename="../app/gui/main_window.cpp" line="288"/>
         <source>About Basin</source>
         <translation>关于 Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="282"/>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
         <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;神经网络的损失景观：滤波器归一化曲面、PCA 训练轨迹、普通网络与跳跃连接网络的对比。&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <location filename="../app/gui/main_window.cpp" line="303"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="324"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>正在计算曲面。停止并退出吗？已计算的点已保存；再次计算会继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="48"/>
+        <location filename="../app/gui/main_window_files.cpp" line="50"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin：探索神经网络的损失景观。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="52"/>
+        <location filename="../app/gui/main_window_files.cpp" line="53"/>
+        <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
+        <translation>打开内置演示：并排显示残差网络及其无捷径连接的孪生网络。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="56"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>要打开的模型、数据集、曲面文件、方向文件或投影文件。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="58"/>
+        <location filename="../app/gui/main_window_files.cpp" line="62"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="59"/>
+        <location filename="../app/gui/main_window_files.cpp" line="63"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="68"/>
+        <location filename="../app/gui/main_window_files.cpp" line="72"/>
         <source>Could not open %1:
 
 %2</source>
@@ -854,53 +906,65 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="83"/>
+        <location filename="../app/gui/main_window_files.cpp" line="87"/>
         <source>%1 points not computed yet</source>
         <translation>%1 个点尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="91"/>
+        <location filename="../app/gui/main_window_files.cpp" line="95"/>
         <source>%1 checkpoints</source>
         <translation>%1 个检查点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="100"/>
+        <location filename="../app/gui/main_window_files.cpp" line="104"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA 方向：解释了 %1 % 和 %2 % 的方差</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="110"/>
+        <location filename="../app/gui/main_window_files.cpp" line="114"/>
         <source>, %1, %2 parameters</source>
         <translation>，%1，%2 个参数</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="114"/>
+        <location filename="../app/gui/main_window_files.cpp" line="118"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation>（仅权重：计算时请选择其架构）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="134"/>
+        <location filename="../app/gui/main_window_files.cpp" line="139"/>
+        <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
+        <translation>1,000 张 MNIST 测试图像（--normalize mnist --pad 2）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="154"/>
+        <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
+%1</source>
+        <translation>演示不完整（请用 resources/demo/make_surfaces.sh 计算其曲面）：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="175"/>
         <source>Resume?</source>
         <translation>继续计算？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="135"/>
+        <location filename="../app/gui/main_window_files.cpp" line="176"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 尚未完成。现在计算缺失的点吗？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="177"/>
-        <location filename="../app/gui/main_window_files.cpp" line="207"/>
+        <location filename="../app/gui/main_window_files.cpp" line="218"/>
+        <location filename="../app/gui/main_window_files.cpp" line="248"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>请先显示一个曲面：打开或计算一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="198"/>
+        <location filename="../app/gui/main_window_files.cpp" line="239"/>
         <source>Figure written to %1</source>
         <translation>图表已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="200"/>
+        <location filename="../app/gui/main_window_files.cpp" line="241"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -909,22 +973,22 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="211"/>
+        <location filename="../app/gui/main_window_files.cpp" line="252"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="212"/>
+        <location filename="../app/gui/main_window_files.cpp" line="253"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK 结构网格，全部数组 (*.vts);;所示数组的 ParaView 曲面 (*.vtp);;CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="219"/>
+        <location filename="../app/gui/main_window_files.cpp" line="260"/>
         <source>Data written to %1</source>
         <translation>数据已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="221"/>
+        <location filename="../app/gui/main_window_files.cpp" line="262"/>
         <source>Could not export %1:
 
 %2</source>
@@ -933,43 +997,82 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="46"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="50"/>
         <source>A surface is being computed; cancel it first.</source>
         <translation>正在计算曲面，请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="64"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="69"/>
         <source>being computed</source>
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="72"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="77"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="74"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="78"/>
         <source>Computing %1: %2 of %3 points, %4 left</source>
         <translation>正在计算 %1：%2 / %3 个点，剩余 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="85"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="89"/>
         <source>Surface saved to %1</source>
         <translation>曲面已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="93"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="97"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>已停止：%2 个点中的 %1 个已保存到 %3；再次计算即可继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="101"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="105"/>
         <source>The computation stopped:
 
 %1</source>
         <translation>计算已停止：
 
 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="137"/>
+        <source>A trajectory is being computed; wait for it to finish.</source>
+        <translation>正在计算训练轨迹，请等待其完成。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="142"/>
+        <source>Computing the trajectory&apos;s PCA…</source>
+        <translation>正在计算训练轨迹的 PCA…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="148"/>
+        <source>Loaded %1 of %2 checkpoints</source>
+        <translation>已加载 %2 个检查点中的 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="155"/>
+        <source>The trajectory could not be computed:
+
+%1</source>
+        <translation>无法计算训练轨迹：
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="173"/>
+        <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
+        <translation>训练轨迹：%1 个检查点；PCA 平面解释了 %2 % 的方差（%3 % + %4 %）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="182"/>
+        <source>Trajectory</source>
+        <translation>训练轨迹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="183"/>
+        <source>Compute the loss surface on this PCA plane now?</source>
+        <translation>现在计算该 PCA 平面上的损失曲面吗？</translation>
     </message>
 </context>
 <context>
@@ -1018,19 +1121,116 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="133"/>
+        <location filename="../app/gui/surface_view.cpp" line="135"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="135"/>
+        <location filename="../app/gui/surface_view.cpp" line="137"/>
         <source>a = %1, b = %2: %3 loss %4</source>
         <translation>a = %1，b = %2：%3 损失 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="140"/>
+        <location filename="../app/gui/surface_view.cpp" line="143"/>
         <source>, accuracy %1 %</source>
         <translation>，准确率 %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::TrajectoryDialog</name>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="21"/>
+        <source>Compute a training trajectory</source>
+        <translation>计算训练轨迹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="26"/>
+        <source>a folder of checkpoints, or a pattern: run/model_*.pt</source>
+        <translation>检查点文件夹，或模式：run/model_*.pt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="27"/>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="28"/>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="27"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="32"/>
+        <source>the last checkpoint</source>
+        <translation>最后一个检查点</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="33"/>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="34"/>
+        <source>Final model</source>
+        <translation>最终模型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="33"/>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="52"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="38"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="40"/>
+        <source>weights</source>
+        <translation>weights（权重）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="41"/>
+        <source>states (with BatchNorm statistics)</source>
+        <translation>states（含 BatchNorm 统计量）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="43"/>
+        <source>Direction type</source>
+        <translation>方向类型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="44"/>
+        <source>Leave biases and BatchNorm out of the PCA (biasbn)</source>
+        <translation>PCA 中不包含偏置和 BatchNorm（biasbn）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="50"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="52"/>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="53"/>
+        <source>Direction file</source>
+        <translation>方向文件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="54"/>
+        <source>HDF5 (*.h5)</source>
+        <translation>HDF5 (*.h5)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="58"/>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="80"/>
+        <source>Choose the checkpoints and where the direction file goes.</source>
+        <translation>请选择检查点以及方向文件的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trajectory_dialog.cpp" line="85"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
     </message>
 </context>
 </TS>

@@ -28,8 +28,9 @@ void run(const DemoArgs& a) {
   for (const DemoModel& m : demo.models)
     for (const std::string& f : {m.surface, m.pcaSurface, m.projection})
       if (!std::filesystem::exists(f))
-        throw IoError(f + " is missing: compute the demo's surfaces with "
-                          "resources/demo/make_surfaces.sh");
+        throw IoError(f +
+                      " is missing: compute the demo's surfaces with "
+                      "resources/demo/make_surfaces.sh");
   namespace fs = std::filesystem;
   fs::create_directories(a.out);
   auto file = [&](const std::string& name) { return (fs::path(a.out) / name).string(); };
@@ -87,9 +88,10 @@ void run(const DemoArgs& a) {
                 m.centerLoss, m.minLoss, m.centerAccuracy, 100 * m.below[0].share,
                 100 * m.nonConvexShare);
   }
-  std::printf("\nnon-convex: share of grid points where the surface curves down along some "
-              "direction\n(discrete Hessian eigenvalue below -1 %% of the largest); lower is "
-              "smoother.\n\n");
+  std::printf(
+      "\nnon-convex: share of grid points where the surface curves down along some "
+      "direction\n(discrete Hessian eigenvalue below -1 %% of the largest); lower is "
+      "smoother.\n\n");
   for (const std::string& f : written) std::printf("wrote     %s\n", f.c_str());
 }
 

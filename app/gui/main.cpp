@@ -6,11 +6,20 @@
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
+#include <cstring>
 
 #include "app/gui/main_window.h"
 #include "app/gui/vtk_widget.h"
 
 int main(int argc, char** argv) {
+  // --help and --version answer on a terminal without a display too.
+  const bool display = qEnvironmentVariableIsSet("DISPLAY") ||
+                       qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+                       qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+  for (int i = 1; i < argc && !display; ++i)
+    if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h") ||
+        !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v"))
+      qputenv("QT_QPA_PLATFORM", "offscreen");
   basin::gui::VtkWidget::setDefaultSurfaceFormat();  // before QApplication (stack.md)
   QApplication app(argc, argv);
   QApplication::setOrganizationName("Basin");

@@ -14,8 +14,8 @@
 
 #include "app/gui/compare_view.h"
 #include "app/gui/compute_dialog.h"
-#include "app/gui/inspector.h"
 #include "app/gui/export_dialog.h"
+#include "app/gui/inspector.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/surface_view.h"

@@ -9,13 +9,13 @@
 namespace basin {
 
 struct DemoModel {
-  std::string arch;   // "resnet20", "resnet20_noshort", "densenet_bc40"
-  std::string label;  // "ResNet-20", "ResNet-20 (no shortcuts)", "DenseNet-BC-40"
-  std::string model;  // the final checkpoint
-  std::string surface;         // random filter-normalized directions around the final model
-  std::string pcaSurface;      // the surface on the trajectory's PCA plane
-  std::string pcaDirections;   // the PCA directions (explained variance for the axis titles)
-  std::string projection;      // the checkpoints' path on that plane
+  std::string arch;           // "resnet20", "resnet20_noshort", "densenet_bc40"
+  std::string label;          // "ResNet-20", "ResNet-20 (no shortcuts)", "DenseNet-BC-40"
+  std::string model;          // the final checkpoint
+  std::string surface;        // random filter-normalized directions around the final model
+  std::string pcaSurface;     // the surface on the trajectory's PCA plane
+  std::string pcaDirections;  // the PCA directions (explained variance for the axis titles)
+  std::string projection;     // the checkpoints' path on that plane
   std::vector<std::string> checkpoints;  // training order, the final model last
 };
 
