@@ -20,8 +20,8 @@ for arch in ${ARCHS:-resnet20 resnet20_noshort densenet_bc40}; do
   [ "$arch" = densenet_bc40 ] && grid=21 plane=15  # four times slower per point than the ResNets
   "$cli" surface --model "$model" "${data[@]}" --x=-1:1:$grid --y=-1:1:$grid --seed 0 \
     --dir-file "${arch}_dirs.h5" --out "$arch.h5"
-  checkpoints=(../trajectories/"$arch"/model_*.h5)
-  next=$("$cli" trajectory --checkpoints "${checkpoints[@]}" --final "$model" --ignore biasbn \
+  checkpoints=(../trajectories/"$arch"/model_*.h5 "$model")  # the path ends at the final model
+  next=$("$cli" trajectory --checkpoints "${checkpoints[@]}" --ignore biasbn \
     --out-dirs "../trajectories/${arch}_pca.h5" | tee /dev/stderr | sed -n 's/.*--x=-\([^:]*\):.*/\1/p')
   "$cli" surface --model "$model" "${data[@]}" --dir-file "../trajectories/${arch}_pca.h5" \
     --x="-$next:$next:$plane" --y="-$next:$next:$plane" --out "${arch}_pca.h5"
