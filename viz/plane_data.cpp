@@ -63,8 +63,19 @@ PlaneData planeData(const Surface& surface, const FigureOptions& options) {
     d.colors->SetTableRange(d.levels.front(), (d.levels[n - 2] + d.levels[n - 1]) / 2);
     d.colors->SetAboveRangeColor(1, 1, 1, 1);
     d.colors->UseAboveRangeColorOn();
+    // What lies above the last level is one band whatever its height; heights far beyond it
+    // (1e10 where a network diverges) break the band filter's clipping, so they are squeezed
+    // into one span above the last level, keeping their order (a flat cap would draw its rim).
+    auto capped = vtkSmartPointer<vtkPolyData>::New();
+    capped->DeepCopy(d.flat);
+    auto* heights = static_cast<vtkDoubleArray*>(capped->GetPointData()->GetArray("zvalue"));
+    const double last = d.levels[n - 1], span = last - d.levels.front();
+    for (vtkIdType i = 0; i < heights->GetNumberOfValues(); ++i) {
+      const double above = heights->GetValue(i) - last;
+      if (above > 0) heights->SetValue(i, last + span * above / (above + span));
+    }
     auto bands = vtkSmartPointer<vtkBandedPolyDataContourFilter>::New();
-    bands->SetInputData(d.flat);
+    bands->SetInputData(capped);
     bands->SetNumberOfContours(static_cast<int>(n));
     for (size_t i = 0; i < n; ++i) bands->SetValue(static_cast<int>(i), d.levels[i]);
     bands->SetScalarModeToValue();

@@ -80,12 +80,14 @@ void run(const DemoArgs& a) {
     viz::writeVectorFigure(s, t, written.back());
   }
 
-  std::printf("%-26s %10s %10s %10s %12s %12s\n", "surface (31 x 31, 1,000 MNIST test images)",
-              "centre", "minimum", "accuracy", "loss < 1", "non-convex");
+  std::printf("%-26s %7s %8s %8s %9s %9s %10s\n", "surface (1,000 test images)", "grid", "centre",
+              "minimum", "accuracy", "loss < 1", "non-convex");
   for (size_t i = 0; i < demo.models.size(); ++i) {
     const SurfaceMeasures m = measureSurface(surfaces[i], "test", {1.0});
-    std::printf("%-26s %10.4f %10.4f %9.2f%% %11.1f%% %11.1f%%\n", demo.models[i].label.c_str(),
-                m.centerLoss, m.minLoss, m.centerAccuracy, 100 * m.below[0].share,
+    const std::string grid =
+        std::to_string(surfaces[i].x.size()) + "x" + std::to_string(surfaces[i].y.size());
+    std::printf("%-26s %7s %8.4f %8.4f %8.2f%% %8.1f%% %9.1f%%\n", demo.models[i].label.c_str(),
+                grid.c_str(), m.centerLoss, m.minLoss, m.centerAccuracy, 100 * m.below[0].share,
                 100 * m.nonConvexShare);
   }
   std::printf(

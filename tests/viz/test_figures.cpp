@@ -191,6 +191,36 @@ class TestFigures : public QObject {
     QVERIFY2(ratio > 3.0 && ratio < 5.5, qPrintable(QString("dark pixel ratio %1").arg(ratio)));
   }
 
+  void filledContoursLeaveDivergedRegionsWhite() {
+    // Where a network diverges the loss reaches 1e10; above the last level the figure is white,
+    // exactly as for a loss just above it (the band filter once painted all of it one color).
+    auto whitePixels = [&](double far) {
+      Surface s = test::analyticSurface(false);
+      for (int64_t k = 0; k < s.points(); ++k)  // rising from 20 to `far` over x in (0.5, 1]
+        if (s.x[k % 41] > 0.5)
+          s.arrays["train_loss"][k] = 20.0 * std::pow(far / 20.0, (s.x[k % 41] - 0.5) / 0.5);
+      viz::FigureOptions o;
+      o.kind = viz::FigureKind::Filled;
+      o.width = 500;
+      o.heightPixels = 400;
+      const std::string path = m_dir.filePath("diverged.png").toStdString();
+      viz::renderFigure(s, o, path);
+      auto reader = vtkSmartPointer<vtkPNGReader>::New();
+      reader->SetFileName(path.c_str());
+      reader->Update();
+      vtkImageData* image = reader->GetOutput();
+      const auto* p = static_cast<const unsigned char*>(image->GetScalarPointer());
+      const int channels = image->GetNumberOfScalarComponents();
+      int64_t white = 0;
+      for (int64_t i = 0; i < int64_t(500) * 400; ++i)
+        white += p[i * channels] > 245 && p[i * channels + 1] > 245 && p[i * channels + 2] > 245;
+      return double(white);
+    };
+    const double justAbove = whitePixels(50.0), diverged = whitePixels(2e10);
+    QVERIFY2(std::abs(diverged / justAbove - 1.0) < 0.02,
+             qPrintable(QString("white pixels %1 vs %2").arg(diverged).arg(justAbove)));
+  }
+
   void threeDimensionalPdfHoldsTheImage() {
     viz::FigureOptions o;
     o.width = 600;
