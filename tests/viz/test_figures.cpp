@@ -63,6 +63,23 @@ Difference compare(const std::string& actual, const std::string& baseline) {
 
 }  // namespace
 
+// The number of pixels of a PNG for which `is(rgb)` holds; `width` gets the image's width.
+template <typename Predicate>
+double countPixels(const std::string& path, int* width, Predicate is) {
+  auto reader = vtkSmartPointer<vtkPNGReader>::New();
+  reader->SetFileName(path.c_str());
+  reader->Update();
+  vtkImageData* image = reader->GetOutput();
+  int dims[3];
+  image->GetDimensions(dims);
+  *width = dims[0];
+  const auto* p = static_cast<const unsigned char*>(image->GetScalarPointer());
+  const int channels = image->GetNumberOfScalarComponents();
+  int64_t count = 0;
+  for (int64_t i = 0; i < int64_t(dims[0]) * dims[1]; ++i) count += is(p + i * channels);
+  return double(count);
+}
+
 class TestFigures : public QObject {
   Q_OBJECT
 
@@ -171,19 +188,9 @@ class TestFigures : public QObject {
     const std::string large = m_dir.filePath("large.png").toStdString();
     viz::renderFigure(test::analyticSurface(false), o, large);
     auto darkPixels = [](const std::string& path, int* width) {
-      auto reader = vtkSmartPointer<vtkPNGReader>::New();
-      reader->SetFileName(path.c_str());
-      reader->Update();
-      vtkImageData* image = reader->GetOutput();
-      int dims[3];
-      image->GetDimensions(dims);
-      *width = dims[0];
-      const auto* p = static_cast<const unsigned char*>(image->GetScalarPointer());
-      const int channels = image->GetNumberOfScalarComponents();
-      int64_t dark = 0;
-      for (int64_t i = 0; i < int64_t(dims[0]) * dims[1]; ++i)
-        dark += p[i * channels] < 60 && p[i * channels + 1] < 60 && p[i * channels + 2] < 60;
-      return double(dark);
+      return countPixels(path, width, [](const unsigned char* rgb) {
+        return rgb[0] < 60 && rgb[1] < 60 && rgb[2] < 60;
+      });
     };
     int smallWidth = 0, largeWidth = 0;
     const double ratio = darkPixels(large, &largeWidth) / darkPixels(small, &smallWidth);
@@ -205,16 +212,10 @@ class TestFigures : public QObject {
       o.heightPixels = 400;
       const std::string path = m_dir.filePath("diverged.png").toStdString();
       viz::renderFigure(s, o, path);
-      auto reader = vtkSmartPointer<vtkPNGReader>::New();
-      reader->SetFileName(path.c_str());
-      reader->Update();
-      vtkImageData* image = reader->GetOutput();
-      const auto* p = static_cast<const unsigned char*>(image->GetScalarPointer());
-      const int channels = image->GetNumberOfScalarComponents();
-      int64_t white = 0;
-      for (int64_t i = 0; i < int64_t(500) * 400; ++i)
-        white += p[i * channels] > 245 && p[i * channels + 1] > 245 && p[i * channels + 2] > 245;
-      return double(white);
+      int width = 0;
+      return countPixels(path, &width, [](const unsigned char* rgb) {
+        return rgb[0] > 245 && rgb[1] > 245 && rgb[2] > 245;
+      });
     };
     const double justAbove = whitePixels(50.0), diverged = whitePixels(2e10);
     QVERIFY2(std::abs(diverged / justAbove - 1.0) < 0.02,
