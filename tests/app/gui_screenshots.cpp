@@ -1,5 +1,5 @@
 // Makes the README's screenshots: opens the files given (surfaces, projections) in the app and
-// saves the 3-D view, the contour view and the comparison of all surfaces as PNGs.
+// saves the 3-D view, the contour view, the 1-D view and the comparison of all surfaces as PNGs.
 // Usage: xvfb-run -a -s "-screen 0 1920x1080x24" gui_screenshots OUT_DIR FILE...
 #include <QApplication>
 #include <QDir>
@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   save("surface3d.png");
   window.tabs()->setCurrentWidget(window.planeView());
   save("contour.png");
+  window.tabs()->setCurrentIndex(2);  // 1-D: the slice at y = 0
+  save("curves.png");
   if (surfaces.size() >= 2) {
     window.compare(surfaces);
     save("compare.png");
