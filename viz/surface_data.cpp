@@ -39,6 +39,19 @@ double heightOf(double value, const HeightOptions& options) {
   return h;
 }
 
+std::pair<double, double> heightRange(const Surface& surface, const std::string& name,
+                                      const HeightOptions& options) {
+  double low = INFINITY, high = -INFINITY;
+  for (double v : surfaceArray(surface, name)) {
+    const double h = heightOf(v, options);
+    if (std::isfinite(h)) {
+      low = std::min(low, h);
+      high = std::max(high, h);
+    }
+  }
+  return {low, high};
+}
+
 const std::vector<double>& surfaceArray(const Surface& surface, const std::string& name) {
   const auto it = surface.arrays.find(name);
   if (it != surface.arrays.end()) return it->second;

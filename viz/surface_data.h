@@ -31,6 +31,11 @@ vtkSmartPointer<vtkStructuredGrid> surfaceGrid(const Surface& surface);
 vtkSmartPointer<vtkPolyData> surfacePolyData(const Surface& surface, const std::string& name,
                                              const HeightOptions& options);
 
+// Lowest and highest finite height of the computed points of array `name` (infinity, -infinity
+// when there is none): unions of these give surfaces one shared scale. Throws like surfaceArray.
+std::pair<double, double> heightRange(const Surface& surface, const std::string& name,
+                                      const HeightOptions& options);
+
 // `name` exists in the surface; otherwise ArgumentError listing the arrays there are.
 const std::vector<double>& surfaceArray(const Surface& surface, const std::string& name);
 

@@ -45,12 +45,11 @@ void run(const DemoArgs& a) {
   o.heightPixels = 700;
   o.dpi = a.dpi;
   double low = INFINITY, high = -INFINITY;
-  for (const Surface& s : surfaces)
-    for (double v : s.arrays.at("test_loss"))
-      if (v >= 0 && std::isfinite(v)) {
-        low = std::min(low, viz::heightOf(v, o.height));
-        high = std::max(high, viz::heightOf(v, o.height));
-      }
+  for (const Surface& s : surfaces) {
+    const auto [l, h] = viz::heightRange(s, o.array, o.height);
+    low = std::min(low, l);
+    high = std::max(high, h);
+  }
   o.valueRange = std::array<double, 2>{low, high};
   std::vector<std::string> written, sideBySide;
   for (size_t i = 0; i < demo.models.size(); ++i) {

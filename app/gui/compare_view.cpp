@@ -108,15 +108,10 @@ void CompareView::redraw(bool keepCameras) {
     for (const CompareEntry& e : m_entries) {
       const viz::FigureOptions o =
           figureOptions(e.surface, e.directionFile, viz::FigureKind::Surface3d, m_settings, {});
-      auto it = e.surface.arrays.find(o.array);
-      if (it == e.surface.arrays.end()) continue;
-      for (double v : it->second) {
-        const double h = v < 0 ? NAN : viz::heightOf(v, o.height);
-        if (std::isfinite(h)) {
-          low = std::min(low, h);
-          high = std::max(high, h);
-        }
-      }
+      if (!e.surface.arrays.count(o.array)) continue;
+      const auto [l, h] = viz::heightRange(e.surface, o.array, o.height);
+      low = std::min(low, l);
+      high = std::max(high, h);
     }
     if (low < high) range = std::array<double, 2>{low, high};
   }

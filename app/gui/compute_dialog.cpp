@@ -17,7 +17,6 @@
 #include <QSpinBox>
 #include <QThread>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "app/gui/arch_choice.h"
 #include "app/gui/form_row.h"
@@ -249,34 +248,6 @@ void ComputeDialog::accept() {
     }
   }
   QDialog::accept();
-}
-
-std::optional<SurfaceJob> ComputeDialog::jobFromSurface(const Surface& surface,
-                                                        const std::string& path) {
-  const nlohmann::json meta = nlohmann::json::parse(surface.metadataJson, nullptr, false);
-  if (!meta.is_object() || !meta.contains("model") || !meta.contains("data_spec"))
-    return std::nullopt;
-  SurfaceJob job;
-  job.model = meta.value("model", "");
-  job.data.data = meta.value("data_spec", "");
-  job.data.split = meta.value("split", "test");
-  job.data.normalize = meta.value("normalize", "");
-  job.data.pad = meta.value("pad", int64_t(-1));
-  job.data.rgb = meta.value("rgb", false);
-  job.data.samples = meta.value("samples", int64_t(-1));
-  job.data.subsetSeed = meta.value("subset_seed", int64_t(-1));
-  job.dirType = meta.value("direction_type", "weights");
-  job.xnorm = meta.value("xnorm", "filter");
-  job.ynorm = meta.value("ynorm", "filter");
-  job.xignore = job.yignore = meta.value("ignore", "biasbn");
-  job.seed = meta.value("seed", int64_t(0));
-  job.loss = meta.value("loss", "ce");
-  job.x = {surface.x.front(), surface.x.back(), int64_t(surface.x.size())};
-  if (!surface.y.empty())
-    job.y = Axis{surface.y.front(), surface.y.back(), int64_t(surface.y.size())};
-  job.dirFile = surface.dirFile;
-  job.out = path;
-  return job;
 }
 
 }  // namespace basin::gui

@@ -26,9 +26,6 @@ class ComputeDialog : public QDialog {
   int64_t batch() const;
   int threads() const;
 
-  // A job from the metadata a Basin surface file carries (to resume it); nullopt if it has none.
-  static std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::string& path);
-
  private:
   void browseModel();
   void browseData();

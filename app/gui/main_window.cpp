@@ -46,9 +46,7 @@ Surface previewOf(const Surface& surface) {
 
 // The row of a 2-D surface nearest b = 0, as a 1-D surface.
 Surface sliceAtZero(const Surface& surface) {
-  size_t j = 0;
-  for (size_t k = 1; k < surface.y.size(); ++k)
-    if (std::abs(surface.y[k]) < std::abs(surface.y[j])) j = k;
+  const size_t j = static_cast<size_t>(nearestIndex(surface.y, 0.0));
   Surface slice;
   slice.x = surface.x;
   slice.dirFile = surface.dirFile;
@@ -231,11 +229,12 @@ void MainWindow::redraw(bool keepCamera) {
         shown,
         figureOptions(shown, open.directionFile, m_settings.planeKind, m_settings, trajectory),
         false);
-    viz::FigureOptions slice = figureOptions(sliceAtZero(shown), open.directionFile,
-                                             viz::FigureKind::Curve1d, m_settings, {});
-    slice.array = splitOf(shown) + "_loss";
-    slice.title = tr("Slice at y = 0").toStdString();
-    m_curveView->showSurface(sliceAtZero(shown), slice, false);
+    const Surface slice = sliceAtZero(shown);
+    viz::FigureOptions curves =
+        figureOptions(slice, open.directionFile, viz::FigureKind::Curve1d, m_settings, {});
+    curves.array = splitOf(shown) + "_loss";
+    curves.title = tr("Slice at y = 0").toStdString();
+    m_curveView->showSurface(slice, curves, false);
   } catch (const std::exception& error) {
     statusBar()->showMessage(QString::fromUtf8(error.what()), 8000);
   }

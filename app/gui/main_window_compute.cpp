@@ -90,10 +90,7 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
   });
   connect(m_worker, &SurfaceWorker::cancelled, this, [this](const SurfacePtr& s) {
     surfaceUpdate(s, true);
-    int64_t done = 0;
-    for (const auto& [name, values] : s->arrays)
-      if (name.ends_with("_loss"))
-        for (double v : values) done += v >= 0;
+    const int64_t done = s->points() - s->missing();
     statusBar()->showMessage(tr("Stopped: %1 of %2 points are saved in %3; compute again to "
                                 "resume.")
                                  .arg(done)
@@ -109,12 +106,7 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
   connect(m_worker, &SurfaceWorker::failed, m_thread, &QThread::quit);
   connect(m_thread, &QThread::finished, this, [this] {
     const bool complete =
-        m_surfaces.count(m_computingPath) &&
-        std::none_of(m_surfaces[m_computingPath].surface.arrays.begin(),
-                     m_surfaces[m_computingPath].surface.arrays.end(), [](const auto& a) {
-                       return std::any_of(a.second.begin(), a.second.end(),
-                                          [](double v) { return v < 0; });
-                     });
+        m_surfaces.count(m_computingPath) && m_surfaces[m_computingPath].surface.missing() == 0;
     m_worker->deleteLater();
     m_thread->deleteLater();
     m_worker = nullptr;

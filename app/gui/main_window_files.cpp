@@ -36,14 +36,6 @@ void rememberFolder(const QString& path) {
   QSettings().setValue("folders/last", QFileInfo(path).absolutePath());
 }
 
-int64_t missingPoints(const Surface& surface) {
-  int64_t missing = 0;
-  for (const auto& [name, values] : surface.arrays)
-    if (name.ends_with("_loss"))
-      for (double v : values) missing += v < 0;
-  return missing;
-}
-
 }  // namespace
 
 void MainWindow::describeCommandLine(QCommandLineParser& parser) {
@@ -81,7 +73,7 @@ QString MainWindow::openFile(const QString& path) {
         OpenSurface open;
         open.surface = readSurfaceFile(info.path);
         open.directionFile = viz::directionFileOf(open.surface, info.path);
-        const int64_t missing = missingPoints(open.surface);
+        const int64_t missing = open.surface.missing();
         m_surfaces[path] = std::move(open);
         m_panel->add(FileKind::Surface, path,
                      missing ? tr("%1 points not computed yet").arg(missing) : QString());
@@ -170,7 +162,7 @@ bool MainWindow::openDemo() {
 
 void MainWindow::offerResume(const QString& path) {
   if (m_worker) return;
-  const auto job = ComputeDialog::jobFromSurface(m_surfaces[path].surface, path.toStdString());
+  const auto job = jobFromSurface(m_surfaces[path].surface, path.toStdString());
   if (!job) return;
   if (QMessageBox::question(this, tr("Resume?"),
                             tr("%1 is not finished. Compute its missing points now?").arg(path)) !=

@@ -11,17 +11,6 @@
 #include "app/gui/vtk_widget.h"
 
 namespace basin::gui {
-namespace {
-
-int64_t nearestIndex(const std::vector<double>& axis, double value) {
-  int64_t best = 0;
-  for (int64_t i = 1; i < static_cast<int64_t>(axis.size()); ++i)
-    if (std::abs(axis[i] - value) < std::abs(axis[best] - value)) best = i;
-  return best;
-}
-
-}  // namespace
-
 SurfaceView::SurfaceView(QWidget* parent)
     : QStackedWidget(parent), m_vtk(new VtkWidget(this)), m_message(new QLabel(this)) {
   m_message->setAlignment(Qt::AlignCenter);

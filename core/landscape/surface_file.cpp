@@ -1,5 +1,8 @@
 #include "core/landscape/surface_file.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <cmath>
 
 #include "core/error.h"
@@ -42,6 +45,21 @@ std::vector<double>& Surface::array(const std::string& name) {
   auto [it, inserted] = arrays.try_emplace(name);
   if (inserted) it->second.assign(points(), -1.0);
   return it->second;
+}
+
+int64_t Surface::missing() const {
+  std::vector<char> open(static_cast<size_t>(points()), 0);
+  for (const auto& [name, values] : arrays)
+    if (name.ends_with("_loss"))
+      for (size_t k = 0; k < values.size() && k < open.size(); ++k) open[k] |= values[k] < 0.0;
+  return std::count(open.begin(), open.end(), char(1));
+}
+
+int64_t nearestIndex(const std::vector<double>& axis, double value) {
+  int64_t best = 0;
+  for (int64_t i = 1; i < static_cast<int64_t>(axis.size()); ++i)
+    if (std::abs(axis[i] - value) < std::abs(axis[best] - value)) best = i;
+  return best;
 }
 
 void writeSurfaceFile(const std::string& path, const Surface& s) {

@@ -32,7 +32,12 @@ struct Surface {
   int64_t points() const { return int64_t(x.size()) * int64_t(y.empty() ? 1 : y.size()); }
   // The array `name`, created full of -1 if missing.
   std::vector<double>& array(const std::string& name);
+  // Points some loss array (`*_loss`) has not computed yet (-1).
+  int64_t missing() const;
 };
+
+// Index of the coordinate of `axis` nearest `value` (the first of equals); 0 for an empty axis.
+int64_t nearestIndex(const std::vector<double>& axis, double value);
 
 // Writes atomically (temporary file + rename): a reader, or a crash, never sees half a file.
 // Throws IoError.

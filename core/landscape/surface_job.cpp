@@ -79,6 +79,33 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections) {
   return p;
 }
 
+std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::string& path) {
+  const nlohmann::json meta = nlohmann::json::parse(surface.metadataJson, nullptr, false);
+  if (!meta.is_object() || !meta.contains("model") || !meta.contains("data_spec"))
+    return std::nullopt;
+  SurfaceJob job;
+  job.model = meta.value("model", "");
+  job.data.data = meta.value("data_spec", "");
+  job.data.split = meta.value("split", "test");
+  job.data.normalize = meta.value("normalize", "");
+  job.data.pad = meta.value("pad", int64_t(-1));
+  job.data.rgb = meta.value("rgb", false);
+  job.data.samples = meta.value("samples", int64_t(-1));
+  job.data.subsetSeed = meta.value("subset_seed", int64_t(-1));
+  job.dirType = meta.value("direction_type", "weights");
+  job.xnorm = meta.value("xnorm", "filter");
+  job.ynorm = meta.value("ynorm", "filter");
+  job.xignore = job.yignore = meta.value("ignore", "biasbn");
+  job.seed = meta.value("seed", int64_t(0));
+  job.loss = meta.value("loss", "ce");
+  job.x = {surface.x.front(), surface.x.back(), int64_t(surface.x.size())};
+  if (!surface.y.empty())
+    job.y = Axis{surface.y.front(), surface.y.back(), int64_t(surface.y.size())};
+  job.dirFile = surface.dirFile;
+  job.out = path;
+  return job;
+}
+
 SurfaceOptions surfaceOptions(const SurfaceJob& job, int64_t batch, int threads) {
   SurfaceOptions options;
   options.eval.batchSize = batch;

@@ -45,6 +45,10 @@ struct PreparedSurface {
 // Throws ArgumentError for bad options and what the readers throw.
 PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections);
 
+// The job that made a Basin surface file, from the metadata prepareSurface wrote into it (to
+// resume it); nullopt for files without it (the reference's, older Basin's).
+std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::string& path);
+
 // The evaluation options of a job: its loss, plus the caller's batch size and threads.
 SurfaceOptions surfaceOptions(const SurfaceJob& job, int64_t batch, int threads);
 

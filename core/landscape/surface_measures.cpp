@@ -13,14 +13,6 @@ const std::vector<double>& arrayOf(const Surface& surface, const std::string& na
   return it->second;
 }
 
-// Index of the coordinate nearest `value`.
-int64_t nearest(const std::vector<double>& axis, double value) {
-  int64_t best = 0;
-  for (int64_t i = 1; i < static_cast<int64_t>(axis.size()); ++i)
-    if (std::abs(axis[i] - value) < std::abs(axis[best] - value)) best = i;
-  return best;
-}
-
 // The share of the domain each point stands for: half a step to each side, clipped at the ends.
 std::vector<double> pointWidths(const std::vector<double>& axis) {
   std::vector<double> w(axis.size(), 1.0);
@@ -47,7 +39,7 @@ SurfaceMeasures measureSurface(const Surface& surface, const std::string& split,
     throw ArgumentError("the surface's " + split + " arrays do not match its grid");
 
   const int64_t centre =
-      (surface.y.empty() ? 0 : nearest(surface.y, 0.0) * nx) + nearest(surface.x, 0.0);
+      (surface.y.empty() ? 0 : nearestIndex(surface.y, 0.0) * nx) + nearestIndex(surface.x, 0.0);
   m.centerLoss = loss[centre];
   m.centerAccuracy = acc[centre];
   for (int64_t k = 0; k < m.total; ++k) {

@@ -20,7 +20,6 @@
 #include <set>
 
 #include "app/gui/compare_view.h"
-#include "app/gui/compute_dialog.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/main_window.h"
 #include "app/gui/surface_view.h"
@@ -218,7 +217,7 @@ class TestGui : public QObject {
     const QString out = m_dir.filePath("gui_cancelled.h5");
     QVERIFY2(QFile::exists(out), "runs after computesThroughTheGuiWithPreviewAndCancel");
     const Surface partial = readSurfaceFile(out.toStdString());
-    const auto job = ComputeDialog::jobFromSurface(partial, out.toStdString());
+    const auto job = jobFromSurface(partial, out.toStdString());
     QVERIFY(job.has_value());
     QCOMPARE(job->x.num, int64_t(9));
     QCOMPARE(job->data.samples, int64_t(64));
