@@ -1,7 +1,9 @@
 // basin-cli: Basin's headless front end. Exit codes: 0 success, 1 bad input data or files,
 // 2 bad command line, 3 internal error, 130 cancelled.
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <new>
 
 #include "app/cli/commands.h"
@@ -12,19 +14,27 @@
 
 namespace {
 
-// MPI_Init/MPI_Finalize around the program when built with MPI; an error on one rank aborts all
-// of them instead of leaving the others waiting.
+// MPI_Init/MPI_Finalize around the program when built with MPI and started by mpirun; an error
+// on one rank aborts all of them instead of leaving the others waiting. Started on its own, the
+// program stays a plain process: OpenMPI's singleton mode would spawn a daemon and shared-memory
+// files for nothing (and die under a small file-size limit before Basin could say a word).
 struct MpiSession {
 #ifdef BASIN_WITH_MPI
   MpiSession(int* argc, char*** argv) {
-    MPI_Init(argc, argv);
+    if (std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMIX_RANK") || std::getenv("PMI_RANK"))
+      MPI_Init(argc, argv);
   }
   ~MpiSession() {
-    MPI_Finalize();
+    if (initialized()) MPI_Finalize();
+  }
+  static bool initialized() {
+    int yes = 0;
+    MPI_Initialized(&yes);
+    return yes;
   }
   static int fail(int code) {
     int size = 1;
-    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    if (initialized()) MPI_Comm_size(MPI_COMM_WORLD, &size);
     if (size > 1) MPI_Abort(MPI_COMM_WORLD, code);
     return code;
   }
@@ -40,6 +50,10 @@ struct MpiSession {
 
 int main(int argc, char** argv) {
   MpiSession mpi(&argc, &argv);
+  // Past a file-size limit (ulimit -f) a write should fail with an error Basin reports, keeping
+  // the last good file, not kill the process (the default action of SIGXFSZ; MPI's singleton
+  // would forward it). Set after MPI_Init, which installs its own handlers.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"Basin: loss landscapes of neural networks, from the command line.", "basin-cli"};
   app.require_subcommand(1);
   app.footer(

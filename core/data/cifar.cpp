@@ -20,7 +20,8 @@ struct CifarLayout {
 
 std::string resolveFolder(const std::string& folder, const char* subfolder) {
   const auto nested = std::filesystem::path(folder) / subfolder;
-  return std::filesystem::is_directory(nested) ? nested.string() : folder;
+  std::error_code ec;
+  return std::filesystem::is_directory(nested, ec) ? nested.string() : folder;
 }
 
 ImageSet readCifar(const std::string& folder, const std::vector<std::string>& files,

@@ -52,7 +52,8 @@ IdxArray readIdxFile(const std::string& path, int expectedRank) {
 std::string findFile(const std::string& folder, const std::string& name) {
   for (const std::string& candidate : {name, name + ".gz"}) {
     const auto p = std::filesystem::path(folder) / candidate;
-    if (std::filesystem::exists(p)) return p.string();
+    std::error_code ec;  // a path too long or unreadable is simply not there
+    if (std::filesystem::exists(p, ec)) return p.string();
   }
   throw IoError(folder + ": no " + name + " or " + name + ".gz in this folder");
 }

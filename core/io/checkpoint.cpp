@@ -10,9 +10,12 @@ namespace basin {
 namespace {
 
 constexpr const char* kFormat = "basin-checkpoint";
+constexpr int64_t kFormatVersion = 1;
 
-// All datasets of /state, by name.
-TensorFile readState(const H5::H5File& file, const std::string& path) {
+// All datasets of /state, by name. Values are read only for tensors the architecture has, with
+// its element count: a file of another model (or a corrupt one declaring huge extents) costs no
+// memory, and applyTensors reports it by name and shape.
+TensorFile readState(const H5::H5File& file, const std::string& path, const Network& network) {
   if (!file.nameExists("state")) throw FormatError(path + ": no /state group with the tensors");
   const H5::Group group = file.openGroup("state");
   TensorFile tensors;
@@ -21,9 +24,8 @@ TensorFile readState(const H5::H5File& file, const std::string& path) {
     const H5::DataSet ds = group.openDataSet(name);
     StoredTensor& t = tensors.tensors[name];
     t.shape = hdf5::shapeOf(ds);
-    if (numel(t.shape) > (int64_t(1) << 32))
-      throw FormatError(path + ": tensor '" + name + "' declares an absurd shape " +
-                        toString(t.shape));
+    const int entry = network.state().find(withoutModulePrefix(name));
+    if (entry < 0 || numel(t.shape) != network.state().entry(entry).size) continue;
     if (ds.getTypeClass() == H5T_INTEGER) {
       t.integers = hdf5::readInts(ds, path);
     } else {
@@ -64,6 +66,13 @@ Checkpoint loadCheckpoint(const std::string& path) {
   try {
     if (!hdf5::hasAttribute(file, "architecture"))
       throw FormatError(path + ": not a Basin checkpoint (no 'architecture' attribute)");
+    if (hdf5::hasAttribute(file, "format_version")) {
+      const int64_t version = hdf5::readIntAttribute(file, "format_version");
+      if (version > kFormatVersion || version < 1)
+        throw FormatError(path + ": checkpoint format version " + std::to_string(version) +
+                          "; this Basin reads version " + std::to_string(kFormatVersion) +
+                          (version > kFormatVersion ? " (written by a newer Basin?)" : ""));
+    }
     const ArchSpec arch = archFromJson(hdf5::readStringAttribute(file, "architecture"), path);
     Network network = [&] {
       try {
@@ -72,7 +81,7 @@ Checkpoint loadCheckpoint(const std::string& path) {
         throw FormatError(path + ": " + e.what());
       }
     }();
-    applyTensors(readState(file, path), path, network);
+    applyTensors(readState(file, path, network), path, network);
     std::string metadata = "{}";
     if (hdf5::hasAttribute(file, "metadata"))
       metadata = hdf5::readStringAttribute(file, "metadata");
@@ -86,7 +95,7 @@ void saveCheckpoint(const std::string& path, const ArchSpec& arch, const Network
                     const std::string& metadataJson) {
   hdf5::writeAtomically(path, [&](H5::H5File& file) {
     hdf5::writeStringAttribute(file, "format", kFormat);
-    hdf5::writeIntAttribute(file, "format_version", 1);
+    hdf5::writeIntAttribute(file, "format_version", kFormatVersion);
     hdf5::writeStringAttribute(file, "architecture", archToJson(arch));
     hdf5::writeStringAttribute(file, "metadata", metadataJson);
     H5::Group group = file.createGroup("state");

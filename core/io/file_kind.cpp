@@ -49,8 +49,9 @@ const char* fileKindName(FileKind kind) {
 }
 
 FileInfo classifyFile(const std::string& path) {
-  if (!fs::exists(path)) throw IoError(path + ": no such file or folder");
-  if (fs::is_directory(path)) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw IoError(path + ": no such file or folder");
+  if (fs::is_directory(path, ec)) {
     const std::string spec = folderDataSpec(path);
     if (spec.empty())
       throw FormatError(path + ": a folder without MNIST (IDX) or CIFAR (.bin) files");

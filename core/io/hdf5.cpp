@@ -1,6 +1,12 @@
 #include "core/io/hdf5.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <type_traits>
 
 #include "core/error.h"
 
@@ -13,11 +19,91 @@ H5::DataSpace spaceFor(const Shape& shape) {
   return H5::DataSpace(static_cast<int>(dims.size()), dims.data());
 }
 
+const char* typeClassName(H5T_class_t type_class) {
+  switch (type_class) {
+    case H5T_STRING:
+      return "strings";
+    case H5T_COMPOUND:
+      return "records (a compound type)";
+    case H5T_ENUM:
+      return "enumeration values";
+    case H5T_REFERENCE:
+      return "object references";
+    case H5T_OPAQUE:
+      return "opaque bytes";
+    case H5T_ARRAY:
+      return "nested arrays";
+    case H5T_VLEN:
+      return "variable-length sequences";
+    default:
+      return "values of an unknown type";
+  }
+}
+
+// One string from a dataset or attribute through the C API: HDF5's C++ wrapper calls strlen on
+// a variable-length string a corrupt file left NULL, and writes past a one-string buffer when the
+// object holds several.
+template <typename Object>
+std::string readString(const Object& object, const H5::DataType& type, const H5::DataSpace& space,
+                       const std::string& name) {
+  if (type.getClass() != H5T_STRING)
+    throw H5::DataTypeIException("readString", "'" + name + "' is not a string");
+  if (space.getSimpleExtentNpoints() != 1)
+    throw H5::DataSpaceIException("readString", "'" + name + "' is not one string");
+  constexpr bool isAttribute = std::is_same_v<Object, H5::Attribute>;
+  const auto read = [&](hid_t memType, void* buffer) {
+    const herr_t status =
+        isAttribute ? H5Aread(object.getId(), memType, buffer)
+                    : H5Dread(object.getId(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer);
+    if (status < 0) throw H5::DataSetIException("readString", "cannot read '" + name + "'");
+  };
+  // HDF5 converts between strings of one character set only (h5py writes UTF-8).
+  const H5T_cset_t cset = H5Tget_cset(type.getId());
+  if (H5Tis_variable_str(type.getId()) > 0) {
+    H5::StrType memType(H5::PredType::C_S1, H5T_VARIABLE);
+    memType.setCset(cset);
+    char* text = nullptr;
+    read(memType.getId(), &text);
+    std::string value = text ? text : "";
+    H5free_memory(text);
+    return value;
+  }
+  const size_t size = type.getSize();
+  if (size > (size_t(1) << 24)) throw H5::DataTypeIException("readString", "absurd string size");
+  H5::StrType memType(H5::PredType::C_S1, size);
+  memType.setCset(cset);
+  std::string value(size, '\0');
+  read(memType.getId(), value.data());
+  value.resize(std::strlen(value.c_str()));  // fixed-length strings are NUL-padded
+  return value;
+}
+
+// A corrupt or hostile file can declare any extent. Before allocating for it, the stored bytes
+// must be able to hold it: raw storage byte for byte, deflate at most ~1032:1. Small datasets
+// pass (an unwritten one reads as its fill value).
+void checkDeclaredSize(const H5::DataSet& dataset, const std::string& path, int64_t count) {
+  const double declared = double(count) * double(dataset.getDataType().getSize());
+  if (declared <= double(1 << 20)) return;
+  const double stored = double(dataset.getStorageSize());
+  const double expansion = dataset.getCreatePlist().getNfilters() > 0 ? 1100.0 : 1.0;
+  if (declared > stored * expansion)
+    throw FormatError(path + ": dataset '" + dataset.getObjName() + "' declares " +
+                      std::to_string(count) + " values but the file stores " +
+                      std::to_string(static_cast<int64_t>(stored)) +
+                      " bytes for it (truncated or corrupt)");
+}
+
 template <typename T>
 std::vector<T> readAll(const H5::DataSet& dataset, const std::string& path,
                        const H5::PredType& type) {
+  const H5T_class_t type_class = dataset.getTypeClass();
+  if (type_class != H5T_INTEGER && type_class != H5T_FLOAT)
+    throw FormatError(path + ": dataset '" + dataset.getObjName() + "' holds " +
+                      typeClassName(type_class) + ", not numbers");
   try {
-    std::vector<T> values(numel(shapeOf(dataset)));
+    const int64_t count = numel(shapeOf(dataset));
+    checkDeclaredSize(dataset, path, count);
+    std::vector<T> values(count);
     if (!values.empty()) dataset.read(values.data(), type);
     return values;
   } catch (const H5::Exception& e) {
@@ -26,28 +112,67 @@ std::vector<T> readAll(const H5::DataSet& dataset, const std::string& path,
   }
 }
 
+// What a failed write's errno means for the user.
+std::string writeFailureReason(int error) {
+  if (error == ENOSPC) return "no space left on the device";
+  if (error == EFBIG) return "the file size limit (ulimit -f) is reached";
+  return std::strerror(error);
+}
+
+// Writes `bytes` to `path` + ".partial", flushes them to the disk, then renames over `path`.
+void writeBytesAtomically(const std::string& path, const std::vector<char>& bytes) {
+  const std::string temporary = path + ".partial";
+  const auto fail = [&](int error, int fd) {
+    if (fd >= 0) ::close(fd);
+    ::unlink(temporary.c_str());
+    throw IoError(path + ": cannot write (" + writeFailureReason(error) +
+                  "); the previous version of the file, if any, is unchanged");
+  };
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail(errno, -1);
+  for (size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail(n < 0 ? errno : ENOSPC, fd);
+    done += static_cast<size_t>(n);
+  }
+  // On the disk before the rename: after a power cut the name shows the old file or the new one.
+  if (::fsync(fd) != 0 || ::close(fd) != 0) fail(errno, -1);
+  if (::rename(temporary.c_str(), path.c_str()) != 0) fail(errno, -1);
+}
+
 }  // namespace
 
 void writeAtomically(const std::string& path, const std::function<void(H5::H5File&)>& fill) {
   H5::Exception::dontPrint();
-  const std::string temporary = path + ".partial";
+  // HDF5 builds the file in memory (core driver, no backing store); Basin writes the bytes. A
+  // failed write inside HDF5 (disk full) can leave its file state broken, and HDF5 1.10 then
+  // crashes closing it; plain writes fail cleanly with an errno to report.
+  std::vector<char> image;
   try {
-    {
-      H5::H5File file(temporary, H5F_ACC_TRUNC);
-      fill(file);
-    }
-    std::filesystem::rename(temporary, path);
+    H5::FileAccPropList access;
+    access.setCore(1 << 20, false);
+    H5::H5File file(path + ".in-memory", H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, access);
+    fill(file);
+    file.flush(H5F_SCOPE_GLOBAL);
+    const ssize_t size = H5Fget_file_image(file.getId(), nullptr, 0);
+    if (size < 0) throw H5::FileIException("writeAtomically", "no file image");
+    image.resize(static_cast<size_t>(size));
+    if (H5Fget_file_image(file.getId(), image.data(), image.size()) != size)
+      throw H5::FileIException("writeAtomically", "incomplete file image");
+    file.close();
   } catch (const H5::Exception& e) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
     throw IoError(path + ": cannot write (" + e.getDetailMsg() + ")");
-  } catch (const std::filesystem::filesystem_error& e) {
-    throw IoError(path + ": cannot write (" + e.what() + ")");
   }
+  writeBytesAtomically(path, image);
 }
 
 H5::H5File openReadOnly(const std::string& path) {
   H5::Exception::dontPrint();
+  // A file may name a filter that HDF5 would load as a plugin (a shared library): never let a
+  // file decide which code runs. Basin's own files use deflate only, which is built in.
+  static const bool noPlugins = H5PLset_loading_state(0) >= 0;
+  (void)noPlugins;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) throw IoError(path + ": file not found");
   try {
@@ -63,6 +188,12 @@ Shape shapeOf(const H5::DataSet& dataset) {
   const H5::DataSpace space = dataset.getSpace();
   std::vector<hsize_t> dims(space.getSimpleExtentNdims());
   if (!dims.empty()) space.getSimpleExtentDims(dims.data());
+  // Extents of a corrupt file can overflow any count made from them: 2^48 elements is far
+  // beyond any real tensor and keeps products of a few of them in range.
+  double elements = 1.0;
+  for (hsize_t d : dims) elements *= double(d);
+  if (elements > double(int64_t(1) << 48))
+    throw H5::DataSpaceIException("shapeOf", "absurd extent of '" + dataset.getObjName() + "'");
   return Shape(dims.begin(), dims.end());
 }
 
@@ -80,8 +211,19 @@ bool hasAttribute(const H5::H5Object& object, const std::string& name) {
 
 std::string readStringAttribute(const H5::H5Object& object, const std::string& name) {
   const H5::Attribute attribute = object.openAttribute(name);
-  std::string value;
-  attribute.read(attribute.getStrType(), value);
+  return readString(attribute, attribute.getDataType(), attribute.getSpace(), name);
+}
+
+std::string readStringDataset(const H5::DataSet& dataset) {
+  return readString(dataset, dataset.getDataType(), dataset.getSpace(), dataset.getObjName());
+}
+
+int64_t readIntAttribute(const H5::H5Object& object, const std::string& name) {
+  const H5::Attribute attribute = object.openAttribute(name);
+  if (attribute.getTypeClass() != H5T_INTEGER || attribute.getSpace().getSimpleExtentNpoints() != 1)
+    throw H5::AttributeIException("readIntAttribute", "'" + name + "' is not one integer");
+  int64_t value = 0;
+  attribute.read(H5::PredType::NATIVE_INT64, &value);
   return value;
 }
 
@@ -116,14 +258,7 @@ void writeDoubles(H5::Group& group, const std::string& name, const std::vector<h
 
 std::vector<double> readDoubles(const H5::Group& group, const std::string& name,
                                 const std::string& path) {
-  const H5::DataSet ds = group.openDataSet(name);
-  std::vector<double> v(numel(shapeOf(ds)));
-  try {
-    if (!v.empty()) ds.read(v.data(), H5::PredType::NATIVE_DOUBLE);
-  } catch (const H5::Exception& e) {
-    throw FormatError(path + ": cannot read '" + name + "' (" + e.getDetailMsg() + ")");
-  }
-  return v;
+  return readAll<double>(group.openDataSet(name), path, H5::PredType::NATIVE_DOUBLE);
 }
 
 }  // namespace basin::hdf5

@@ -12,9 +12,10 @@
 
 namespace basin::hdf5 {
 
-// Creates `path` crash-safely: `fill` writes a new file under a temporary name, which then
-// replaces `path` in one rename, so readers see the old file or the new one, never half of one.
-// Throws IoError naming `path`.
+// Creates `path` crash-safely: `fill` builds the file in memory; its bytes go to a temporary
+// name, are flushed to the disk, and replace `path` in one rename, so readers (and a crash or a
+// full disk) see the old file or the new one, never half of one. Throws IoError naming `path`
+// and the reason (no space left, file size limit, ...).
 void writeAtomically(const std::string& path, const std::function<void(H5::H5File&)>& fill);
 
 // Opens an existing HDF5 file read-only. Throws IoError if missing or unreadable, FormatError
@@ -30,6 +31,11 @@ std::vector<int64_t> readInts(const H5::DataSet& dataset, const std::string& pat
 
 bool hasAttribute(const H5::H5Object& object, const std::string& name);
 std::string readStringAttribute(const H5::H5Object& object, const std::string& name);
+// One string (fixed or variable length) stored in a dataset, e.g. a surface file's dir_file.
+// Throws H5::Exception when it is not exactly one string.
+std::string readStringDataset(const H5::DataSet& dataset);
+// Throws H5::Exception when the attribute is not a single integer.
+int64_t readIntAttribute(const H5::H5Object& object, const std::string& name);
 void writeStringAttribute(H5::H5Object& object, const std::string& name, const std::string& value);
 void writeIntAttribute(H5::H5Object& object, const std::string& name, int64_t value);
 

@@ -1,5 +1,7 @@
 #include "core/io/model_file.h"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -47,7 +49,9 @@ const char* formatName(ModelFormat format) {
   return "unknown";
 }
 
-Checkpoint loadModel(const std::string& path, const std::optional<ArchSpec>& arch) {
+namespace {
+
+Checkpoint readModel(const std::string& path, const std::optional<ArchSpec>& arch) {
   const ModelFormat format = detectModelFormat(path);
   if (format == ModelFormat::BasinCheckpoint) {
     Checkpoint c = loadCheckpoint(path);
@@ -85,6 +89,31 @@ Checkpoint loadModel(const std::string& path, const std::optional<ArchSpec>& arc
   Network network = buildModel(*arch);
   applyTensors(tensors, path, network);
   return {*arch, std::move(network), tensors.metadataJson};
+}
+
+// NaN or infinite weights (a diverged run, a corrupt file) make every loss of a surface NaN:
+// refused here, naming the first such tensor, before hours of computing.
+void checkFinite(const Network& network, const std::string& path) {
+  const StateDict& state = network.state();
+  for (int i = 0; i < static_cast<int>(state.entries().size()); ++i) {
+    if (state.entry(i).kind == StateKind::Counter) continue;
+    const auto values = state.values(i);
+    const auto bad =
+        std::count_if(values.begin(), values.end(), [](float v) { return !std::isfinite(v); });
+    if (bad > 0)
+      throw FormatError(path + ": tensor '" + state.entry(i).name + "' holds " +
+                        std::to_string(bad) + " NaN or infinite value" + (bad > 1 ? "s" : "") +
+                        " of " + std::to_string(values.size()) +
+                        " (a diverged training run or a corrupt file)");
+  }
+}
+
+}  // namespace
+
+Checkpoint loadModel(const std::string& path, const std::optional<ArchSpec>& arch) {
+  Checkpoint c = readModel(path, arch);
+  checkFinite(c.network, path);
+  return c;
 }
 
 }  // namespace basin

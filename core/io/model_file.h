@@ -25,8 +25,8 @@ const char* formatName(ModelFormat format);
 // ONNX model (architecture inside; no `arch`), or PyTorch / safetensors weights, which need
 // `arch`: a zoo architecture and its options, or the path of an ONNX file of the same model
 // whose tensor names the weights match.
-// Throws ArgumentError when `arch` is missing or contradicts the file, and whatever the
-// readers throw.
+// Throws ArgumentError when `arch` is missing or contradicts the file, FormatError when a tensor
+// holds NaN or infinite values, and whatever the readers throw.
 Checkpoint loadModel(const std::string& path, const std::optional<ArchSpec>& arch);
 
 }  // namespace basin

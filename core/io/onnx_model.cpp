@@ -105,6 +105,17 @@ class Importer {
     throw FormatError(m_path + ": node '" + n.name() + "' (" + n.op_type() + "): " + why);
   }
 
+  // Input k / the output of a node: a corrupt graph may have fewer than its operator needs.
+  const std::string& in(const onnx::NodeProto& n, int k) const {
+    if (k >= n.input_size())
+      unsupported(n, "has " + std::to_string(n.input_size()) + " inputs, needs more");
+    return n.input(k);
+  }
+  const std::string& out(const onnx::NodeProto& n) const {
+    if (n.output_size() < 1) unsupported(n, "has no output");
+    return n.output(0);
+  }
+
   const onnx::AttributeProto* attribute(const onnx::NodeProto& n, const std::string& name) const {
     for (const auto& a : n.attribute())
       if (a.name() == name) return &a;
@@ -128,21 +139,21 @@ class Importer {
   // The activation an input names; a non-zero Pad may only feed Conv and AveragePool.
   int value(const onnx::NodeProto& n, int input) const {
     if (input >= n.input_size()) unsupported(n, "missing input " + std::to_string(input));
-    if (auto pad = m_pads.find(n.input(input));
-        pad != m_pads.end() && (pad->second.first || pad->second.second) && n.op_type() != "Conv" &&
-        n.op_type() != "AveragePool")
+    if (auto pad = m_pads.find(in(n, input)); pad != m_pads.end() &&
+                                              (pad->second.first || pad->second.second) &&
+                                              n.op_type() != "Conv" && n.op_type() != "AveragePool")
       unsupported(n, "reads a zero Pad; Basin folds Pad only into Conv and AveragePool");
-    const auto it = m_values.find(n.input(input));
+    const auto it = m_values.find(in(n, input));
     if (it == m_values.end())
-      unsupported(n, "input '" + n.input(input) + "' is not an activation computed before");
+      unsupported(n, "input '" + in(n, input) + "' is not an activation computed before");
     return it->second;
   }
 
   // The state entry for a tensor input (an initializer or an Identity copy of one). With
   // `transposed`, a 2-D tensor is stored transposed (MatMul's in x out becomes out x in).
   int entry(const onnx::NodeProto& n, int input, StateKind kind, bool transposed = false) {
-    if (input >= n.input_size() || n.input(input).empty()) return -1;
-    const std::string& name = n.input(input);
+    if (input >= n.input_size() || in(n, input).empty()) return -1;
+    const std::string& name = in(n, input);
     StateDict& state = m_network->state();
     if (int e = state.find(name); e >= 0) return e;
     auto source = m_tensorAliases.count(name) ? m_tensorAliases.at(name) : name;
@@ -171,7 +182,7 @@ class Importer {
   }
 
   std::vector<int64_t> constantInts(const onnx::NodeProto& n, int input) const {
-    const std::string& name = n.input(input);
+    const std::string& name = in(n, input);
     if (auto it = m_constants.find(name); it != m_constants.end()) return it->second;
     if (auto it = m_initializers.find(name); it != m_initializers.end())
       return tensorValues(*it->second, m_path).integers;
@@ -186,7 +197,7 @@ class Importer {
     const auto* autoPad = attribute(n, "auto_pad");
     if (autoPad && autoPad->s() != "NOTSET")
       unsupported(n, "attribute 'auto_pad' is not supported");
-    const auto folded = m_pads.find(n.input(0));
+    const auto folded = m_pads.find(in(n, 0));
     if (folded == m_pads.end()) return {pads[0], pads[1]};
     return {pads[0] + folded->second.first, pads[1] + folded->second.second};
   }
@@ -195,7 +206,7 @@ class Importer {
     const std::string& op = n.op_type();
     auto define = [&](int node) {
       if (n.output_size() < 1) unsupported(n, "no output");
-      m_values[n.output(0)] = node;
+      m_values[out(n)] = node;
     };
     Network& net = *m_network;
     if (op == "Conv") {
@@ -233,8 +244,8 @@ class Importer {
       const int node = net.linearWith(x, entry(n, 1, StateKind::Parameter, true), -1);
       m_biasFree.insert(node);
       define(node);
-    } else if (op == "Add" && n.input_size() == 2 && isTensor(n.input(1)) &&
-               m_biasFree.count(value(n, 0)) && m_readers[n.input(0)] == 1) {  // a MatMul's bias
+    } else if (op == "Add" && n.input_size() == 2 && isTensor(in(n, 1)) &&
+               m_biasFree.count(value(n, 0)) && m_readers[in(n, 0)] == 1) {  // a MatMul's bias
       const int node = value(n, 0);
       net.attachBias(node, entry(n, 1, StateKind::Parameter));
       m_biasFree.erase(node);
@@ -259,7 +270,7 @@ class Importer {
       const auto strides = intsAttribute(n, "strides", {1, 1});
       const bool average = op == "AveragePool";
       const int x = value(n, 0);
-      const bool padFolded = m_pads.count(n.input(0)) > 0;  // explicit zeros always count
+      const bool padFolded = m_pads.count(in(n, 0)) > 0;  // explicit zeros always count
       const auto [padH, padW] = symmetricPads(n);
       if (average && (padH || padW) && !padFolded && intAttribute(n, "count_include_pad", 0) == 0)
         unsupported(n, "padding with count_include_pad=0 is not supported");
@@ -297,29 +308,29 @@ class Importer {
         unsupported(n, "only a reshape to N x features (a flatten) is supported");
       define(net.flatten(x));
     } else if (op == "Identity" || op == "Dropout") {
-      if (auto it = m_values.find(n.input(0)); it != m_values.end()) {
+      if (auto it = m_values.find(in(n, 0)); it != m_values.end()) {
         define(it->second);
       } else {  // a deduplicated initializer: becomes its own tensor again when used
-        m_tensorAliases[n.output(0)] =
-            m_tensorAliases.count(n.input(0)) ? m_tensorAliases.at(n.input(0)) : n.input(0);
+        m_tensorAliases[out(n)] =
+            m_tensorAliases.count(in(n, 0)) ? m_tensorAliases.at(in(n, 0)) : in(n, 0);
       }
     } else if (op == "Constant") {
       const auto* v = attribute(n, "value");
       if (!v) unsupported(n, "only 'value' constants are supported");
-      m_constants[n.output(0)] = tensorValues(v->t(), m_path).integers;
+      m_constants[out(n)] = tensorValues(v->t(), m_path).integers;
     } else if (op == "Pad") {
       onlyAttributes(n, {"mode", "pads", "value"});
       const auto* mode = attribute(n, "mode");
       if (mode && mode->s() != "constant") unsupported(n, "only constant padding is supported");
-      if (n.input_size() > 2 && !n.input(2).empty()) unsupported(n, "pad value must be 0");
+      if (n.input_size() > 2 && !in(n, 2).empty()) unsupported(n, "pad value must be 0");
       const auto pads = n.input_size() > 1 ? constantInts(n, 1) : intsAttribute(n, "pads", {});
       if (pads.size() != 8 || pads[0] || pads[1] || pads[4] || pads[5] || pads[2] != pads[6] ||
           pads[3] != pads[7])
         unsupported(n, "only symmetric zero padding of height and width is supported");
       define(value(n, 0));  // folded into the convolution or average pool that reads it
-      m_pads[n.output(0)] = {pads[2], pads[3]};
+      m_pads[out(n)] = {pads[2], pads[3]};
     } else if (op == "Softmax" || op == "LogSoftmax") {
-      if (n.output(0) != m_model.graph().output(0).name())
+      if (out(n) != m_model.graph().output(0).name())
         unsupported(n, "a softmax is only supported as the graph's output");
       define(value(n, 0));  // the loss applies its own softmax
     } else {

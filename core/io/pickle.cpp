@@ -276,7 +276,9 @@ class Reader {
     auto& items = as<Tuple>(pid, "a storage id").items;
     if (items.size() != 5 || str(items[0]) != "storage") fail("unknown persistent id");
     const Global& type = as<Global>(items[1], "a storage type");
-    Storage s{kStorageTypes.at(type.name), str(items[2]), integer(items[4])};
+    const auto storageType = kStorageTypes.find(type.name);
+    if (storageType == kStorageTypes.end()) fail("unknown storage type '" + type.name + "'");
+    Storage s{storageType->second, str(items[2]), integer(items[4])};
     if (s.numel < 0) fail("negative storage size");
     return make(std::move(s));
   }

@@ -5,12 +5,12 @@
 #include "core/error.h"
 
 namespace basin {
-namespace {
-
 std::string withoutModulePrefix(const std::string& name) {
   const std::string prefix = "module.";
   return name.rfind(prefix, 0) == 0 ? name.substr(prefix.size()) : name;
 }
+
+namespace {
 
 // "a, b, c" for the first few names, then how many more.
 std::string listed(const std::vector<std::string>& names) {

@@ -23,6 +23,9 @@ struct TensorFile {
   std::string metadataJson = "{}";  // a JSON object of whatever scalars the file carries
 };
 
+// The name without a leading "module." (what DataParallel adds).
+std::string withoutModulePrefix(const std::string& name);
+
 // Copies every state entry of `network` from `file` by name. A "module." prefix (DataParallel)
 // on the file's names is dropped; num_batches_tracked counters the network lacks are ignored.
 // Throws FormatError listing missing and unexpected tensors, or ShapeError for a tensor of another

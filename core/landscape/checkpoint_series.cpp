@@ -29,7 +29,8 @@ std::vector<std::string> globFiles(const std::string& pattern) {
   std::vector<std::string> out;
   if (rc == 0)
     for (size_t i = 0; i < g.gl_pathc; ++i)
-      if (std::filesystem::is_regular_file(g.gl_pathv[i])) out.emplace_back(g.gl_pathv[i]);
+      if (std::error_code ec; std::filesystem::is_regular_file(g.gl_pathv[i], ec))
+        out.emplace_back(g.gl_pathv[i]);
   globfree(&g);
   if (rc != 0 && rc != GLOB_NOMATCH) throw IoError(pattern + ": cannot expand the pattern");
   return out;
@@ -65,9 +66,12 @@ bool naturalLess(const std::string& a, const std::string& b) {
 std::vector<std::string> resolveCheckpointSeries(const std::vector<std::string>& arguments) {
   if (arguments.empty()) throw ArgumentError("no checkpoints given");
   std::vector<std::string> files;
-  if (arguments.size() == 1 && std::filesystem::is_directory(arguments[0])) {
-    for (const auto& entry : std::filesystem::directory_iterator(arguments[0]))
-      if (entry.is_regular_file() && looksLikeModelFile(entry.path()))
+  std::error_code ec;
+  if (arguments.size() == 1 && std::filesystem::is_directory(arguments[0], ec)) {
+    std::filesystem::directory_iterator entries(arguments[0], ec);
+    if (ec) throw IoError(arguments[0] + ": cannot list the folder (" + ec.message() + ")");
+    for (const auto& entry : entries)
+      if (entry.is_regular_file(ec) && looksLikeModelFile(entry.path()))
         files.push_back(entry.path().string());
     if (files.empty()) throw IoError(arguments[0] + ": the folder holds no model files");
   } else if (arguments.size() == 1 && arguments[0].find_first_of("*?[") != std::string::npos) {
@@ -75,7 +79,7 @@ std::vector<std::string> resolveCheckpointSeries(const std::vector<std::string>&
     if (files.empty()) throw IoError(arguments[0] + ": no file matches the pattern");
   } else {
     for (const std::string& f : arguments)
-      if (!std::filesystem::is_regular_file(f)) throw IoError(f + ": no such file");
+      if (!std::filesystem::is_regular_file(f, ec)) throw IoError(f + ": no such file");
     return arguments;
   }
   std::sort(files.begin(), files.end(), naturalLess);

@@ -1,5 +1,8 @@
 #include "core/landscape/direction_file.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/error.h"
 #include "core/io/hdf5.h"
 
@@ -40,6 +43,11 @@ Direction readGroup(const H5::H5File& file, const char* name, const std::string&
       throw ShapeError(path + ": " + name + "/" + key + " has shape " + toString(shape) + " but '" +
                        e.name + "' is " + toString(e.shape));
     d.values.push_back(hdf5::readFloats(ds, path));
+    // A NaN in a direction would make every point of the surface NaN.
+    if (!std::all_of(d.values.back().begin(), d.values.back().end(),
+                     [](float v) { return std::isfinite(v); }))
+      throw FormatError(path + ": " + name + "/" + key + " (for '" + e.name +
+                        "') holds NaN or infinite values");
   }
   return d;
 }
@@ -66,7 +74,9 @@ std::optional<ExplainedVariance> readExplainedVariance(const std::string& path) 
     ExplainedVariance e;
     e.ratio = hdf5::readDoubles(file, "explained_variance_ratio_", path);
     return e;
-  } catch (const std::exception&) {
+  } catch (const Error&) {
+    return std::nullopt;
+  } catch (const H5::Exception&) {  // not a std::exception
     return std::nullopt;
   }
 }

@@ -93,7 +93,8 @@ void computeSurface(Network& network, const Dataset& data, const DirectionPair& 
     throw;
   }
   run.save();
-  if (!std::filesystem::exists(path)) writeSurfaceFile(path, surface);  // nothing was missing
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) writeSurfaceFile(path, surface);  // nothing was missing
 }
 
 }  // namespace basin

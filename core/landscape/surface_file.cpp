@@ -84,21 +84,24 @@ Surface readSurfaceFile(const std::string& path) {
     Surface s;
     s.x = hdf5::readDoubles(file, "xcoordinates", path);
     if (file.nameExists("ycoordinates")) s.y = hdf5::readDoubles(file, "ycoordinates", path);
-    if (file.nameExists("dir_file")) {
-      const H5::DataSet ds = file.openDataSet("dir_file");
-      ds.read(s.dirFile, ds.getStrType());
-    }
+    if (s.x.empty()) throw FormatError(path + ": 'xcoordinates' is empty");
+    for (const auto* axis : {&s.x, &s.y})
+      if (axis->size() > 10000)
+        throw FormatError(path + ": " + std::to_string(axis->size()) +
+                          " coordinates on one axis; Basin handles at most 10000");
+    if (file.nameExists("dir_file"))
+      s.dirFile = hdf5::readStringDataset(file.openDataSet("dir_file"));
     if (hdf5::hasAttribute(file, "basin_metadata"))
       s.metadataJson = hdf5::readStringAttribute(file, "basin_metadata");
     for (hsize_t i = 0; i < file.getNumObjs(); ++i) {
       const std::string name = file.getObjnameByIdx(i);
       if (name == "xcoordinates" || name == "ycoordinates" || name == "dir_file") continue;
       if (file.childObjType(name) != H5O_TYPE_DATASET) continue;
-      std::vector<double> v = hdf5::readDoubles(file, name, path);
-      if (static_cast<int64_t>(v.size()) != s.points())
-        throw FormatError(path + ": '" + name + "' holds " + std::to_string(v.size()) +
+      const int64_t count = numel(hdf5::shapeOf(file.openDataSet(name)));
+      if (count != s.points())
+        throw FormatError(path + ": '" + name + "' holds " + std::to_string(count) +
                           " values for a grid of " + std::to_string(s.points()) + " points");
-      s.arrays[name] = std::move(v);
+      s.arrays[name] = hdf5::readDoubles(file, name, path);
     }
     return s;
   } catch (const H5::Exception& e) {

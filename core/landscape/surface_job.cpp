@@ -1,5 +1,6 @@
 #include "core/landscape/surface_job.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -17,72 +18,35 @@ Direction makeDirection(const SurfaceJob& job, Network& network, const std::stri
   return randomDirection(network, type, parseNormalization(norm), ignore == "biasbn", seed);
 }
 
-}  // namespace
-
-PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections) {
-  if (job.model.empty() || job.data.data.empty())
-    throw ArgumentError("give a model and a data set (--model, --data)");
-  if (job.out.empty()) throw ArgumentError("give an output file for the surface (--out)");
-  if (job.loss != "ce" && job.loss != "mse") throw ArgumentError("the loss must be ce or mse");
-  if (job.x.num * (job.y ? job.y->num : 1) > 1000000)
-    throw ArgumentError("the grid has more than 1,000,000 points");
-
-  PreparedSurface p{loadModel(job.model, job.arch), openDataset(job.data), {}, {}, {}, false};
-  Network& network = p.checkpoint.network;
-
-  p.dirFile = job.dirFile.empty()
-                  ? std::filesystem::path(job.out).replace_extension("").string() + "_dirs.h5"
-                  : job.dirFile;
-  if (std::filesystem::exists(p.dirFile)) {
-    p.directions = readDirectionFile(p.dirFile, network);
-    p.directionsExisted = true;
-    if (job.y && !p.directions.y)
-      throw ArgumentError(p.dirFile + " has no ydirection for a 2-D surface");
-  } else {
-    p.directions.x = makeDirection(job, network, job.model2, job.xnorm, job.xignore, job.seed);
-    if (job.y)
-      p.directions.y = job.sameDir ? p.directions.x
-                                   : makeDirection(job, network, job.model3, job.ynorm, job.yignore,
-                                                   job.seed + 1);
-    if (writeDirections) writeDirectionFile(p.dirFile, network, p.directions);
+// Finishing a file begun for another model or data would mix two surfaces in one: refused.
+// (Files of the reference implementation carry no metadata and are taken as they are.)
+void checkSameComputation(const Surface& existing, const nlohmann::json& now,
+                          const std::string& out) {
+  const auto before = nlohmann::json::parse(existing.metadataJson, nullptr, false);
+  if (!before.is_object()) return;
+  const std::pair<const char*, const char*> checks[] = {{"model_fingerprint", "model"},
+                                                        {"split", "split"},
+                                                        {"samples", "number of samples"},
+                                                        {"normalize", "normalization"},
+                                                        {"pad", "padding"},
+                                                        {"rgb", "channel setting"},
+                                                        {"loss", "loss"},
+                                                        {"direction_type", "direction type"}};
+  for (const auto& [key, what] : checks) {
+    if (!before.contains(key) || before[key] == now[key]) continue;
+    std::string detail = before[key].dump() + ", this run " + now[key].dump();
+    if (std::string(key) == "model_fingerprint")
+      detail = (before.contains("model") && before["model"].is_string()
+                    ? before["model"].get<std::string>()
+                    : std::string("a model")) +
+               " with other weights than " + now["model"].get<std::string>();
+    throw ArgumentError(out + " holds a surface computed with another " + what + " (" + detail +
+                        "); choose another --out, or delete the file to start over");
   }
-
-  Surface& surface = p.surface;
-  if (std::filesystem::exists(job.out)) {
-    surface = readSurfaceFile(job.out);
-    if (surface.x != job.x.coordinates() ||
-        surface.y != (job.y ? job.y->coordinates() : std::vector<double>{}))
-      throw ArgumentError(job.out +
-                          " already holds a surface on another grid; choose another file");
-  } else {
-    surface.x = job.x.coordinates();
-    if (job.y) surface.y = job.y->coordinates();
-  }
-  surface.dirFile = p.dirFile;
-  surface.metadataJson = nlohmann::json{
-      {"basin_version", BASIN_VERSION},
-      {"model", job.model},
-      {"architecture", p.checkpoint.arch.name},
-      {"data", p.data.source()},
-      {"data_spec", job.data.data},
-      {"split", job.data.split},
-      {"normalize", job.data.normalize},
-      {"pad", job.data.pad},
-      {"rgb", job.data.rgb},
-      {"samples", p.data.size()},
-      {"direction_type", job.dirType},
-      {"xnorm", job.xnorm},
-      {"ynorm", job.ynorm},
-      {"ignore", job.xignore},
-      {"seed", job.seed},
-      {"loss", job.loss}}.dump();
-  return p;
 }
 
-std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::string& path) {
-  const nlohmann::json meta = nlohmann::json::parse(surface.metadataJson, nullptr, false);
-  if (!meta.is_object() || !meta.contains("model") || !meta.contains("data_spec"))
-    return std::nullopt;
+SurfaceJob jobFromMetadata(const nlohmann::json& meta, const Surface& surface,
+                           const std::string& path) {
   SurfaceJob job;
   job.model = meta.value("model", "");
   job.data.data = meta.value("data_spec", "");
@@ -104,6 +68,86 @@ std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::stri
   job.dirFile = surface.dirFile;
   job.out = path;
   return job;
+}
+
+}  // namespace
+
+PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections) {
+  if (job.model.empty() || job.data.data.empty())
+    throw ArgumentError("give a model and a data set (--model, --data)");
+  if (job.out.empty()) throw ArgumentError("give an output file for the surface (--out)");
+  if (job.loss != "ce" && job.loss != "mse") throw ArgumentError("the loss must be ce or mse");
+  if (job.x.num * (job.y ? job.y->num : 1) > 1000000)
+    throw ArgumentError("the grid has more than 1,000,000 points");
+
+  PreparedSurface p{loadModel(job.model, job.arch), openDataset(job.data), {}, {}, {}, false};
+  Network& network = p.checkpoint.network;
+
+  p.dirFile = job.dirFile.empty()
+                  ? std::filesystem::path(job.out).replace_extension("").string() + "_dirs.h5"
+                  : job.dirFile;
+  std::error_code ec;
+  if (std::filesystem::exists(p.dirFile, ec)) {
+    p.directions = readDirectionFile(p.dirFile, network);
+    p.directionsExisted = true;
+    if (job.y && !p.directions.y)
+      throw ArgumentError(p.dirFile + " has no ydirection for a 2-D surface");
+  } else {
+    p.directions.x = makeDirection(job, network, job.model2, job.xnorm, job.xignore, job.seed);
+    if (job.y)
+      p.directions.y = job.sameDir ? p.directions.x
+                                   : makeDirection(job, network, job.model3, job.ynorm, job.yignore,
+                                                   job.seed + 1);
+    if (writeDirections) writeDirectionFile(p.dirFile, network, p.directions);
+  }
+
+  char fingerprint[17];
+  std::snprintf(fingerprint, sizeof fingerprint, "%016llx",
+                static_cast<unsigned long long>(network.state().fingerprint()));
+  const nlohmann::json metadata{{"basin_version", BASIN_VERSION},
+                                {"model", job.model},
+                                {"model_fingerprint", fingerprint},
+                                {"architecture", p.checkpoint.arch.name},
+                                {"data", p.data.source()},
+                                {"data_spec", job.data.data},
+                                {"split", job.data.split},
+                                {"normalize", job.data.normalize},
+                                {"pad", job.data.pad},
+                                {"rgb", job.data.rgb},
+                                {"samples", p.data.size()},
+                                {"direction_type", job.dirType},
+                                {"xnorm", job.xnorm},
+                                {"ynorm", job.ynorm},
+                                {"ignore", job.xignore},
+                                {"seed", job.seed},
+                                {"loss", job.loss}};
+  Surface& surface = p.surface;
+  if (std::filesystem::exists(job.out, ec)) {
+    surface = readSurfaceFile(job.out);
+    if (surface.x != job.x.coordinates() ||
+        surface.y != (job.y ? job.y->coordinates() : std::vector<double>{}))
+      throw ArgumentError(job.out +
+                          " already holds a surface on another grid; choose another file");
+    checkSameComputation(surface, metadata, job.out);
+  } else {
+    surface.x = job.x.coordinates();
+    if (job.y) surface.y = job.y->coordinates();
+  }
+  surface.dirFile = p.dirFile;
+  surface.metadataJson = metadata.dump();
+  return p;
+}
+
+std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::string& path) {
+  const nlohmann::json meta = nlohmann::json::parse(surface.metadataJson, nullptr, false);
+  if (!meta.is_object() || !meta.contains("model") || !meta.contains("data_spec") ||
+      surface.x.empty())
+    return std::nullopt;
+  try {
+    return jobFromMetadata(meta, surface, path);
+  } catch (const nlohmann::json::exception&) {  // a field of the wrong type: not Basin's file
+    return std::nullopt;
+  }
 }
 
 SurfaceOptions surfaceOptions(const SurfaceJob& job, int64_t batch, int threads) {

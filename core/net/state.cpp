@@ -44,4 +44,16 @@ std::span<const float> StateDict::values(int index) const {
   return const_cast<StateDict*>(this)->values(index);
 }
 
+uint64_t StateDict::fingerprint() const {
+  uint64_t hash = 1469598103934665603ull;
+  const auto mix = [&hash](const void* data, size_t bytes) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < bytes; ++i) hash = (hash ^ p[i]) * 1099511628211ull;
+  };
+  mix(m_parameters.data(), m_parameters.size() * sizeof(float));
+  mix(m_buffers.data(), m_buffers.size() * sizeof(float));
+  mix(m_counters.data(), m_counters.size() * sizeof(int64_t));
+  return hash;
+}
+
 }  // namespace basin

@@ -48,6 +48,9 @@ class StateDict {
   std::span<float> buffers() { return m_buffers; }
   std::span<const float> buffers() const { return m_buffers; }
   int64_t parameterCount() const { return static_cast<int64_t>(m_parameters.size()); }
+  // A 64-bit hash (FNV-1a) of every parameter, buffer and counter value: tells two models
+  // apart, e.g. a surface file's model from the one a rerun would complete it with.
+  uint64_t fingerprint() const;
 
  private:
   std::vector<StateEntry> m_entries;

@@ -8,7 +8,8 @@ int64_t numel(const Shape& shape) {
   int64_t n = 1;
   for (int64_t d : shape) {
     if (d < 0) throw ShapeError("negative extent in shape " + toString(shape));
-    n *= d;
+    if (__builtin_mul_overflow(n, d, &n))
+      throw ShapeError("shape " + toString(shape) + " has more elements than 64 bits count");
   }
   return n;
 }

@@ -66,9 +66,12 @@ Network buildModel(const ArchSpec& spec) {
       plain ? spec.name.substr(0, spec.name.size() - noshort.size()) : spec.name;
   int depth = 0, width = 0;
   if (parseResNet(base, depth, width)) {
-    if (depth < 8 || (depth - 2) % 6 != 0 || width < 1 || width > 16)
+    // 1202 is the deepest CIFAR ResNet published (He et al. 2016); a file asking for more is
+    // corrupt or hostile, and would allocate without end.
+    if (depth < 8 || depth > 1202 || (depth - 2) % 6 != 0 || width < 1 || width > 16)
       throw ArgumentError("architecture '" + spec.name +
-                          "': ResNet depth must be 6n+2 (20, 32, 44, 56, 110, ...) and width 1-16");
+                          "': ResNet depth must be 6n+2 (20, 32, 44, 56, 110, ... 1202) and "
+                          "width 1-16");
     return buildResNet(spec, depth, width, !plain);
   }
   if (!plain) {
