@@ -1,7 +1,6 @@
 // PyTorch torch.save files and safetensors (written by tests/fixtures/generate_fixtures.py from
 // the same weights as the .h5 fixtures) give PyTorch's logits; damaged and hostile files give
 // clear errors.
-#include <zip.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -16,25 +15,13 @@
 
 using namespace basin;
 using basin::test::expectError;
+using basin::test::putZipEntry;
 using namespace std::string_literals;
 
 namespace {
 
 std::string fixture(const std::string& name) {
   return test::dataPath("fixtures/" + name);
-}
-
-// Adds or replaces one entry of a zip archive.
-void putZipEntry(const std::string& path, const std::string& name, const std::string& bytes,
-                 bool create = false) {
-  int error = 0;
-  zip_t* zip = zip_open(path.c_str(), create ? ZIP_CREATE | ZIP_TRUNCATE : 0, &error);
-  QVERIFY(zip);
-  char* copy = static_cast<char*>(malloc(bytes.size() + 1));
-  memcpy(copy, bytes.data(), bytes.size());
-  zip_source_t* source = zip_source_buffer(zip, copy, bytes.size(), 1);
-  QVERIFY(zip_file_add(zip, name.c_str(), source, ZIP_FL_OVERWRITE) >= 0);
-  QCOMPARE(zip_close(zip), 0);
 }
 
 }  // namespace

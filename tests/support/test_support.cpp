@@ -1,5 +1,7 @@
 #include "tests/support/test_support.h"
 
+#include <zip.h>
+
 #include <QProcess>
 #include <algorithm>
 #include <cmath>
@@ -84,6 +86,18 @@ Tensor fixtureTensor(const std::string& file, const std::string& dataset) {
 
 void writeBytes(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
+}
+
+void putZipEntry(const std::string& path, const std::string& name, const std::string& bytes,
+                 bool create) {
+  int error = 0;
+  zip_t* zip = zip_open(path.c_str(), create ? ZIP_CREATE | ZIP_TRUNCATE : 0, &error);
+  QVERIFY(zip);
+  char* copy = static_cast<char*>(malloc(bytes.size() + 1));
+  memcpy(copy, bytes.data(), bytes.size());
+  zip_source_t* source = zip_source_buffer(zip, copy, bytes.size(), 1);
+  QVERIFY(zip_file_add(zip, name.c_str(), source, ZIP_FL_OVERWRITE) >= 0);
+  QCOMPARE(zip_close(zip), 0);
 }
 
 std::string readBytes(const std::string& path) {

@@ -46,6 +46,9 @@ Surface analyticSurface(bool saddle);
 // Writes `bytes` to `path` (for corrupt-file tests).
 void writeBytes(const std::string& path, const std::string& bytes);
 std::string readBytes(const std::string& path);
+// Adds or replaces one entry of a zip archive (a new archive with `create`).
+void putZipEntry(const std::string& path, const std::string& name, const std::string& bytes,
+                 bool create = false);
 
 // Expects `f` to throw E with a message containing every one of `parts`.
 template <typename E, typename F>
