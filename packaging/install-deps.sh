@@ -9,6 +9,7 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libvtk9-dev xvfb xauth libgl1-mesa-dri
   libopenmpi-dev openmpi-bin
+  clang-14 libclang-rt-14-dev libomp-14-dev llvm-14
 )
 
 missing=()

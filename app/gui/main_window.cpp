@@ -138,6 +138,7 @@ MainWindow::~MainWindow() {
     m_worker->cancel();
     m_thread->quit();
     m_thread->wait();
+    delete m_worker;  // its thread is gone; the thread object is our child
   }
   if (m_trajectoryThread) m_trajectoryThread->wait();
 }

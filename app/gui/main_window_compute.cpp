@@ -107,7 +107,8 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
   connect(m_thread, &QThread::finished, this, [this] {
     const bool complete =
         m_surfaces.count(m_computingPath) && m_surfaces[m_computingPath].surface.missing() == 0;
-    m_worker->deleteLater();
+    // The worker's thread has ended: deleteLater would post to a dead event loop and leak it.
+    delete m_worker;
     m_thread->deleteLater();
     m_worker = nullptr;
     m_thread = nullptr;

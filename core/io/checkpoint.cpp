@@ -51,10 +51,17 @@ ArchSpec archFromJson(const std::string& json, const std::string& where) {
     const auto j = nlohmann::json::parse(json);
     ArchSpec arch;
     arch.name = j.at("name").get<std::string>();
-    arch.inChannels = j.value("in_channels", arch.inChannels);
-    arch.height = j.value("height", arch.height);
-    arch.width = j.value("width", arch.width);
-    arch.numClasses = j.value("num_classes", arch.numClasses);
+    // Whole numbers only: converting 1e59 to int64 is undefined behaviour (found by fuzzing).
+    const auto size = [&](const char* key, int64_t fallback) {
+      if (!j.contains(key)) return fallback;
+      if (!j[key].is_number_integer())
+        throw FormatError(where + ": architecture field '" + key + "' is not a whole number");
+      return j[key].get<int64_t>();
+    };
+    arch.inChannels = size("in_channels", arch.inChannels);
+    arch.height = size("height", arch.height);
+    arch.width = size("width", arch.width);
+    arch.numClasses = size("num_classes", arch.numClasses);
     return arch;
   } catch (const nlohmann::json::exception& e) {
     throw FormatError(where + ": bad architecture description (" + e.what() + ")");

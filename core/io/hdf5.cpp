@@ -3,9 +3,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string_view>
 #include <type_traits>
 
 #include "core/error.h"
@@ -101,15 +105,56 @@ std::vector<T> readAll(const H5::DataSet& dataset, const std::string& path,
     throw FormatError(path + ": dataset '" + dataset.getObjName() + "' holds " +
                       typeClassName(type_class) + ", not numbers");
   try {
+    const size_t fileSize = dataset.getDataType().getSize();
+    if (fileSize != 1 && fileSize != 2 && fileSize != 4 && fileSize != 8)
+      throw FormatError(path + ": dataset '" + dataset.getObjName() + "' has " +
+                        std::to_string(fileSize) + "-byte numbers (corrupt)");
     const int64_t count = numel(shapeOf(dataset));
     checkDeclaredSize(dataset, path, count);
-    std::vector<T> values(count);
+    // Room for the file's own element size: HDF5 may convert in the caller's buffer, and a
+    // corrupt file (found by fuzzing) made it write past one sized for the memory type.
+    std::vector<T> values(size_t(count) * std::max<size_t>(1, fileSize / sizeof(T)));
     if (!values.empty()) dataset.read(values.data(), type);
+    values.resize(size_t(count));
     return values;
   } catch (const H5::Exception& e) {
     throw FormatError(path + ": cannot read dataset '" + dataset.getObjName() + "' (" +
                       e.getDetailMsg() + ")");
   }
+}
+
+// HDF5 1.10 loops forever reading a variable-length string (every attribute h5py writes) from a
+// global heap collection whose free-space object has size 0, as a corrupt file may hold (found
+// by fuzzing). Such collections are found by their "GCOL" signature and walked as HDF5 does
+// before HDF5 ever reads them. Returns what is wrong, or "" when every collection is sound.
+std::string checkGlobalHeaps(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto u64 = [&](size_t at) {
+    uint64_t v = 0;
+    std::memcpy(&v, bytes.data() + at, 8);  // little-endian, as HDF5 stores it
+    return v;
+  };
+  const std::string_view all(bytes.data(), bytes.size());
+  for (size_t at = all.find("GCOL"); at != std::string_view::npos; at = all.find("GCOL", at + 4)) {
+    if (at + 16 > bytes.size() || bytes[at + 4] != 1) continue;  // not a collection header
+    const uint64_t size = u64(at + 8);
+    if (size < 16 || size > bytes.size() - at) continue;  // HDF5 itself refuses these
+    for (size_t p = at + 16; p + 16 <= at + size;) {
+      const uint16_t index = uint16_t(uint8_t(bytes[p]) | uint8_t(bytes[p + 1]) << 8);
+      const uint64_t objectSize = u64(p + 8);
+      if (index == 0) {  // free space: the rest of the collection
+        if (objectSize == 0)
+          return "a global heap collection at byte " + std::to_string(at) +
+                 " has a free-space block of size 0";
+        break;
+      }
+      const uint64_t need = 16 + ((objectSize + 7) & ~uint64_t(7));
+      if (objectSize > size || need > at + size - p) break;  // HDF5 reports these as errors
+      p += need;
+    }
+  }
+  return "";
 }
 
 // What a failed write's errno means for the user.
@@ -177,6 +222,8 @@ H5::H5File openReadOnly(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, ec)) throw IoError(path + ": file not found");
   try {
     if (!H5::H5File::isHdf5(path)) throw FormatError(path + ": not an HDF5 file");
+    if (const std::string bad = checkGlobalHeaps(path); !bad.empty())
+      throw FormatError(path + ": corrupt HDF5 file (" + bad + ")");
     return H5::H5File(path, H5F_ACC_RDONLY);
   } catch (const H5::Exception& e) {
     throw FormatError(path + ": cannot open as HDF5, truncated or corrupt (" + e.getDetailMsg() +

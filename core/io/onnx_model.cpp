@@ -130,6 +130,13 @@ class Importer {
     const auto* a = attribute(n, name);
     return a ? std::vector<int64_t>(a->ints().begin(), a->ints().end()) : fallback;
   }
+  // A 2-D attribute (strides): exactly two values.
+  std::vector<int64_t> pairAttribute(const onnx::NodeProto& n, const std::string& name,
+                                     std::vector<int64_t> fallback) const {
+    auto values = intsAttribute(n, name, std::move(fallback));
+    if (values.size() != 2) unsupported(n, "attribute '" + name + "' must have 2 values");
+    return values;
+  }
   // Rejects attributes the converter does not interpret.
   void onlyAttributes(const onnx::NodeProto& n, std::set<std::string> known) const {
     for (const auto& a : n.attribute())
@@ -215,7 +222,7 @@ class Importer {
       for (int64_t d : intsAttribute(n, "dilations", {1, 1}))
         if (d != 1) unsupported(n, "attribute 'dilations' must be 1");
       const int x = value(n, 0);
-      const auto strides = intsAttribute(n, "strides", {1, 1});
+      const auto strides = pairAttribute(n, "strides", {1, 1});
       const auto [padH, padW] = symmetricPads(n);
       Conv2dGeometry g;
       g.strideH = strides.at(0);
@@ -267,7 +274,7 @@ class Importer {
       if (intAttribute(n, "storage_order", 0) != 0) unsupported(n, "storage_order must be 0");
       const auto kernel = intsAttribute(n, "kernel_shape", {});
       if (kernel.size() != 2) unsupported(n, "attribute 'kernel_shape' must have 2 values");
-      const auto strides = intsAttribute(n, "strides", {1, 1});
+      const auto strides = pairAttribute(n, "strides", {1, 1});
       const bool average = op == "AveragePool";
       const int x = value(n, 0);
       const bool padFolded = m_pads.count(in(n, 0)) > 0;  // explicit zeros always count

@@ -1,5 +1,8 @@
 #include "core/io/pickle.h"
 
+#include <unordered_map>
+#include <unordered_set>
+
 #include <bit>
 #include <map>
 
@@ -33,6 +36,13 @@ ValuePtr make(auto&& v) {
 class Reader {
  public:
   Reader(const std::vector<uint8_t>& data, const std::string& what) : m_data(data), m_what(what) {}
+
+  // Everything the pickle machine still holds, for breakCycles.
+  std::vector<ValuePtr> held() const {
+    std::vector<ValuePtr> all = m_stack;
+    for (const auto& [key, value] : m_memo) all.push_back(value);
+    return all;
+  }
 
   ValuePtr run() {
     for (;;) {
@@ -311,8 +321,86 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// The containers a value holds directly.
+std::vector<ValuePtr>* children(Value& v, std::vector<ValuePtr>& scratch) {
+  if (auto* t = std::get_if<Tuple>(&v.v)) return &t->items;
+  if (auto* l = std::get_if<List>(&v.v)) return &l->items;
+  if (auto* d = std::get_if<Dict>(&v.v)) {
+    scratch.clear();
+    for (auto& [key, value] : d->items) scratch.insert(scratch.end(), {key, value});
+    return &scratch;
+  }
+  return nullptr;
+}
+
+// True if some container contains itself (a pickle can build that: memoize a list, get it back,
+// append it to itself). Iterative depth-first search, three colors.
+bool hasCycle(const std::vector<ValuePtr>& roots) {
+  std::unordered_map<const Value*, int> color;  // 1 on the path, 2 done
+  std::vector<std::pair<ValuePtr, size_t>> path;
+  std::vector<ValuePtr> scratch;
+  for (const ValuePtr& root : roots) {
+    if (!root || color[root.get()] != 0) continue;
+    color[root.get()] = 1;
+    path.emplace_back(root, 0);
+    while (!path.empty()) {
+      auto& [value, next] = path.back();
+      std::vector<ValuePtr>* kids = children(*value, scratch);
+      if (!kids || next >= kids->size()) {
+        color[value.get()] = 2;
+        path.pop_back();
+        continue;
+      }
+      const ValuePtr kid = (*kids)[next++];
+      if (!kid) continue;
+      int& c = color[kid.get()];
+      if (c == 1) return true;
+      if (c == 0) {
+        c = 1;
+        path.emplace_back(kid, 0);
+      }
+    }
+  }
+  return false;
+}
+
+// Empties every container reachable from `roots`: shared pointers in a cycle would never be
+// freed otherwise.
+void breakCycles(std::vector<ValuePtr> roots) {
+  std::unordered_set<const Value*> seen;
+  std::vector<ValuePtr> scratch;
+  while (!roots.empty()) {
+    ValuePtr v = std::move(roots.back());
+    roots.pop_back();
+    if (!v || !seen.insert(v.get()).second) continue;
+    if (std::vector<ValuePtr>* kids = children(*v, scratch))
+      roots.insert(roots.end(), kids->begin(), kids->end());
+    if (auto* t = std::get_if<Tuple>(&v->v)) t->items.clear();
+    if (auto* l = std::get_if<List>(&v->v)) l->items.clear();
+    if (auto* d = std::get_if<Dict>(&v->v)) d->items.clear();
+  }
+}
+
+}  // namespace
+
 ValuePtr load(const std::vector<uint8_t>& data, const std::string& what) {
-  return Reader(data, what).run();
+  Reader reader(data, what);
+  ValuePtr result;
+  try {
+    result = reader.run();
+    std::vector<ValuePtr> all = reader.held();
+    all.push_back(result);
+    if (hasCycle(all))
+      throw FormatError(what + ": the pickle holds a container that contains itself");
+    return result;
+  } catch (...) {
+    std::vector<ValuePtr> roots = reader.held();
+    roots.push_back(result);
+    breakCycles(std::move(roots));
+    throw;
+  }
 }
 
 }  // namespace basin::pickle

@@ -157,6 +157,9 @@ class TestBadInput : public QObject {
       setStringAttribute(f, "architecture",
                          R"({"name": "resnet20", "in_channels": 1, "num_classes": 1000000000000})");
     });
+    editCheckpoint(path("fractional-arch.h5"), [](H5::H5File& f) {
+      setStringAttribute(f, "architecture", R"({"name": "resnet20", "in_channels": 1.5})");
+    });
     editCheckpoint(path("newer.h5"), [](H5::H5File& f) {
       f.removeAttr("format_version");
       const int64_t v = 99;
@@ -172,6 +175,9 @@ class TestBadInput : public QObject {
     basin::test::putZipEntry(path("evil.pt"), "evil/data.pkl",
                              "\x80\x02"s + "cposix\nsystem\nq\x00X\x0a\x00\x00\x00"s +
                                  "echo pwnedq\x01\x85q\x02Rq\x03."s,
+                             true);
+    // EMPTY_LIST, BINPUT 0, BINGET 0, APPEND, STOP: a list that contains itself.
+    basin::test::putZipEntry(path("cycle.pt"), "cycle/data.pkl", "\x80\x02]q\x00h\x00"s + "a.",
                              true);
     const std::string st = basin::test::readBytes(fixtures + "resnet20.safetensors");
     basin::test::writeBytes(path("cut.safetensors"), st.substr(0, st.size() - 100));
@@ -218,6 +224,7 @@ class TestBadInput : public QObject {
     m_values = {{"dir", m_dir.path()},
                 {"demo", QString::fromStdString(demo())},
                 {"fixtures", QString::fromStdString(basin::test::dataPath("fixtures"))},
+                {"corpus", BASIN_FUZZ_CORPUS},
                 {"mnist", "--data mnist:" + QString::fromStdString(basin::test::dataPath("mnist")) +
                               " --pad 2 --normalize mnist"}};
     makeInputs();

@@ -93,7 +93,11 @@ class TestPyTorchFixtures : public QObject {
     Tensor images;
     std::vector<int32_t> labels;
     data.batch(0, kBatch, images, labels);
+    // Naive mode (plain loops) takes minutes per big model under the sanitizers: there only
+    // ResNet-20 runs it.
+    const bool naiveToo = !test::kSanitized || fixture == "resnet20";
     for (ExecMode mode : {ExecMode::Fast, ExecMode::Naive}) {
+      if (mode == ExecMode::Naive && !naiveToo) continue;
       Executor executor(net, mode);
       const Tensor& logits = executor.forward(images, 2);
       const double err = test::relativeError(logits, ref.logits);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A fuzzing campaign: every target (or those named) for SECONDS each, two at a time (one per
-# core), starting from the committed seed corpus. Needs the asan preset built:
+# A fuzzing campaign: every target (or those named) for SECONDS each, BASIN_FUZZ_JOBS (2) at a
+# time, starting from the committed seed corpus (BASIN_FUZZ_OUT: where results go). Needs the asan preset built:
 #   cmake --preset asan && cmake --build --preset asan
 #   tests/fuzz/campaign.sh 600 [target ...]
 # Per target, build/asan/fuzz-campaign/<target>/ gets the grown corpus, any crash-*/leak-*/oom-*
@@ -12,8 +12,9 @@ seconds=${1:?usage: tests/fuzz/campaign.sh SECONDS [target ...]}
 shift
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(idx cifar hdf5 onnx torch_zip pickle safetensors grid_spec data_spec arch_json)
-bin=build/asan/tests/fuzz
-out=build/asan/fuzz-campaign
+bin=${BASIN_FUZZ_BIN:-build/asan/tests/fuzz}  # another folder: rebuild while a campaign runs
+out=${BASIN_FUZZ_OUT:-build/asan/fuzz-campaign}
+jobs=${BASIN_FUZZ_JOBS:-2}
 supp=$PWD/tests/sanitizers/lsan.supp
 
 run() {
@@ -28,9 +29,8 @@ run() {
     >"$dir/log.txt" 2>&1 || true
 }
 
-for ((i = 0; i < ${#targets[@]}; i += 2)); do
-  run "${targets[i]}" &
-  [ $((i + 1)) -lt ${#targets[@]} ] && run "${targets[i + 1]}" &
+for ((i = 0; i < ${#targets[@]}; i += jobs)); do
+  for ((j = i; j < i + jobs && j < ${#targets[@]}; j++)); do run "${targets[j]}" & done
   wait
 done
 

@@ -12,6 +12,14 @@
 
 namespace basin::test {
 
+// Sanitized builds (asan and tsan presets) run 3-30x slower: there the heaviest checks are
+// trimmed (fewer models in naive mode, smaller grids); the dev build runs them all.
+#ifdef BASIN_SANITIZED
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+
 // A file or folder under tests/data.
 std::string dataPath(const std::string& relative);
 
