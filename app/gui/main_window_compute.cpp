@@ -150,6 +150,7 @@ bool MainWindow::startTrajectory(const TrajectoryJob& job) {
       });
     }
   });
+  m_trajectoryThread->setParent(this);  // freed with the window if it closes first
   connect(m_trajectoryThread, &QThread::finished, this, [this] {
     m_trajectoryThread->deleteLater();
     m_trajectoryThread = nullptr;

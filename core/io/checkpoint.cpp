@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/io/hdf5.h"
+#include "core/io/json_text.h"
 #include "core/io/tensor_file.h"
 
 namespace basin {
@@ -38,12 +39,11 @@ TensorFile readState(const H5::H5File& file, const std::string& path, const Netw
 }  // namespace
 
 std::string archToJson(const ArchSpec& arch) {
-  return nlohmann::json{{"name", arch.name},
-                        {"in_channels", arch.inChannels},
-                        {"height", arch.height},
-                        {"width", arch.width},
-                        {"num_classes", arch.numClasses}}
-      .dump();
+  return jsonText(nlohmann::json{{"name", arch.name},
+                                 {"in_channels", arch.inChannels},
+                                 {"height", arch.height},
+                                 {"width", arch.width},
+                                 {"num_classes", arch.numClasses}});
 }
 
 ArchSpec archFromJson(const std::string& json, const std::string& where) {

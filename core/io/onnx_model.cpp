@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/io/json_text.h"
 #include "core/io/tensor_file.h"
 
 namespace basin {
@@ -97,7 +98,7 @@ class Importer {
     nlohmann::json meta = {{"producer", m_model.producer_name() + " " + m_model.producer_version()},
                            {"batchnorm_folded", !m_sawBatchNorm && m_sawRenamedConv}};
     if (m_model.opset_import_size()) meta["opset"] = m_model.opset_import(0).version();
-    return {arch, std::move(*m_network), meta.dump()};
+    return {arch, std::move(*m_network), jsonText(meta)};
   }
 
  private:
@@ -154,6 +155,12 @@ class Importer {
     if (it == m_values.end())
       unsupported(n, "input '" + in(n, input) + "' is not an activation computed before");
     return it->second;
+  }
+
+  // An entry the operator cannot do without (entry() gives -1 for an absent optional input).
+  int required(const onnx::NodeProto& n, int entryIndex) const {
+    if (entryIndex < 0) unsupported(n, "a weight or statistics input is missing");
+    return entryIndex;
   }
 
   // The state entry for a tensor input (an initializer or an Identity copy of one). With
@@ -229,7 +236,7 @@ class Importer {
       g.strideW = strides.at(1);
       g.padH = padH;
       g.padW = padW;
-      const int weight = entry(n, 1, StateKind::Parameter);  // state order: weight, then bias
+      const int weight = required(n, entry(n, 1, StateKind::Parameter));  // then the bias
       const int bias = entry(n, 2, StateKind::Parameter);
       define(net.conv2dWith(x, g, weight, bias));
     } else if (op == "BatchNormalization") {
@@ -238,23 +245,23 @@ class Importer {
       const auto* eps = attribute(n, "epsilon");
       m_sawBatchNorm = true;
       const int x = value(n, 0);
-      const int weight = entry(n, 1, StateKind::Parameter);  // in PyTorch's state order
-      const int bias = entry(n, 2, StateKind::Parameter);
-      const int mean = entry(n, 3, StateKind::Buffer);
-      const int var = entry(n, 4, StateKind::Buffer);
+      const int weight = required(n, entry(n, 1, StateKind::Parameter));  // PyTorch's order
+      const int bias = required(n, entry(n, 2, StateKind::Parameter));
+      const int mean = required(n, entry(n, 3, StateKind::Buffer));
+      const int var = required(n, entry(n, 4, StateKind::Buffer));
       define(net.batchNormWith(x, weight, bias, mean, var, eps ? eps->f() : 1e-5));
     } else if (op == "Relu") {
       define(net.relu(value(n, 0)));
     } else if (op == "MatMul") {
       int x = value(n, 0);
       if (net.node(x).shape.size() != 1) x = net.flatten(x);
-      const int node = net.linearWith(x, entry(n, 1, StateKind::Parameter, true), -1);
+      const int node = net.linearWith(x, required(n, entry(n, 1, StateKind::Parameter, true)), -1);
       m_biasFree.insert(node);
       define(node);
     } else if (op == "Add" && n.input_size() == 2 && isTensor(in(n, 1)) &&
                m_biasFree.count(value(n, 0)) && m_readers[in(n, 0)] == 1) {  // a MatMul's bias
       const int node = value(n, 0);
-      net.attachBias(node, entry(n, 1, StateKind::Parameter));
+      net.attachBias(node, required(n, entry(n, 1, StateKind::Parameter)));
       m_biasFree.erase(node);
       define(node);
     } else if (op == "Add" || op == "Sum") {
@@ -301,7 +308,7 @@ class Importer {
         unsupported(n, "only transA=0, transB=1 (PyTorch's Linear) is supported");
       int x = value(n, 0);
       if (net.node(x).shape.size() != 1) x = net.flatten(x);
-      const int weight = entry(n, 1, StateKind::Parameter);
+      const int weight = required(n, entry(n, 1, StateKind::Parameter));
       const int bias = entry(n, 2, StateKind::Parameter);
       define(net.linearWith(x, weight, bias));
     } else if (op == "Flatten") {

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/io/element_type.h"
 #include "core/io/file_bytes.h"
+#include "core/io/json_text.h"
 
 namespace basin {
 namespace {
@@ -54,7 +55,7 @@ TensorFile readSafetensors(const std::string& path) {
   TensorFile file;
   for (const auto& [name, info] : header.items()) {
     if (name == "__metadata__") {
-      file.metadataJson = info.dump();
+      file.metadataJson = jsonText(info);
       continue;
     }
     try {

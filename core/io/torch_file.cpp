@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/io/element_type.h"
+#include "core/io/json_text.h"
 #include "core/io/pickle.h"
 
 namespace basin {
@@ -142,7 +143,7 @@ TensorFile readTorchCheckpoint(const std::string& path) {
                       ": holds no state_dict (expected a dict of tensors, or one under "
                       "'state_dict', 'model_state_dict' or 'model')");
   TensorFile file;
-  file.metadataJson = metadata.dump();
+  file.metadataJson = jsonText(metadata);
   for (const auto& [key, value] : state->items) {
     const std::string& name = std::get<std::string>(key->v);
     file.tensors[name] =

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/io/json_text.h"
 
 namespace basin {
 namespace {
@@ -34,7 +35,7 @@ void checkSameComputation(const Surface& existing, const nlohmann::json& now,
                                                         {"direction_type", "direction type"}};
   for (const auto& [key, what] : checks) {
     if (!before.contains(key) || before[key] == now[key]) continue;
-    std::string detail = before[key].dump() + ", this run " + now[key].dump();
+    std::string detail = jsonText(before[key]) + ", this run " + jsonText(now[key]);
     if (std::string(key) == "model_fingerprint")
       detail = (before.contains("model") && before["model"].is_string()
                     ? before["model"].get<std::string>()
@@ -134,7 +135,7 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections) {
     if (job.y) surface.y = job.y->coordinates();
   }
   surface.dirFile = p.dirFile;
-  surface.metadataJson = metadata.dump();
+  surface.metadataJson = jsonText(metadata);
   return p;
 }
 
