@@ -37,12 +37,8 @@ class Reader {
  public:
   Reader(const std::vector<uint8_t>& data, const std::string& what) : m_data(data), m_what(what) {}
 
-  // Everything the pickle machine still holds, for breakCycles.
-  std::vector<ValuePtr> held() const {
-    std::vector<ValuePtr> all = m_stack;
-    for (const auto& [key, value] : m_memo) all.push_back(value);
-    return all;
-  }
+  // Every container the pickle built, for the cycle check and breakCycles.
+  const std::vector<ValuePtr>& containers() const { return m_containers; }
 
   ValuePtr run() {
     for (;;) {
@@ -229,7 +225,14 @@ class Reader {
     return s;
   }
 
-  void push(ValuePtr v) { m_stack.push_back(std::move(v)); }
+  void push(ValuePtr v) {
+    // Every container passes through the stack: remembered, so that cycles nothing else
+    // reaches any more can still be found and broken.
+    if (v && (std::holds_alternative<List>(v->v) || std::holds_alternative<Dict>(v->v) ||
+              std::holds_alternative<Tuple>(v->v)))
+      m_containers.push_back(v);
+    m_stack.push_back(std::move(v));
+  }
   ValuePtr pop() {
     if (m_stack.size() <= (m_marks.empty() ? 0 : m_marks.back())) fail("pickle stack underflow");
     ValuePtr v = m_stack.back();
@@ -317,6 +320,7 @@ class Reader {
   std::vector<ValuePtr> m_stack;
   std::vector<size_t> m_marks;
   std::map<uint64_t, ValuePtr> m_memo;
+  std::vector<ValuePtr> m_containers;
 };
 
 }  // namespace
@@ -390,15 +394,11 @@ ValuePtr load(const std::vector<uint8_t>& data, const std::string& what) {
   ValuePtr result;
   try {
     result = reader.run();
-    std::vector<ValuePtr> all = reader.held();
-    all.push_back(result);
-    if (hasCycle(all))
+    if (hasCycle(reader.containers()))
       throw FormatError(what + ": the pickle holds a container that contains itself");
     return result;
   } catch (...) {
-    std::vector<ValuePtr> roots = reader.held();
-    roots.push_back(result);
-    breakCycles(std::move(roots));
+    breakCycles(reader.containers());
     throw;
   }
 }

@@ -224,7 +224,8 @@ class TestBadInput : public QObject {
     m_values = {{"dir", m_dir.path()},
                 {"demo", QString::fromStdString(demo())},
                 {"fixtures", QString::fromStdString(basin::test::dataPath("fixtures"))},
-                {"corpus", BASIN_FUZZ_CORPUS},
+                {"corpus", BASIN_FUZZ_CORPUS "/corpus"},
+                {"hangs", BASIN_FUZZ_CORPUS "/hangs"},
                 {"mnist", "--data mnist:" + QString::fromStdString(basin::test::dataPath("mnist")) +
                               " --pad 2 --normalize mnist"}};
     makeInputs();
