@@ -1,5 +1,7 @@
 #include "core/landscape/trajectory.h"
 
+#include <omp.h>
+
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
@@ -15,13 +17,16 @@ int64_t chunkCount(int64_t columns) {
   return (columns + kChunk - 1) / kChunk;
 }
 
-// rows x rows Gram matrix, accumulated in double over column chunks, one partial sum per thread.
+// rows x rows Gram matrix, accumulated in double over column chunks, one partial sum per thread,
+// added in thread order after the loop: the same sum on every run (no critical section, whose
+// order depends on timing; libomp's also crashed under ThreadSanitizer).
 Eigen::MatrixXd gramMatrix(const OffsetMatrix& rows, int threads) {
   const int64_t m = rows.rows(), n = rows.cols();
-  Eigen::MatrixXd lower = Eigen::MatrixXd::Zero(m, m);
-#pragma omp parallel num_threads(std::max(threads, 1))
+  const int team = std::max(threads, 1);
+  std::vector<Eigen::MatrixXd> partials(team, Eigen::MatrixXd::Zero(m, m));
+#pragma omp parallel num_threads(team)
   {
-    Eigen::MatrixXd partial = Eigen::MatrixXd::Zero(m, m);
+    Eigen::MatrixXd& partial = partials[omp_get_thread_num()];
     Eigen::MatrixXd block(m, kChunk);
 #pragma omp for schedule(static)
     for (int64_t c = 0; c < chunkCount(n); ++c) {
@@ -29,9 +34,9 @@ Eigen::MatrixXd gramMatrix(const OffsetMatrix& rows, int threads) {
       block.leftCols(width) = rows.middleCols(first, width).cast<double>();
       partial.selfadjointView<Eigen::Lower>().rankUpdate(block.leftCols(width));
     }
-#pragma omp critical
-    lower += partial;
   }
+  Eigen::MatrixXd lower = Eigen::MatrixXd::Zero(m, m);
+  for (const Eigen::MatrixXd& partial : partials) lower += partial;
   return lower.selfadjointView<Eigen::Lower>();
 }
 

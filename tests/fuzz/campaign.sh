@@ -21,7 +21,7 @@ run() {
   local t=$1 dir=$out/$1 asan="" limits="-malloc_limit_mb=2048"
   mkdir -p "$dir/corpus"
   # As in tests/fuzz/CMakeLists.txt: HDF5 itself asks for absurd sizes and copes with NULL.
-  [ "$t" = hdf5 ] && asan="allocator_may_return_null=1:" && limits=""
+  [ "$t" = hdf5 ] && asan="allocator_may_return_null=1:quarantine_size_mb=64:" && limits=""
   ASAN_OPTIONS="${asan}detect_leaks=1" LSAN_OPTIONS="suppressions=$supp:print_suppressions=0" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
     "$bin/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=4096 $limits -timeout=30 \
