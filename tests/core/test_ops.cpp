@@ -59,15 +59,17 @@ class TestOps : public QObject {
   }
 
   // 3x3, stride 1, pad 1 takes the Winograd path: odd and tiny extents, chunks of several images
-  // (small images) and of one (large), every epilogue.
+  // (small images) and of one (large), F(4x4) tiles (32 x 32 and up, 16 outputs and up) and
+  // F(2x2) tiles, every epilogue.
   void winogradConvMatchesNaive() {
     struct Case {
       int64_t n, c, k, h, w;
     };
     Workspace ws;
-    const Case cases[] = {{1, 1, 1, 1, 1},   {3, 2, 5, 1, 7},   {2, 5, 3, 7, 1},
-                          {7, 16, 16, 8, 8}, {5, 13, 9, 9, 11}, {2, 3, 17, 32, 32},
-                          {40, 8, 4, 4, 4},  {3, 64, 64, 8, 8}};
+    const Case cases[] = {{1, 1, 1, 1, 1},    {3, 2, 5, 1, 7},   {2, 5, 3, 7, 1},
+                          {7, 16, 16, 8, 8},  {5, 13, 9, 9, 11}, {2, 3, 17, 32, 32},
+                          {40, 8, 4, 4, 4},   {3, 64, 64, 8, 8}, {3, 20, 16, 33, 35},
+                          {2, 48, 12, 32, 32}};
     int trial = 0;
     for (const Case& c : cases) {
       const Conv2dGeometry g{c.c, c.k, 3, 3, 1, 1, 1, 1};
