@@ -2,6 +2,8 @@
 // names the file (or model, or tensor) and the problem, ready to show to a user.
 #pragma once
 
+#include <exception>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -40,6 +42,29 @@ class ArgumentError : public Error {
 class Cancelled : public Error {
  public:
   Cancelled() : Error("cancelled") {}
+};
+
+// Carries the first exception thrown in the iterations of an OpenMP loop out of it: an
+// exception must not leave a parallel region. Run each iteration's body through run(), then
+// call rethrow() after the loop.
+class FirstError {
+ public:
+  template <class Body>
+  void run(Body&& body) noexcept {
+    try {
+      body();
+    } catch (...) {
+      std::lock_guard lock(m_mutex);
+      if (!m_error) m_error = std::current_exception();
+    }
+  }
+  void rethrow() const {
+    if (m_error) std::rethrow_exception(m_error);
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::exception_ptr m_error;
 };
 
 }  // namespace basin

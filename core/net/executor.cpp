@@ -117,25 +117,44 @@ void Executor::assignSlots() {
   m_slots.resize(slots);
 }
 
-void Executor::prepare() {
+void Executor::prepare(int threads) {
   m_prepared = true;
   if (m_mode == ExecMode::Naive) return;
-  for (Step& s : m_steps) {
-    const Node& n = m_network.node(s.node);
-    if (s.op != OpKind::Conv2d && s.op != OpKind::Linear && s.op != OpKind::BatchNorm) continue;
-    if (s.op == OpKind::BatchNorm) {
-      s.weight.resize(n.shape[0]);
-      s.bias.resize(n.shape[0]);
-      batchNormAffine(batchNormParams(m_network, n), s.weight.data(), s.bias.data());
-      continue;
-    }
-    const auto w = m_network.state().values(n.weight);
-    const int64_t outputs = m_network.state().entry(n.weight).shape[0];
-    const int64_t fanIn = static_cast<int64_t>(w.size()) / outputs;
-    s.weight.assign(w.begin(), w.end());
-    s.bias.assign(outputs, 0.0f);
-    if (const float* b = biasOf(m_network, n)) std::copy(b, b + outputs, s.bias.begin());
-    if (s.batchNorm < 0) continue;
+  const int64_t steps = static_cast<int64_t>(m_steps.size());
+  // Steps are independent; the convolutions' Winograd transforms make most of the work.
+  FirstError error;
+#pragma omp parallel for schedule(dynamic) num_threads(threads) if (threads > 1)
+  for (int64_t k = 0; k < steps; ++k) error.run([&] { prepareStep(m_steps[k]); });
+  error.rethrow();
+}
+
+void Executor::prepareFrom(const Executor& other) {
+  if (&other.m_network != &m_network || other.m_mode != m_mode || !other.m_prepared)
+    throw ArgumentError("Executor::prepareFrom needs a prepared executor of the same network");
+  m_prepared = true;
+  for (size_t k = 0; k < m_steps.size(); ++k) {
+    m_steps[k].weight = other.m_steps[k].weight;
+    m_steps[k].bias = other.m_steps[k].bias;
+    m_steps[k].winograd = other.m_steps[k].winograd;
+  }
+}
+
+void Executor::prepareStep(Step& s) const {
+  const Node& n = m_network.node(s.node);
+  if (s.op != OpKind::Conv2d && s.op != OpKind::Linear && s.op != OpKind::BatchNorm) return;
+  if (s.op == OpKind::BatchNorm) {
+    s.weight.resize(n.shape[0]);
+    s.bias.resize(n.shape[0]);
+    batchNormAffine(batchNormParams(m_network, n), s.weight.data(), s.bias.data());
+    return;
+  }
+  const auto w = m_network.state().values(n.weight);
+  const int64_t outputs = m_network.state().entry(n.weight).shape[0];
+  const int64_t fanIn = static_cast<int64_t>(w.size()) / outputs;
+  s.weight.assign(w.begin(), w.end());
+  s.bias.assign(outputs, 0.0f);
+  if (const float* b = biasOf(m_network, n)) std::copy(b, b + outputs, s.bias.begin());
+  if (s.batchNorm >= 0) {
     std::vector<float> scale(outputs), shift(outputs);
     batchNormAffine(batchNormParams(m_network, m_network.node(s.batchNorm)), scale.data(),
                     shift.data());
@@ -145,9 +164,8 @@ void Executor::prepare() {
     }
   }
   // Once per set of weights rather than once per batch.
-  for (Step& s : m_steps) {
-    if (s.op != OpKind::Conv2d) continue;
-    const Conv2dGeometry& g = m_network.node(s.node).conv;
+  if (s.op == OpKind::Conv2d) {
+    const Conv2dGeometry& g = n.conv;
     s.winograd.resize(winogradFilterFloats(g));
     if (!s.winograd.empty()) winogradTransformFilters(s.weight.data(), g, s.winograd.data());
   }

@@ -21,9 +21,13 @@ class Executor {
   // Keeps a reference to `network`, which must outlive the executor.
   explicit Executor(const Network& network, ExecMode mode = ExecMode::Fast);
 
-  // Re-derives folded weights from the network's current state. Call after changing weights;
-  // forward() calls it once by itself before its first run.
-  void prepare();
+  // Re-derives folded weights from the network's current state, over `threads` OpenMP
+  // threads. Call after changing weights; forward() calls it once by itself before its first
+  // run.
+  void prepare(int threads = 1);
+  // The same as prepare(), by copying what `other`, a prepared executor of the same network
+  // and mode, derived (cheaper than deriving it again). Throws ArgumentError otherwise.
+  void prepareFrom(const Executor& other);
 
   // Output of the network (N x classes) for an N x C x H x W batch, using `threads` OpenMP
   // threads. The reference stays valid until the next call. Throws ShapeError if the batch
@@ -46,6 +50,7 @@ class Executor {
     std::vector<float, Eigen::aligned_allocator<float>> winograd;  // weight, transformed
   };
 
+  void prepareStep(Step& s) const;
   void planNaive();
   void planFast();
   void assignSlots();

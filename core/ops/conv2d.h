@@ -31,9 +31,10 @@ void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry&
                  const ConvEpilogue& epilogue, Tensor& output);
 
 // Fast convolution, images spread over `threads` OpenMP threads, epilogue fused into the
-// output pass: stride-1 kernels larger than 1x1 run the direct SIMD kernel (conv2d_direct.h);
-// 1x1 stride-1 convolutions are one Eigen GEMM per image; the rest im2col + Eigen GEMM per
-// chunk of images. Results do not depend on `threads`. Same contract as conv2dNaive.
+// output pass: kernels larger than 1x1 with strides 1 and 2 run the direct SIMD kernel
+// (conv2d_direct.h); 1x1 stride-1 convolutions are one Eigen GEMM per image; the rest im2col +
+// Eigen GEMM per chunk of images. Results do not depend on `threads`. Same contract as
+// conv2dNaive.
 // 3x3 stride-1 pad-1 convolutions run Winograd F(4x4, 3x3) or F(2x2, 3x3) (conv2d_winograd.h)
 // instead of the direct kernel; `winogradFilters`, if given, are the weights already transformed
 // for it.

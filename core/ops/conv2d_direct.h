@@ -1,7 +1,9 @@
-// Direct stride-1 convolution for kernels larger than 1x1: no im2col. Each image is copied once
-// into a zero-padded buffer; outputs are computed on the padded-width grid, where every kernel
-// tap is a constant offset, by a register-blocked SIMD kernel (Eigen's packet primitives, so it
-// uses AVX-512 or AVX2 as compiled). Internal to conv2d.cpp, which chooses when to use it.
+// Direct convolution for kernels larger than 1x1 with strides 1 and 2: no im2col. Each image is
+// copied once into a zero-padded buffer (for stride 2 split into its 2 x 2 phases, so that the
+// strided taps read contiguous values); outputs are computed on the padded-width grid, where
+// every kernel tap is a constant offset, by a register-blocked SIMD kernel (Eigen's packet
+// primitives, so it uses AVX-512 or AVX2 as compiled). Internal to conv2d.cpp, which chooses
+// when to use it.
 #pragma once
 
 #include "core/ops/conv2d.h"

@@ -97,10 +97,20 @@ void transformFilters(const float* weight, int64_t K, int64_t C, float* t, float
 
 // Scatters one image into its channels' phase planes. Every image writes the same positions, so
 // the borders, zeroed once, stay zero.
+template <int M, class V>
+int64_t splitRow(const float* src, int64_t x, int64_t W, float* const (&to)[M]) {
+  constexpr int64_t kGroup = M * sizeof(V) / sizeof(float);  // values split per step
+  for (; x + kGroup <= W; x += kGroup) {
+    V split[M];
+    phases::split<M>(src + x, split);
+    for (int t = 0; t < M; ++t) phases::store(to[t] + x / M, split[t]);
+  }
+  return x;
+}
+
 template <int M>
 void padImage(const float* image, int64_t C, int64_t H, int64_t W, const TileGrid& g,
               float* planes) {
-  constexpr int64_t kGroup = 8 * M;  // values split per step
   for (int64_t c = 0; c < C; ++c)
     for (int64_t y = 0; y < H; ++y) {
       const float* src = image + (c * H + y) * W;
@@ -109,20 +119,8 @@ void padImage(const float* image, int64_t C, int64_t H, int64_t W, const TileGri
       // phase 0 at j + 1.
       float* to[M];
       for (int t = 0; t < M; ++t) to[t] = row + (t + 1) % M * g.plane + (t + 1) / M;
-      int64_t x = 0;
-      for (; x + kGroup <= W; x += kGroup) {
-        phases::V8 split[M];
-        phases::split<M>(src + x, split);
-        for (int t = 0; t < M; ++t) phases::store(to[t] + x / M, split[t]);
-      }
-      if constexpr (M == 2) {
-        if (x + 8 <= W) {
-          phases::V4 split[2];
-          phases::split2(src + x, split);
-          for (int t = 0; t < 2; ++t) phases::store(to[t] + x / 2, split[t]);
-          x += 8;
-        }
-      }
+      int64_t x = splitRow<M, phases::V8>(src, 0, W, to);
+      x = splitRow<M, phases::V4>(src, x, W, to);
       for (; x < W; ++x) row[(x + 1) % M * g.plane + (x + 1) / M] = src[x];
     }
 }
@@ -210,38 +208,33 @@ void productAndTransformOutput(const float* u, int64_t uStride, const float* v, 
     }
 }
 
+// Output values x.. of one row from its M column phases, with the epilogue, as many as whole
+// vectors V allow; returns where it stopped.
+template <int M, class V, bool kResidual, bool kRelu>
+int64_t mergeRow(const float* phaseRow, int64_t phaseStride, float bias, const float* residual,
+                 float* out, int64_t x, int64_t Wo) {
+  constexpr int64_t kLanesV = sizeof(V) / sizeof(float), kGroup = M * kLanesV;
+  for (; x + kGroup <= Wo; x += kGroup) {
+    V in[M], merged[M];
+    for (int s = 0; s < M; ++s) in[s] = phases::load<V>(phaseRow + s * phaseStride + x / M);
+    phases::merge<M>(in, merged);
+    for (int k = 0; k < M; ++k) {
+      V v = merged[k] + bias;
+      if constexpr (kResidual) v += phases::load<V>(residual + x + kLanesV * k);
+      if constexpr (kRelu) v = phases::relu(v);
+      phases::store(out + x + kLanesV * k, v);
+    }
+  }
+  return x;
+}
+
 // One output row from its M column phases, with the epilogue, in a single pass.
 template <int M, bool kResidual, bool kRelu>
 void finishInterleaved(const float* phaseRow, int64_t phaseStride, float bias,
                        const float* residual, float* out, int64_t Wo) {
-  constexpr int64_t kGroup = 8 * M;  // values merged per step
-  int64_t x = 0;
-  for (; x + kGroup <= Wo; x += kGroup) {
-    phases::V8 in[M], merged[M];
-    for (int s = 0; s < M; ++s) in[s] = phases::load(phaseRow + s * phaseStride + x / M);
-    phases::merge<M>(in, merged);
-    for (int k = 0; k < M; ++k) {
-      phases::V8 v = merged[k] + bias;
-      if constexpr (kResidual) v += phases::load(residual + x + 8 * k);
-      if constexpr (kRelu) v = phases::relu(v);
-      phases::store(out + x + 8 * k, v);
-    }
-  }
-  if constexpr (M == 2) {
-    if (x + 8 <= Wo) {
-      phases::V4 in[2], merged[2];
-      for (int s = 0; s < 2; ++s)
-        in[s] = phases::load<phases::V4>(phaseRow + s * phaseStride + x / 2);
-      phases::merge2(in, merged);
-      for (int k = 0; k < 2; ++k) {
-        phases::V4 v = merged[k] + bias;
-        if constexpr (kResidual) v += phases::load<phases::V4>(residual + x + 4 * k);
-        if constexpr (kRelu) v = phases::relu(v);
-        phases::store(out + x + 4 * k, v);
-      }
-      x += 8;
-    }
-  }
+  int64_t x =
+      mergeRow<M, phases::V8, kResidual, kRelu>(phaseRow, phaseStride, bias, residual, out, 0, Wo);
+  x = mergeRow<M, phases::V4, kResidual, kRelu>(phaseRow, phaseStride, bias, residual, out, x, Wo);
   for (; x < Wo; ++x) {
     float v = phaseRow[x % M * phaseStride + x / M] + bias;
     if constexpr (kResidual) v += residual[x];
@@ -304,13 +297,12 @@ void run(const Tensor& input, const float* u, const Conv2dGeometry& g, const Con
   workspace.reserve(threads, vFloats + mFloats + yFloats);
   workspace.reserveKept(threads, planeFloats);
   // Planes of the same tiling, channel count and image size have the same zero borders.
-  const uint64_t planesTag =
-      1 + (uint64_t(M) << 60) + (uint64_t(C) << 40) + (uint64_t(H) << 20) + uint64_t(W);
+  const Workspace::Layout layout = {1, M, C, H, W};
   const float* in = input.data();
   float* out = output.data();
 #pragma omp parallel num_threads(threads) if (threads > 1)
   {
-    float* planes = workspace.kept(omp_get_thread_num(), planeFloats, planesTag);
+    float* planes = workspace.kept(omp_get_thread_num(), planeFloats, layout);
     float* v = workspace.scratch(omp_get_thread_num());
     float* m = v + vFloats;  // aligned: vFloats is a multiple of kLanes
     float* y = m + mFloats;

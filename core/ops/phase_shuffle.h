@@ -33,22 +33,37 @@ V relu(V v) {
   return reinterpret_cast<V>(~(v < 0) & reinterpret_cast<Mask>(v));
 }
 
-// The M phases of 8 * M consecutive values.
-template <int M>
-void split(const float* src, V8 (&out)[M]) {
-  if constexpr (M == 2) {
+// The M phases of L * M consecutive values (V holds L = 8 or 4 values).
+template <int M, class V>
+void split(const float* src, V (&out)[M]) {
+  static_assert(M == 2 || M == 4);
+  constexpr bool kWide = sizeof(V) == sizeof(V8);
+  if constexpr (M == 2 && kWide) {
     const V8 a = load(src), b = load(src + 8);
     out[0] = __builtin_shufflevector(a, b, 0, 2, 4, 6, 8, 10, 12, 14);
     out[1] = __builtin_shufflevector(a, b, 1, 3, 5, 7, 9, 11, 13, 15);
+  } else if constexpr (M == 2) {
+    const V4 a = load<V4>(src), b = load<V4>(src + 4);
+    out[0] = __builtin_shufflevector(a, b, 0, 2, 4, 6);
+    out[1] = __builtin_shufflevector(a, b, 1, 3, 5, 7);
   } else {
-    static_assert(M == 4);
-    const V8 a = load(src), b = load(src + 8), c = load(src + 16), d = load(src + 24);
+    constexpr int L = kWide ? 8 : 4;
+    const V a = load<V>(src), b = load<V>(src + L), c = load<V>(src + 2 * L),
+            d = load<V>(src + 3 * L);
     // Phase t of a|b in the low half, of c|d in the high half.
-    auto phase = [&](auto t) {
+    auto phase = [&](auto t) -> V {
       constexpr int k = decltype(t)::value;
-      const V8 ab = __builtin_shufflevector(a, b, k, k + 4, k + 8, k + 12, k, k + 4, k + 8, k + 12);
-      const V8 cd = __builtin_shufflevector(c, d, k, k + 4, k + 8, k + 12, k, k + 4, k + 8, k + 12);
-      return __builtin_shufflevector(ab, cd, 0, 1, 2, 3, 8, 9, 10, 11);
+      if constexpr (kWide) {
+        const V8 ab =
+            __builtin_shufflevector(a, b, k, k + 4, k + 8, k + 12, k, k + 4, k + 8, k + 12);
+        const V8 cd =
+            __builtin_shufflevector(c, d, k, k + 4, k + 8, k + 12, k, k + 4, k + 8, k + 12);
+        return __builtin_shufflevector(ab, cd, 0, 1, 2, 3, 8, 9, 10, 11);
+      } else {
+        const V4 ab = __builtin_shufflevector(a, b, k, k + 4, k, k + 4);
+        const V4 cd = __builtin_shufflevector(c, d, k, k + 4, k, k + 4);
+        return __builtin_shufflevector(ab, cd, 0, 1, 4, 5);
+      }
     };
     out[0] = phase(std::integral_constant<int, 0>());
     out[1] = phase(std::integral_constant<int, 1>());
@@ -57,34 +72,39 @@ void split(const float* src, V8 (&out)[M]) {
   }
 }
 
-// 8 * M consecutive values from their M phases: the inverse of split.
-template <int M>
-void merge(const V8 (&in)[M], V8 (&out)[M]) {
-  if constexpr (M == 2) {
-    out[0] = __builtin_shufflevector(in[0], in[1], 0, 8, 1, 9, 2, 10, 3, 11);
-    out[1] = __builtin_shufflevector(in[0], in[1], 4, 12, 5, 13, 6, 14, 7, 15);
-  } else {
-    static_assert(M == 4);
+// L * M consecutive values from their M phases: the inverse of split.
+template <int M, class V>
+void merge(const V (&in)[M], V (&out)[M]) {
+  static_assert(M == 2 || M == 4);
+  if constexpr (sizeof(V) == sizeof(V8)) {
     const V8 lo01 = __builtin_shufflevector(in[0], in[1], 0, 8, 1, 9, 2, 10, 3, 11);
     const V8 hi01 = __builtin_shufflevector(in[0], in[1], 4, 12, 5, 13, 6, 14, 7, 15);
-    const V8 lo23 = __builtin_shufflevector(in[2], in[3], 0, 8, 1, 9, 2, 10, 3, 11);
-    const V8 hi23 = __builtin_shufflevector(in[2], in[3], 4, 12, 5, 13, 6, 14, 7, 15);
-    out[0] = __builtin_shufflevector(lo01, lo23, 0, 1, 8, 9, 2, 3, 10, 11);
-    out[1] = __builtin_shufflevector(lo01, lo23, 4, 5, 12, 13, 6, 7, 14, 15);
-    out[2] = __builtin_shufflevector(hi01, hi23, 0, 1, 8, 9, 2, 3, 10, 11);
-    out[3] = __builtin_shufflevector(hi01, hi23, 4, 5, 12, 13, 6, 7, 14, 15);
+    if constexpr (M == 2) {
+      out[0] = lo01;
+      out[1] = hi01;
+    } else {
+      const V8 lo23 = __builtin_shufflevector(in[2], in[3], 0, 8, 1, 9, 2, 10, 3, 11);
+      const V8 hi23 = __builtin_shufflevector(in[2], in[3], 4, 12, 5, 13, 6, 14, 7, 15);
+      out[0] = __builtin_shufflevector(lo01, lo23, 0, 1, 8, 9, 2, 3, 10, 11);
+      out[1] = __builtin_shufflevector(lo01, lo23, 4, 5, 12, 13, 6, 7, 14, 15);
+      out[2] = __builtin_shufflevector(hi01, hi23, 0, 1, 8, 9, 2, 3, 10, 11);
+      out[3] = __builtin_shufflevector(hi01, hi23, 4, 5, 12, 13, 6, 7, 14, 15);
+    }
+  } else {
+    const V4 lo01 = __builtin_shufflevector(in[0], in[1], 0, 4, 1, 5);
+    const V4 hi01 = __builtin_shufflevector(in[0], in[1], 2, 6, 3, 7);
+    if constexpr (M == 2) {
+      out[0] = lo01;
+      out[1] = hi01;
+    } else {
+      const V4 lo23 = __builtin_shufflevector(in[2], in[3], 0, 4, 1, 5);
+      const V4 hi23 = __builtin_shufflevector(in[2], in[3], 2, 6, 3, 7);
+      out[0] = __builtin_shufflevector(lo01, lo23, 0, 1, 4, 5);
+      out[1] = __builtin_shufflevector(lo01, lo23, 2, 3, 6, 7);
+      out[2] = __builtin_shufflevector(hi01, hi23, 0, 1, 4, 5);
+      out[3] = __builtin_shufflevector(hi01, hi23, 2, 3, 6, 7);
+    }
   }
-}
-
-// Two phases of 8 values, four per phase: rows of 8 and the tails of wider ones.
-inline void split2(const float* src, V4 (&out)[2]) {
-  const V4 a = load<V4>(src), b = load<V4>(src + 4);
-  out[0] = __builtin_shufflevector(a, b, 0, 2, 4, 6);
-  out[1] = __builtin_shufflevector(a, b, 1, 3, 5, 7);
-}
-inline void merge2(const V4 (&in)[2], V4 (&out)[2]) {
-  out[0] = __builtin_shufflevector(in[0], in[1], 0, 4, 1, 5);
-  out[1] = __builtin_shufflevector(in[0], in[1], 2, 6, 3, 7);
 }
 
 }  // namespace basin::phases

@@ -3,6 +3,7 @@
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -19,8 +20,10 @@ class Workspace {
       if (a.size() < floats) a.resize(floats);
   }
   float* scratch(int thread) { return m_areas[thread].data(); }
-  // A second per-thread area that keeps its contents between calls made with the same `tag`
-  // (non-zero) and is zeroed when the tag changes: Winograd's padded planes, whose zero borders
+  // What a kept area holds: the kernel (non-zero) and the sizes that fix its layout.
+  using Layout = std::array<int64_t, 8>;
+  // A second per-thread area that keeps its contents between calls made with the same `layout`
+  // and is zeroed when the layout changes: padded images and phase planes, whose zero borders
   // every image of the same shape leaves untouched. Reserve outside parallel regions; `kept`
   // inside them, each thread its own.
   void reserveKept(int threads, size_t floats) {
@@ -28,14 +31,14 @@ class Workspace {
     for (Kept& k : m_kept)
       if (k.values.size() < floats) {
         k.values.resize(floats);
-        k.tag = 0;
+        k.layout = {};
       }
   }
-  float* kept(int thread, size_t floats, uint64_t tag) {
+  float* kept(int thread, size_t floats, const Layout& layout) {
     Kept& k = m_kept[thread];
-    if (k.tag != tag) {
+    if (k.layout != layout) {
       std::fill(k.values.begin(), k.values.begin() + floats, 0.0f);
-      k.tag = tag;
+      k.layout = layout;
     }
     return k.values.data();
   }
@@ -52,7 +55,7 @@ class Workspace {
   std::vector<float, Eigen::aligned_allocator<float>> m_shared;
   struct Kept {
     std::vector<float, Eigen::aligned_allocator<float>> values;
-    uint64_t tag = 0;
+    Layout layout = {};
   };
   std::vector<Kept> m_kept;
 };
