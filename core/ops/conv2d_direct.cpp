@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/ops/phase_shuffle.h"
+
 namespace basin {
 namespace {
 
@@ -123,7 +125,10 @@ void conv2dDirect(const Tensor& input, const float* weight, const Conv2dGeometry
           if (sW == 1) {
             for (int64_t x = 0; x < W; ++x) row[g.padW + x] = src[x];
           } else {
-            for (int64_t x = 0; x < W; ++x) {  // sW == 2
+            // sW == 2: value x goes to phase (x + padW) % 2 at column (x + padW) / 2.
+            float* const to[2] = {row + g.padW % 2 * phasePlane + g.padW / 2,
+                                  row + (g.padW + 1) % 2 * phasePlane + (g.padW + 1) / 2};
+            for (int64_t x = phases::splitRow<2>(src, W, to); x < W; ++x) {
               const int64_t px = x + g.padW;
               row[(px & 1) * phasePlane + (px >> 1)] = src[x];
             }

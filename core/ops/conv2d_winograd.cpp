@@ -97,17 +97,6 @@ void transformFilters(const float* weight, int64_t K, int64_t C, float* t, float
 
 // Scatters one image into its channels' phase planes. Every image writes the same positions, so
 // the borders, zeroed once, stay zero.
-template <int M, class V>
-int64_t splitRow(const float* src, int64_t x, int64_t W, float* const (&to)[M]) {
-  constexpr int64_t kGroup = M * sizeof(V) / sizeof(float);  // values split per step
-  for (; x + kGroup <= W; x += kGroup) {
-    V split[M];
-    phases::split<M>(src + x, split);
-    for (int t = 0; t < M; ++t) phases::store(to[t] + x / M, split[t]);
-  }
-  return x;
-}
-
 template <int M>
 void padImage(const float* image, int64_t C, int64_t H, int64_t W, const TileGrid& g,
               float* planes) {
@@ -119,9 +108,8 @@ void padImage(const float* image, int64_t C, int64_t H, int64_t W, const TileGri
       // phase 0 at j + 1.
       float* to[M];
       for (int t = 0; t < M; ++t) to[t] = row + (t + 1) % M * g.plane + (t + 1) / M;
-      int64_t x = splitRow<M, phases::V8>(src, 0, W, to);
-      x = splitRow<M, phases::V4>(src, x, W, to);
-      for (; x < W; ++x) row[(x + 1) % M * g.plane + (x + 1) / M] = src[x];
+      for (int64_t x = phases::splitRow<M>(src, W, to); x < W; ++x)
+        row[(x + 1) % M * g.plane + (x + 1) / M] = src[x];
     }
 }
 

@@ -107,4 +107,23 @@ void merge(const V (&in)[M], V (&out)[M]) {
   }
 }
 
+// Splits src[0..W) into phases, phase t (values t, t + M, ...) going to to[t][0..]: as many
+// values as whole vectors allow. Returns how many; the caller places the rest.
+template <int M>
+int64_t splitRow(const float* src, int64_t W, float* const (&to)[M]) {
+  int64_t x = 0;
+  auto step = [&](auto vector) {
+    using V = decltype(vector);
+    constexpr int64_t kGroup = M * sizeof(V) / sizeof(float);
+    for (; x + kGroup <= W; x += kGroup) {
+      V split[M];
+      phases::split<M>(src + x, split);
+      for (int t = 0; t < M; ++t) store(to[t] + x / M, split[t]);
+    }
+  };
+  step(V8{});
+  step(V4{});
+  return x;
+}
+
 }  // namespace basin::phases
