@@ -14,6 +14,7 @@ namespace basin {
 namespace {
 
 using winograd::Packet;
+using winograd::HalfPacket;
 using winograd::Transforms;
 constexpr int64_t kLanes = static_cast<int64_t>(sizeof(Packet) / sizeof(float));
 
@@ -113,34 +114,41 @@ void padImage(const float* image, int64_t C, int64_t H, int64_t W, const TileGri
     }
 }
 
-// V[xi][column] = (B^T d B)[xi] for the tiles of one channel, column = f; `v` points at V[0]
-// for this channel and image, rows of V[xi] are `xiStride` apart. Writes up to a vector past
-// the image's last column (the next image, or the slack, takes it).
-template <int M>
-void transformInput(const float* planes, const TileGrid& g, float* v, int64_t xiStride) {
+// V[xi][f..] = (B^T d B)[xi] for the vector of tiles from column f of one channel; `v` points
+// at V[0] for this channel and image, rows of V[xi] are `xiStride` apart.
+template <int M, class P>
+void transformTiles(const float* planes, const TileGrid& g, int64_t f, float* v, int64_t xiStride) {
   using namespace Eigen::internal;
   constexpr int N = M + 2;
-  for (int64_t f = 0; f < g.flat; f += kLanes) {
-    Packet t[N][N];  // d B: each tile row transformed as it is loaded
+  P t[N][N];  // d B: each tile row transformed as it is loaded
 #pragma GCC unroll 36
-    for (int r = 0; r < N; ++r) {
-      Packet d[N];
+  for (int r = 0; r < N; ++r) {
+    P d[N];
 #pragma GCC unroll 36
-      for (int s = 0; s < N; ++s)
-        d[s] =
-            ploadu<Packet>(planes + (r % M * M + s % M) * g.plane + f + r / M * g.stride + s / M);
-      Transforms<M>::input(d, t[r]);
-    }
-#pragma GCC unroll 36
-    for (int col = 0; col < N; ++col) {  // B^T (d B)
-      Packet d[N], out[N];
-#pragma GCC unroll 36
-      for (int r = 0; r < N; ++r) d[r] = t[r][col];
-      Transforms<M>::input(d, out);
-#pragma GCC unroll 36
-      for (int r = 0; r < N; ++r) pstoreu(v + (r * N + col) * xiStride + f, out[r]);
-    }
+    for (int s = 0; s < N; ++s)
+      d[s] = ploadu<P>(planes + (r % M * M + s % M) * g.plane + f + r / M * g.stride + s / M);
+    Transforms<M>::input(d, t[r]);
   }
+#pragma GCC unroll 36
+  for (int col = 0; col < N; ++col) {  // B^T (d B)
+    P d[N], out[N];
+#pragma GCC unroll 36
+    for (int r = 0; r < N; ++r) d[r] = t[r][col];
+    Transforms<M>::input(d, out);
+#pragma GCC unroll 36
+    for (int r = 0; r < N; ++r) pstoreu(v + (r * N + col) * xiStride + f, out[r]);
+  }
+}
+
+// All tiles of one channel of one image, in whole vectors, the last one half as wide where
+// that covers the rest (8 x 8 images have 20 columns: 16 + 8 rather than 32). Writes up to a
+// vector past the image's last column (the next image, or the slack, takes it).
+template <int M>
+void transformInput(const float* planes, const TileGrid& g, float* v, int64_t xiStride) {
+  constexpr int64_t kHalf = kLanes / 2;
+  int64_t f = 0;
+  for (; f + kHalf < g.flat; f += kLanes) transformTiles<M, Packet>(planes, g, f, v, xiStride);
+  if (f < g.flat) transformTiles<M, HalfPacket>(planes, g, f, v, xiStride);
 }
 
 // For one block of output channels and kBlockColumns tile columns from `f0`: the (M + 2)^2

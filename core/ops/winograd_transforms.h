@@ -9,6 +9,7 @@
 namespace basin::winograd {
 
 using Packet = Eigen::internal::packet_traits<float>::type;
+using HalfPacket = Eigen::internal::packet_traits<float>::half;
 
 inline float add(float a, float b) {
   return a + b;
@@ -16,17 +17,22 @@ inline float add(float a, float b) {
 inline float sub(float a, float b) {
   return a - b;
 }
+// a * s + b
 inline float madd(float a, float s, float b) {
   return a * s + b;
-}  // a * s + b
-inline Packet add(Packet a, Packet b) {
+}
+// The same for any of Eigen's float packets (full or half width).
+template <class P>
+P add(P a, P b) {
   return Eigen::internal::padd(a, b);
 }
-inline Packet sub(Packet a, Packet b) {
+template <class P>
+P sub(P a, P b) {
   return Eigen::internal::psub(a, b);
 }
-inline Packet madd(Packet a, float s, Packet b) {
-  return Eigen::internal::pmadd(a, Eigen::internal::pset1<Packet>(s), b);
+template <class P>
+P madd(P a, float s, P b) {
+  return Eigen::internal::pmadd(a, Eigen::internal::pset1<P>(s), b);
 }
 
 // F(m, 3): m outputs from n = m + 2 inputs.
