@@ -13,8 +13,8 @@
 namespace basin {
 namespace {
 
-using winograd::Packet;
 using winograd::HalfPacket;
+using winograd::Packet;
 using winograd::Transforms;
 constexpr int64_t kLanes = static_cast<int64_t>(sizeof(Packet) / sizeof(float));
 
