@@ -33,7 +33,7 @@ constexpr int64_t kBlockColumns = kVectors<M>* kLanes;
 // F(4x4, 3x3) needs 4x fewer multiplications than the direct sum, F(2x2, 3x3) 2.25x, but its
 // transforms cost more per tile, and its 4x4 tiles leave more of the tile grid empty on small
 // images (see TileGrid). Measured per surface point (1,000 images, 2 threads): F(4x4) on 32 x 32
-// layers makes ResNet-20-noshort 8 % faster; on 16 x 16 layers too, 10 % slower; on
+// layers makes ResNet-20-noshort 8 % faster; on 16 x 16 layers too, no faster; on
 // DenseNet-BC's 12-output layers, 10 % slower. Hence 32 x 32 and up, 16 outputs and up.
 constexpr int64_t kMinExtentForLargeTiles = 32;
 constexpr int64_t kMinOutputsForLargeTiles = 16;
