@@ -316,9 +316,10 @@ void run(const Tensor& input, const float* u, const Conv2dGeometry& g, const Con
         for (int64_t f0 = 0; f0 < cols; f0 += kBlockColumns<M>) {
           // The last block of columns uses only the vectors it needs.
           const int64_t vectors = std::min(kVectors<M>, (cols - f0 + kLanes - 1) / kLanes);
-          auto product = vectors == 3   ? productAndTransformOutput<M, 3>
+          // (kVectors<M> at most: F(4x4) has no 3-vector kernel.)
+          auto product = vectors == 1   ? productAndTransformOutput<M, 1>
                          : vectors == 2 ? productAndTransformOutput<M, 2>
-                                        : productAndTransformOutput<M, 1>;
+                                        : productAndTransformOutput<M, kVectors<M>>;
           product(u + b * C * kChannels, uStride, v, C, columns, vXiStride, f0, m,
                   y + b * kChannels * columns, columns, phaseStride);
         }
