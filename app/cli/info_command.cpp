@@ -1,4 +1,5 @@
 // basin-cli info: what a model file holds.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -7,6 +8,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/model_options.h"
 #include "core/error.h"
+#include "core/zoo/zoo.h"
 
 namespace basin::cli {
 namespace {
@@ -60,20 +62,49 @@ void run(const ModelArgs& args, bool json) {
     std::printf("%-44s %-16s %s\n", e.name.c_str(), toString(e.shape).c_str(), kindName(e.kind));
 }
 
+// Every zoo name with its size at 3 x 32 x 32 and 10 classes (the README's table).
+void listZoo(bool json) {
+  const std::vector<std::string> reference = referenceZooNames();
+  nlohmann::json rows = nlohmann::json::array();
+  if (!json)
+    std::printf("%-22s %-10s %14s %12s\n", "architecture", "source", "parameters", "MFLOP/image");
+  for (const std::string& name : zooNames()) {
+    const Network net = buildModel({name});
+    const bool fromReference =
+        std::find(reference.begin(), reference.end(), name) != reference.end();
+    const char* source = fromReference ? "reference" : "Basin";
+    if (json) {
+      rows.push_back({{"name", name},
+                      {"source", source},
+                      {"parameters", net.state().parameterCount()},
+                      {"mflop_per_sample", net.flopsPerSample() / 1e6}});
+    } else {
+      std::printf("%-22s %-10s %14s %12.1f\n", name.c_str(), source,
+                  grouped(net.state().parameterCount()).c_str(), net.flopsPerSample() / 1e6);
+    }
+  }
+  if (json) std::cout << rows.dump(2) << "\n";
+}
+
 }  // namespace
 
 void addInfoCommand(CLI::App& app) {
   auto args = std::make_shared<ModelArgs>();
   auto json = std::make_shared<bool>(false);
+  auto zoo = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand(
       "info",
       "What a model file holds: format, architecture, parameter count, every state entry "
       "with its shape, metadata. Reads Basin checkpoints, ONNX, PyTorch torch.save files and "
-      "safetensors (the last two need --arch).");
-  cmd->add_option("--model", args->model, "Model file")->required();
+      "safetensors (the last two need --arch). With --zoo: every zoo architecture.");
+  auto* model = cmd->add_option("--model", args->model, "Model file");
   args->addTo(cmd, "Zoo architecture of a PyTorch or safetensors file");
+  cmd->add_flag("--zoo", *zoo,
+                "List every --arch name (the reference's model_loader.py keys, then Basin's) "
+                "with its parameters and MFLOP per 3x32x32 image")
+      ->excludes(model);
   cmd->add_flag("--json", *json, "Print as JSON");
-  cmd->callback([args, json] { run(*args, *json); });
+  cmd->callback([args, json, zoo] { *zoo ? listZoo(*json) : run(*args, *json); });
 }
 
 }  // namespace basin::cli

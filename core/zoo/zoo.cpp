@@ -36,17 +36,62 @@ std::string joined(const std::vector<std::string>& names) {
   return s;
 }
 
+// The reference's ImageNet-style ResNets (`ResNet` in its resnet.py): blocks per stage, and
+// whether they are bottlenecks. These names take precedence over the CIFAR rule resnetD (D = 6n+2
+// would also read resnet50 and resnet152 as CIFAR depths, another network under the same name).
+struct ImageNetResNet {
+  const char* name;
+  std::vector<int> blocks;
+  bool bottleneck;
+};
+const std::vector<ImageNetResNet>& imageNetResNets() {
+  static const std::vector<ImageNetResNet> table = {{"resnet18", {2, 2, 2, 2}, false},
+                                                    {"resnet34", {3, 4, 6, 3}, false},
+                                                    {"resnet50", {3, 4, 6, 3}, true},
+                                                    {"resnet101", {3, 4, 23, 3}, true},
+                                                    {"resnet152", {3, 8, 36, 3}, true}};
+  return table;
+}
+
 }  // namespace
 
+std::vector<std::string> referenceZooNames() {
+  // The keys of the reference's cifar10/model_loader.py, in its order.
+  return {"vgg9",
+          "densenet121",
+          "resnet18",
+          "resnet18_noshort",
+          "resnet34",
+          "resnet34_noshort",
+          "resnet50",
+          "resnet50_noshort",
+          "resnet101",
+          "resnet101_noshort",
+          "resnet152",
+          "resnet152_noshort",
+          "resnet20",
+          "resnet20_noshort",
+          "resnet32_noshort",
+          "resnet44_noshort",
+          "resnet50_16_noshort",
+          "resnet56",
+          "resnet56_noshort",
+          "resnet110",
+          "resnet110_noshort",
+          "wrn56_2",
+          "wrn56_2_noshort",
+          "wrn56_4",
+          "wrn56_4_noshort",
+          "wrn56_8",
+          "wrn56_8_noshort",
+          "wrn110_2_noshort",
+          "wrn110_4_noshort"};
+}
+
 std::vector<std::string> zooNames() {
-  std::vector<std::string> names;
-  for (const char* base : {"resnet20", "resnet32", "resnet44", "resnet56", "resnet110", "wrn56_2",
-                           "wrn56_4", "wrn56_8"}) {
-    names.push_back(base);
-    names.push_back(std::string(base) + "_noshort");
-  }
-  for (const char* n : {"vgg9", "densenet121", "densenet_cifar", "densenet_bc40"})
-    names.push_back(n);
+  std::vector<std::string> names = referenceZooNames();
+  for (const char* extra : {"resnet32", "resnet44", "densenet_cifar", "densenet_bc40"})
+    names.push_back(extra);
   return names;
 }
 
@@ -64,6 +109,10 @@ Network buildModel(const ArchSpec& spec) {
       spec.name.compare(spec.name.size() - noshort.size(), noshort.size(), noshort) == 0;
   const std::string base =
       plain ? spec.name.substr(0, spec.name.size() - noshort.size()) : spec.name;
+  for (const ImageNetResNet& r : imageNetResNets())
+    if (base == r.name) return buildImageNetResNet(spec, r.blocks, r.bottleneck, !plain);
+  // The reference's ResNet50_16_noshort: the CIFAR family at depth 50 (8 blocks a stage).
+  if (spec.name == "resnet50_16_noshort") return buildResNet(spec, 50, 1, false);
   int depth = 0, width = 0;
   if (parseResNet(base, depth, width)) {
     // 1202 is the deepest CIFAR ResNet published (He et al. 2016); a file asking for more is

@@ -19,8 +19,15 @@ struct ArchSpec {
   int64_t numClasses = 10;
 };
 
-// The zoo's names: resnet20/32/44/56/110, wrn56_2/4/8, each also with "_noshort", vgg9,
-// densenet121, densenet_cifar, densenet_bc40. (Any resnetD / wrnD_K with D = 6n+2 builds too.)
+// The keys of the reference's cifar10/model_loader.py, each meaning its network there: vgg9,
+// densenet121, the ImageNet-style resnet18/34/50/101/152 (basic or bottleneck blocks, 64-512
+// channels) and the CIFAR resnet20/56/110, resnet32/44_noshort, resnet50_16_noshort (CIFAR depth
+// 50), wrn56_2/4/8, wrn110_2/4_noshort, with "_noshort" where the reference has it.
+std::vector<std::string> referenceZooNames();
+
+// Every name of the zoo: the reference's keys, then Basin's additions resnet32, resnet44,
+// densenet_cifar and densenet_bc40. (Any other resnetD / wrnD_K with D = 6n+2, with or without
+// "_noshort", builds the CIFAR family at that depth too.)
 std::vector<std::string> zooNames();
 
 // Builds the architecture with zero-initialized state (BatchNorm as the identity).
@@ -34,6 +41,8 @@ void initializeWeights(Network& network, uint64_t seed);
 
 // Builders, one per family (zoo/resnet.cpp, zoo/vgg.cpp, zoo/densenet.cpp).
 Network buildResNet(const ArchSpec& spec, int depth, int widthFactor, bool shortcuts);
+Network buildImageNetResNet(const ArchSpec& spec, const std::vector<int>& blocks, bool bottleneck,
+                            bool shortcuts);
 Network buildVgg9(const ArchSpec& spec);
 Network buildDenseNet(const ArchSpec& spec, const std::vector<int>& blocks, int growth);
 

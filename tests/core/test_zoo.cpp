@@ -2,8 +2,16 @@
 // fast executor against the naive one on every family.
 #include <QtTest>
 
+#include <H5Cpp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 #include "core/error.h"
+#include "core/io/hdf5.h"
 #include "core/net/executor.h"
+#include "core/ops/loss.h"
 #include "core/zoo/zoo.h"
 #include "tests/support/test_support.h"
 
@@ -11,25 +19,85 @@ using namespace basin;
 
 namespace {
 
-struct Expected {
-  const char* name;
-  int64_t parameters;   // sum of numel over model.parameters()
-  int64_t stateValues;  // sum of numel over model.state_dict()
-};
+// tests/fixtures/generate_zoo_fixture.py: for every zoo name, PyTorch's counts, a hash of its
+// state_dict names and shapes, and its logits with formula weights on 16 MNIST images.
+const char* kZooFixture = "zoo_reference.h5";
 
-// Printed by torch_zoo.build(name) under PyTorch 1.13 (see tests/fixtures).
-const Expected kExpected[] = {
-    {"resnet20", 272474, 274063},         {"resnet20_noshort", 269722, 271117},
-    {"resnet32", 466906, 469403},         {"resnet32_noshort", 464154, 466457},
-    {"resnet44", 661338, 664743},         {"resnet44_noshort", 658586, 661797},
-    {"resnet56", 855770, 860083},         {"resnet56_noshort", 853018, 857137},
-    {"resnet110", 1730714, 1739113},      {"resnet110_noshort", 1727962, 1736167},
-    {"wrn56_2", 3412394, 3420963},        {"wrn56_2_noshort", 3401770, 3409953},
-    {"wrn56_4", 13628234, 13645315},      {"wrn56_4_noshort", 13586506, 13602817},
-    {"wrn56_8", 54470282, 54504387},      {"wrn56_8_noshort", 54304906, 54337473},
-    {"vgg9", 2789706, 2792530},           {"densenet121", 6956298, 7039938},
-    {"densenet_cifar", 1000618, 1032058}, {"densenet_bc40", 176122, 181249},
-};
+H5::Group zooGroup(const H5::H5File& file, const std::string& key) {
+  if (!file.nameExists(key)) throw std::runtime_error(key + " is missing from " + kZooFixture);
+  return file.openGroup(key);
+}
+
+// FNV-1a 64 of "name:d0,d1,...\n" over the state in order, as the generator hashes state_dict().
+std::string namesHash(const Network& net) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (const StateEntry& e : net.state().entries()) {
+    std::string line = e.name + ":";
+    for (size_t d = 0; d < e.shape.size(); ++d) line += (d ? "," : "") + std::to_string(e.shape[d]);
+    for (unsigned char c : line + "\n") h = (h ^ c) * 0x100000001B3ull;
+  }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(h));
+  return text;
+}
+
+uint64_t splitmix64(uint64_t x) {
+  uint64_t z = x + 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// The generator's formula value u in [-1, 1) of element i of state entry e (exact in float).
+float formulaUniform(int64_t e, int64_t i) {
+  const uint64_t h = splitmix64((uint64_t(e) << 40) + uint64_t(i));
+  return float(int64_t(h >> 44)) * 0x1p-19f - 1.0f;
+}
+
+// Fills the network as the generator fills its PyTorch twin; `stats` holds (m, v) per BatchNorm
+// in state order.
+void fillFormulaWeights(Network& net, const std::vector<float>& stats) {
+  StateDict& state = net.state();
+  std::vector<const Node*> norms;
+  for (const Node& n : net.nodes())
+    if (n.op == OpKind::BatchNorm) norms.push_back(&n);
+  std::sort(norms.begin(), norms.end(),
+            [](const Node* a, const Node* b) { return a->weight < b->weight; });
+  QCOMPARE(stats.size(), 2 * norms.size());
+  std::vector<int> role(state.entries().size(), 0);  // 0 conv/linear, 1-4 BN, -1 counter
+  std::vector<size_t> normOf(state.entries().size(), 0);
+  for (size_t k = 0; k < norms.size(); ++k) {
+    const Node& n = *norms[k];
+    role[n.weight] = 1, role[n.bias] = 2, role[n.runningMean] = 3, role[n.runningVar] = 4;
+    normOf[n.runningMean] = normOf[n.runningVar] = k;
+  }
+  for (int e = 0; e < static_cast<int>(state.entries().size()); ++e) {
+    const StateEntry& entry = state.entry(e);
+    if (entry.kind == StateKind::Counter) {
+      state.counter(e) = 0;
+      continue;
+    }
+    auto values = state.values(e);
+    const float scale =
+        entry.shape.size() >= 2 ? float(std::sqrt(6.0 / double(entry.size / entry.shape[0]))) : 0;
+    for (int64_t i = 0; i < entry.size; ++i) {
+      const float u = formulaUniform(e, i);
+      switch (role[e]) {
+        case 1:
+          values[i] = 1.0f + 0.25f * u;
+          break;
+        case 3:
+          values[i] = stats[2 * normOf[e]];
+          break;
+        case 4:
+          values[i] = stats[2 * normOf[e] + 1] * (1.0f + 0.5f * u);
+          break;
+        default:
+          values[i] = entry.shape.size() >= 2 ? u * scale : 0.125f * u;
+      }
+    }
+  }
+}
 
 int64_t stateValues(const Network& net) {
   int64_t n = 0;
@@ -42,15 +110,79 @@ int64_t stateValues(const Network& net) {
 class TestZoo : public QObject {
   Q_OBJECT
 
+ private:
+  static void zooRows() {
+    QTest::addColumn<QString>("arch");
+    for (const std::string& name : zooNames())
+      QTest::newRow(name.c_str()) << QString::fromStdString(name);
+  }
+  static double readDoubleAttribute(const H5::Group& g, const std::string& name) {
+    double v = 0;
+    g.openAttribute(name).read(H5::PredType::NATIVE_DOUBLE, &v);
+    return v;
+  }
+
  private slots:
-  void sizesMatchPyTorch() {
-    QCOMPARE(zooNames().size(), std::size(kExpected));
-    for (const Expected& e : kExpected) {
-      const Network net = buildModel({e.name});
-      QVERIFY2(net.state().parameterCount() == e.parameters, e.name);
-      QVERIFY2(stateValues(net) == e.stateValues, e.name);
-      QCOMPARE(net.outputShape(), (Shape{10}));
+  void everyReferenceKeyIsInTheZoo() {
+    const std::vector<std::string> reference = referenceZooNames();
+    QCOMPARE(reference.size(), size_t(29));  // the keys of the reference's model_loader.py
+    const std::vector<std::string> all = zooNames();
+    QVERIFY(std::equal(reference.begin(), reference.end(), all.begin()));
+    const H5::H5File file =
+        hdf5::openReadOnly(test::dataPath(std::string("fixtures/") + kZooFixture));
+    QCOMPARE(file.getNumObjs(), hsize_t(all.size()));  // the fixture has every name and no other
+    for (const std::string& key : all) QVERIFY2(file.nameExists(key), key.c_str());
+  }
+
+  void sizesAndNamesMatchPyTorch_data() { zooRows(); }
+  void sizesAndNamesMatchPyTorch() {
+    QFETCH(QString, arch);
+    const std::string key = arch.toStdString();
+    const H5::H5File file =
+        hdf5::openReadOnly(test::dataPath(std::string("fixtures/") + kZooFixture));
+    const H5::Group g = zooGroup(file, key);
+    const Network net = buildModel({key});
+    QCOMPARE(net.state().parameterCount(), hdf5::readIntAttribute(g, "parameters"));
+    QCOMPARE(stateValues(net), hdf5::readIntAttribute(g, "state_values"));
+    QCOMPARE(namesHash(net), hdf5::readStringAttribute(g, "names_hash"));
+    QCOMPARE(net.outputShape(), (Shape{10}));
+  }
+
+  // The architecture itself against PyTorch's twin (itself checked against the reference's
+  // classes): logits with the generator's formula weights, fast mode, 1 and 2 threads.
+  void logitsMatchPyTorch_data() { zooRows(); }
+  void logitsMatchPyTorch() {
+    QFETCH(QString, arch);
+    const std::string key = arch.toStdString();
+    const H5::H5File file =
+        hdf5::openReadOnly(test::dataPath(std::string("fixtures/") + kZooFixture));
+    const H5::Group g = zooGroup(file, key);
+    Network net = buildModel({key});
+    // Sanitized builds run the ten heaviest keys (over 1 GFLOP per image) on 2 images only.
+    const bool heavy = net.flopsPerSample() > 1'000'000'000;
+    const int64_t count = test::kSanitized && heavy ? 2 : 16;
+    const H5::DataSet statsSet = g.openDataSet("batchnorm_stats");
+    fillFormulaWeights(net, hdf5::readFloats(statsSet, kZooFixture));
+    const H5::DataSet logitsSet = g.openDataSet("logits");
+    Tensor expected(hdf5::shapeOf(logitsSet), hdf5::readFloats(logitsSet, kZooFixture));
+    const Tensor x = test::mnistCifarBatch(count);
+    Executor executor(net);
+    const Tensor two = executor.forward(x, 2);
+    Tensor reference({count, 10});
+    std::copy_n(expected.data(), count * 10, reference.data());
+    const double err = test::relativeError(two, reference);
+    QVERIFY2(err < 1e-4,
+             qPrintable(QString("%1: logits off by %2 of their scale").arg(arch).arg(err)));
+    if (count == 16) {
+      Tensor images;
+      std::vector<int32_t> labels;
+      test::mnistTestSubset(16).batch(0, 16, images, labels);
+      const LossSums sums = lossAndAccuracy(two, labels, LossKind::CrossEntropy);
+      const double ce = sums.loss / 16.0, torchCe = readDoubleAttribute(g, "cross_entropy");
+      QVERIFY2(std::abs(ce - torchCe) <= 1e-5 * torchCe,
+               qPrintable(QString("%1: loss %2, PyTorch %3").arg(arch).arg(ce).arg(torchCe)));
     }
+    if (!heavy) QCOMPARE(test::maxAbsDiff(executor.forward(x, 1), two), 0.0);
   }
 
   void namesFollowPyTorch() {
