@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "app/cli/commands.h"
@@ -49,7 +50,18 @@ void run(const TrajectoryArgs& a) {
   job.outProj = a.outProj;
   job.threads = a.threads;
   if (job.outDirs.empty()) throw ArgumentError("give --out-dirs FILE for the PCA directions");
-  const std::vector<std::string> files = trainingOrder(resolveCheckpointSeries(a.checkpoints));
+  std::vector<std::string> skipped;
+  const std::vector<std::string> files =
+      trainingOrder(resolveCheckpointSeries(a.checkpoints, &skipped));
+  if (!skipped.empty()) {
+    std::string names;
+    for (size_t i = 0; i < skipped.size() && i < 6; ++i)
+      names += (i ? ", " : "") + std::filesystem::path(skipped[i]).filename().string();
+    if (skipped.size() > 6) names += ", and " + std::to_string(skipped.size() - 6) + " more";
+    std::fprintf(stderr,
+                 "note: %zu checkpoints from the folder; skipped its %zu other files (%s)\n",
+                 files.size(), skipped.size(), names.c_str());
+  }
   const bool tty = isatty(STDERR_FILENO);
   const TrajectoryRun r = runTrajectory(job, files, [&](int64_t done, int64_t total) {
     if (tty)

@@ -17,8 +17,8 @@ bool isDigit(char c) {
 }
 
 bool looksLikeModelFile(const std::filesystem::path& p) {
-  static const std::array<const char*, 8> kExtensions{".h5",  ".hdf5", ".pt",          ".pth",
-                                                      ".bin", ".ckpt", ".safetensors", ".onnx"};
+  static const std::array<const char*, 9> kExtensions{
+      ".h5", ".hdf5", ".pt", ".pth", ".t7", ".bin", ".ckpt", ".safetensors", ".onnx"};
   const std::string ext = p.extension().string();
   return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
 }
@@ -63,17 +63,29 @@ bool naturalLess(const std::string& a, const std::string& b) {
   return a.size() - i < b.size() - j || (a.size() - i == b.size() - j && a < b);
 }
 
-std::vector<std::string> resolveCheckpointSeries(const std::vector<std::string>& arguments) {
+std::vector<std::string> resolveCheckpointSeries(const std::vector<std::string>& arguments,
+                                                 std::vector<std::string>* skipped) {
   if (arguments.empty()) throw ArgumentError("no checkpoints given");
-  std::vector<std::string> files;
+  std::vector<std::string> files, others;
   std::error_code ec;
   if (arguments.size() == 1 && std::filesystem::is_directory(arguments[0], ec)) {
     std::filesystem::directory_iterator entries(arguments[0], ec);
     if (ec) throw IoError(arguments[0] + ": cannot list the folder (" + ec.message() + ")");
-    for (const auto& entry : entries)
-      if (entry.is_regular_file(ec) && looksLikeModelFile(entry.path()))
-        files.push_back(entry.path().string());
+    for (const auto& entry : entries) {
+      if (!entry.is_regular_file(ec)) continue;
+      (looksLikeModelFile(entry.path()) ? files : others).push_back(entry.path().string());
+    }
     if (files.empty()) throw IoError(arguments[0] + ": the folder holds no model files");
+    // The reference's training folder: model_N.t7 beside opt_state_N.t7 (optimizer states, no
+    // weights), log.out and the pickled data loaders. Where model_* files exist, only they count.
+    auto isModel = [](const std::string& f) {
+      return std::filesystem::path(f).filename().string().rfind("model_", 0) == 0;
+    };
+    if (std::any_of(files.begin(), files.end(), isModel)) {
+      auto rest = std::stable_partition(files.begin(), files.end(), isModel);
+      others.insert(others.end(), rest, files.end());
+      files.erase(rest, files.end());
+    }
   } else if (arguments.size() == 1 && arguments[0].find_first_of("*?[") != std::string::npos) {
     files = globFiles(arguments[0]);
     if (files.empty()) throw IoError(arguments[0] + ": no file matches the pattern");
@@ -83,6 +95,8 @@ std::vector<std::string> resolveCheckpointSeries(const std::vector<std::string>&
     return arguments;
   }
   std::sort(files.begin(), files.end(), naturalLess);
+  std::sort(others.begin(), others.end(), naturalLess);
+  if (skipped) *skipped = std::move(others);
   return files;
 }
 

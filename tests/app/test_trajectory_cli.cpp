@@ -130,6 +130,38 @@ class TestTrajectoryCli : public QObject {
     for (size_t i = 0; i < x.size(); ++i) QVERIFY(std::abs(p.x[i] - x[i]) < 1e-4);
   }
 
+  // The reference's training folder as cifar10/main.py leaves it: model_N.t7 beside
+  // opt_state_N.t7 and log.out. Only model_* are taken (with a note naming the rest), the
+  // DataParallel 'module.' names of model_12.t7 are mapped, and the path is the one the same
+  // checkpoints give as .pt files.
+  void referenceTrainingFolderAsItIs() {
+    const Run r =
+        runCli({"trajectory", "--checkpoints", fixture("reference_run"), "--arch",
+                fixture("tiny_resnet.onnx"), "--ignore", "biasbn", "--out-dirs", path("ref.h5")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.contains("5 checkpoints from the folder; skipped its 6 other files (log.out, "
+                            "opt_state_0.t7, opt_state_1.t7, opt_state_4.t7, opt_state_8.t7, "
+                            "opt_state_12.t7)"),
+             r.err.constData());
+    const basin::Projection ref = basin::readProjectionFile(path("ref_proj.h5").toStdString());
+    QCOMPARE(ref.checkpoints.size(), size_t(5));
+    QVERIFY(ref.checkpoints.front().ends_with("model_0.t7"));
+    QVERIFY(ref.checkpoints.back().ends_with("model_12.t7"));
+    QStringList list;
+    for (int epoch : {0, 1, 4, 8, 12})
+      list << fixture(QString("checkpoints/model_%1.pt").arg(epoch));
+    const Run l = runCli(QStringList{"trajectory", "--checkpoints"} + list +
+                         QStringList{"--arch", fixture("tiny_resnet.onnx"), "--ignore", "biasbn",
+                                     "--out-dirs", path("list.h5")});
+    QVERIFY2(l.exitCode == 0, l.err.constData());
+    const basin::Projection same = basin::readProjectionFile(path("list_proj.h5").toStdString());
+    for (size_t i = 0; i < 5; ++i) {
+      QCOMPARE(ref.x[i], same.x[i]);
+      QCOMPARE(ref.y[i], same.y[i]);
+    }
+    QVERIFY(std::abs(ref.x.front()) > 1.0);  // a real path, not all zeros
+  }
+
   void badInputIsNamed() {
     // A checkpoint of another architecture in the series.
     const Run mixed = runCli({"trajectory", "--checkpoints", fixture("checkpoints/model_0.pt"),
