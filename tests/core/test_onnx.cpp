@@ -13,6 +13,7 @@
 #include "core/io/hdf5.h"
 #include "core/io/model_file.h"
 #include "core/net/executor.h"
+#include "core/ops/loss.h"
 #include "tests/support/test_support.h"
 
 using namespace basin;
@@ -88,6 +89,39 @@ class TestOnnx : public QObject {
       QCOMPARE(stateNames(c.network), stateNames(h5.network));
       QCOMPARE(c.network.state().parameterCount(), h5.network.state().parameterCount());
     }
+  }
+
+  // torchvision's own networks, exported the README's way (generate_torchvision_fixtures.py):
+  // logits within 1e-4 of their scale and the loss within 1e-5 relative, in fast mode with 1
+  // and 2 threads and in naive mode.
+  void torchvisionExportsMatchPyTorch_data() {
+    QTest::addColumn<QString>("name");
+    for (const char* name :
+         {"tv_resnet18", "tv_densenet121_g4", "tv_squeezenet1_1", "tv_googlenet"})
+      QTest::newRow(name) << QString(name);
+  }
+
+  void torchvisionExportsMatchPyTorch() {
+    QFETCH(QString, name);
+    const std::string key = name.toStdString();
+    const Checkpoint c = loadModel(fixture(key + ".onnx"), std::nullopt);
+    const Tensor expected = test::fixtureTensor("torchvision_logits.h5", key + "/logits");
+    const H5::H5File file = hdf5::openReadOnly(fixture("torchvision_logits.h5"));
+    double torchCe = 0;
+    file.openGroup(key).openAttribute("cross_entropy").read(H5::PredType::NATIVE_DOUBLE, &torchCe);
+    Tensor x;
+    std::vector<int32_t> labels;
+    test::mnistTestSubset(64).batch(0, 64, x, labels);
+    Executor fast(c.network), naive(c.network, ExecMode::Naive);
+    const Tensor two = fast.forward(x, 2);
+    const double err = test::relativeError(two, expected);
+    QVERIFY2(err < 1e-4, qPrintable(QString("logits off by %1 of their scale").arg(err)));
+    const double ce = lossAndAccuracy(two, labels, LossKind::CrossEntropy).loss / 64.0;
+    QVERIFY2(std::abs(ce - torchCe) <= 1e-5 * torchCe,
+             qPrintable(QString("loss %1, PyTorch %2").arg(ce, 0, 'f', 7).arg(torchCe, 0, 'f', 7)));
+    QCOMPARE(test::maxAbsDiff(fast.forward(x, 1), two), 0.0);
+    const double naiveErr = test::relativeError(naive.forward(x), expected);
+    QVERIFY2(naiveErr < 1e-4, qPrintable(QString("naive mode off by %1").arg(naiveErr)));
   }
 
   void matMulPlusAddIsALinearLayer() {
