@@ -2,6 +2,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -85,7 +86,13 @@ class Importer {
     m_values[input->name()] = m_network->input();
     for (const auto& node : g.node())
       for (const auto& in : node.input()) ++m_readers[in];
-    for (const auto& node : g.node()) convert(node);
+    for (const auto& node : g.node()) {
+      try {
+        convert(node);
+      } catch (const ShapeError& e) {  // a builder's shape check: say which node
+        unsupported(node, e.what());
+      }
+    }
     if (g.output_size() != 1) throw FormatError(m_path + ": graph must have exactly one output");
     const std::string& out = g.output(0).name();
     if (!m_values.count(out))
@@ -216,6 +223,25 @@ class Importer {
     return {pads[0] + folded->second.first, pads[1] + folded->second.second};
   }
 
+  // ONNX's output extent of a ceil-mode pool, ceil((in + 2 pad - kernel) / stride) + 1, keeps a
+  // last window that starts in the right padding; PyTorch drops it (and its exporter writes the
+  // same attributes for its own rule). Where the two differ no answer is certain: refused.
+  void checkPoolExtents(const onnx::NodeProto& n, const Shape& input, const Pool2dGeometry& g) {
+    if (!g.ceilMode || input.size() != 3) return;
+    const int64_t sizes[2][4] = {{input[1], g.kernelH, g.strideH, g.padH},
+                                 {input[2], g.kernelW, g.strideW, g.padW}};
+    for (const auto& [extent, kernel, stride, pad] : sizes) {
+      const int64_t span = extent + 2 * pad - kernel;
+      if (span < 0 || kernel < 1 || stride < 1) return;  // the builder names the problem
+      const int64_t onnx = (span + stride - 1) / stride + 1;
+      const int64_t torch = poolOutputExtent(extent, kernel, stride, pad, true);
+      if (onnx != torch)
+        unsupported(n, "ceil_mode=1 with a last window that starts in the padding: ONNX gives " +
+                           std::to_string(onnx) + " outputs there, PyTorch " +
+                           std::to_string(torch) + "; export without ceil_mode or padding");
+    }
+  }
+
   void convert(const onnx::NodeProto& n) {
     const std::string& op = n.op_type();
     auto define = [&](int node) {
@@ -284,17 +310,26 @@ class Importer {
       const auto strides = pairAttribute(n, "strides", {1, 1});
       const bool average = op == "AveragePool";
       const int x = value(n, 0);
-      const bool padFolded = m_pads.count(in(n, 0)) > 0;  // explicit zeros always count
+      const auto folded = m_pads.find(in(n, 0));  // an explicit zero Pad: its zeros always count
+      const bool padFolded =
+          folded != m_pads.end() && (folded->second.first || folded->second.second);
+      const auto pads = intsAttribute(n, "pads", {0, 0, 0, 0});
+      const bool ownPads = std::any_of(pads.begin(), pads.end(), [](int64_t p) { return p != 0; });
+      const bool countIncludePad = intAttribute(n, "count_include_pad", 0) != 0;  // ONNX: 0
+      if (average && padFolded && ownPads && !countIncludePad)
+        unsupported(n,
+                    "a zero Pad before an AveragePool with its own pads and count_include_pad=0 "
+                    "(the two paddings would count differently)");
       const auto [padH, padW] = symmetricPads(n);
-      if (average && (padH || padW) && !padFolded && intAttribute(n, "count_include_pad", 0) == 0)
-        unsupported(n, "padding with count_include_pad=0 is not supported");
       const Pool2dGeometry g{kernel[0],
                              kernel[1],
                              strides.at(0),
                              strides.at(1),
                              padH,
                              padW,
-                             intAttribute(n, "ceil_mode", 0) != 0};
+                             intAttribute(n, "ceil_mode", 0) != 0,
+                             padFolded || countIncludePad};
+      checkPoolExtents(n, net.node(x).shape, g);
       define(average ? net.avgPool2d(x, g) : net.maxPool2d(x, g));
     } else if (op == "GlobalAveragePool") {
       define(net.globalAvgPool(value(n, 0)));

@@ -14,17 +14,21 @@ void checkInput(const Tensor& input) {
     throw ShapeError("pooling expects N x C x H x W input, got " + toString(input.shape()));
 }
 
-// One axis of a pooling window: [begin, end) clipped to the input, and the padded extent that
-// average pooling divides by (PyTorch: count_include_pad counts padding but not the ceil overhang).
+// One axis of a pooling window: [begin, end) clipped to the input, and the extent that average
+// pooling divides by: with count_include_pad the window inside input + padding (PyTorch counts
+// padding but not the ceil overhang), else the input values it covers (never none: PyTorch's
+// ceil rule drops a window that would start past the input).
 struct Window {
-  int64_t begin, end, padded;
+  int64_t begin, end, divisor;
 };
 
-Window window(int64_t o, int64_t in, int64_t kernel, int64_t stride, int64_t pad) {
+Window window(int64_t o, int64_t in, int64_t kernel, int64_t stride, int64_t pad,
+              bool countIncludePad) {
   int64_t start = o * stride - pad;
   int64_t stop = std::min(start + kernel, in + pad);
   const int64_t padded = stop - start;
-  return {std::max<int64_t>(start, 0), std::min(stop, in), padded};
+  const int64_t begin = std::max<int64_t>(start, 0), end = std::min(stop, in);
+  return {begin, end, countIncludePad ? padded : end - begin};
 }
 
 template <bool Max>
@@ -37,15 +41,15 @@ void poolNaive(const Tensor& input, const Pool2dGeometry& g, Tensor& output) {
   for (int64_t plane = 0; plane < N * C; ++plane)
     for (int64_t oy = 0; oy < Ho; ++oy)
       for (int64_t ox = 0; ox < Wo; ++ox) {
-        const Window wy = window(oy, H, g.kernelH, g.strideH, g.padH);
-        const Window wx = window(ox, W, g.kernelW, g.strideW, g.padW);
+        const Window wy = window(oy, H, g.kernelH, g.strideH, g.padH, g.countIncludePad);
+        const Window wx = window(ox, W, g.kernelW, g.strideW, g.padW, g.countIncludePad);
         double acc = Max ? -std::numeric_limits<double>::infinity() : 0.0;
         for (int64_t y = wy.begin; y < wy.end; ++y)
           for (int64_t x = wx.begin; x < wx.end; ++x) {
             const double v = input[(plane * H + y) * W + x];
             acc = Max ? std::max(acc, v) : acc + v;
           }
-        if (!Max) acc /= double(wy.padded * wx.padded);
+        if (!Max) acc /= double(wy.divisor * wx.divisor);
         output[(plane * Ho + oy) * Wo + ox] = static_cast<float>(acc);
       }
 }
@@ -58,8 +62,10 @@ void poolFast(const Tensor& input, const Pool2dGeometry& g, Tensor& output, int 
   const int64_t Wo = poolOutputExtent(W, g.kernelW, g.strideW, g.padW, g.ceilMode);
   output.resize({N, C, Ho, Wo});
   std::vector<Window> rows(Ho), cols(Wo);
-  for (int64_t o = 0; o < Ho; ++o) rows[o] = window(o, H, g.kernelH, g.strideH, g.padH);
-  for (int64_t o = 0; o < Wo; ++o) cols[o] = window(o, W, g.kernelW, g.strideW, g.padW);
+  for (int64_t o = 0; o < Ho; ++o)
+    rows[o] = window(o, H, g.kernelH, g.strideH, g.padH, g.countIncludePad);
+  for (int64_t o = 0; o < Wo; ++o)
+    cols[o] = window(o, W, g.kernelW, g.strideW, g.padW, g.countIncludePad);
   const float* in = input.data();
   float* out = output.data();
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
@@ -74,7 +80,7 @@ void poolFast(const Tensor& input, const Pool2dGeometry& g, Tensor& output, int 
         for (int64_t y = wy.begin; y < wy.end; ++y)
           for (int64_t x = wx.begin; x < wx.end; ++x)
             acc = Max ? std::max(acc, src[y * W + x]) : acc + src[y * W + x];
-        dst[oy * Wo + ox] = Max ? acc : acc / float(wy.padded * wx.padded);
+        dst[oy * Wo + ox] = Max ? acc : acc / float(wy.divisor * wx.divisor);
       }
   }
 }

@@ -1,5 +1,5 @@
-// Max and average pooling with PyTorch's semantics (padding, ceil mode, count_include_pad=True),
-// and global average pooling. NCHW in, NCHW out (global pooling: N x C).
+// Max and average pooling with PyTorch's semantics (padding, ceil mode, count_include_pad), and
+// global average pooling. NCHW in, NCHW out (global pooling: N x C).
 #pragma once
 
 #include "core/tensor/tensor.h"
@@ -11,6 +11,10 @@ struct Pool2dGeometry {
   int64_t strideH = 2, strideW = 2;
   int64_t padH = 0, padW = 0;
   bool ceilMode = false;
+  // Average pooling divides by the window's extent inside input + padding (PyTorch's default,
+  // count_include_pad=True; a ceil-mode overhang past the padding never counts), or with false
+  // by the number of input values it covers.
+  bool countIncludePad = true;
 };
 
 // PyTorch's output extent: in ceil mode the last window must start inside the input or its

@@ -97,7 +97,7 @@ class TestOnnx : public QObject {
   void torchvisionExportsMatchPyTorch_data() {
     QTest::addColumn<QString>("name");
     for (const char* name :
-         {"tv_resnet18", "tv_densenet121_g4", "tv_squeezenet1_1", "tv_googlenet"})
+         {"tv_resnet18", "tv_densenet121_g4", "tv_squeezenet1_1", "tv_googlenet", "pools_cip"})
       QTest::newRow(name) << QString(name);
   }
 
@@ -215,6 +215,24 @@ class TestOnnx : public QObject {
     });
     expectError<FormatError>([&] { loadModel(shortTensor, std::nullopt); },
                              {"short.onnx", "holds 3 values"});
+
+    // Where ONNX's and PyTorch's rules disagree, no answer is certain: refused, naming the node.
+    expectError<FormatError>(
+        [&] { loadModel(fixture("ceil_pad_refused.onnx"), std::nullopt); },
+        {"ceil_pad_refused.onnx", "node '/pool/MaxPool' (MaxPool)",
+         "last window that starts in the padding: ONNX gives 9 outputs there, PyTorch 8"});
+
+    // A shape a builder rejects is named by its node too.
+    const std::string wide = modified("wide.onnx", [](onnx::ModelProto& m) {
+      for (auto& node : *m.mutable_graph()->mutable_node())
+        if (node.op_type() == "Conv") {
+          for (auto& a : *node.mutable_attribute())
+            if (a.name() == "strides") a.set_ints(0, 0);
+          return;
+        }
+    });
+    expectError<FormatError>([&] { loadModel(wide, std::nullopt); },
+                             {"wide.onnx", "node '/conv1/Conv' (Conv)", "stride 0"});
   }
 };
 

@@ -3,7 +3,10 @@
 #include <cmath>
 #include <random>
 
+#include <H5Cpp.h>
+
 #include "core/error.h"
+#include "core/io/hdf5.h"
 #include "core/ops/batchnorm.h"
 #include "core/ops/conv2d.h"
 #include "core/ops/elementwise.h"
@@ -25,17 +28,22 @@ class TestOps : public QObject {
     std::mt19937 rng(7);
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     Workspace ws;
-    for (int trial = 0; trial < 40; ++trial) {
+    // Every geometry the importers accept: kernels 1-7 (non-square too), strides 1-4, padding up
+    // to and past half the kernel, odd and tiny extents; each fast path (Winograd, direct,
+    // stride-2 phases, GEMM, im2col) is drawn many times.
+    for (int trial = 0; trial < 160; ++trial) {
       Conv2dGeometry g;
       g.inChannels = pick(1, 20);
       g.outChannels = pick(1, 24);
-      g.kernelH = g.kernelW = std::array{1, 3, 5}[pick(0, 2)];
-      g.kernelW = trial % 7 == 0 ? 3 : g.kernelH;  // some non-square kernels
-      g.strideH = pick(1, 2);
-      g.strideW = trial % 5 == 0 ? 1 : g.strideH;
-      g.padH = pick(0, 2);
-      g.padW = pick(0, 2);
-      const int64_t n = pick(1, 9), h = pick(g.kernelH, 19), w = pick(g.kernelW, 19);
+      g.kernelH = pick(1, 7);
+      g.kernelW = trial % 4 == 0 ? pick(1, 7) : g.kernelH;
+      g.strideH = trial % 3 == 0 ? pick(1, 4) : pick(1, 2);
+      g.strideW = trial % 5 == 0 ? pick(1, 4) : g.strideH;
+      g.padH = pick(0, 4);
+      g.padW = trial % 6 == 0 ? pick(0, 4) : g.padH;
+      const int64_t n = pick(1, 9);
+      const int64_t h = pick(std::max<int64_t>(1, g.kernelH - 2 * g.padH), 19);
+      const int64_t w = pick(std::max<int64_t>(1, g.kernelW - 2 * g.padW), 19);
       const Tensor x = randomTensor({n, g.inChannels, h, w}, trial);
       const Tensor weight =
           randomTensor({g.outChannels, g.inChannels, g.kernelH, g.kernelW}, 100 + trial);
@@ -142,16 +150,19 @@ class TestOps : public QObject {
   void poolsMatchNaive() {
     std::mt19937 rng(11);
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-    for (int trial = 0; trial < 30; ++trial) {
+    for (int trial = 0; trial < 120; ++trial) {
       Pool2dGeometry g;
-      g.kernelH = pick(1, 3);
-      g.kernelW = pick(1, 3);
-      g.strideH = pick(1, 3);
-      g.strideW = pick(1, 3);
+      g.kernelH = pick(1, 5);
+      g.kernelW = trial % 3 == 0 ? pick(1, 5) : g.kernelH;
+      g.strideH = pick(1, 4);
+      g.strideW = trial % 4 == 0 ? pick(1, 4) : g.strideH;
       g.padH = pick(0, g.kernelH / 2);
       g.padW = pick(0, g.kernelW / 2);
       g.ceilMode = trial % 2;
-      const Tensor x = randomTensor({pick(1, 4), pick(1, 5), pick(3, 11), pick(3, 11)}, trial);
+      g.countIncludePad = (trial / 2) % 2;
+      const int64_t h = pick(std::max<int64_t>(1, g.kernelH - 2 * g.padH), 13);
+      const int64_t w = pick(std::max<int64_t>(1, g.kernelW - 2 * g.padW), 13);
+      const Tensor x = randomTensor({pick(1, 4), pick(1, 5), h, w}, trial);
       Tensor ref, fast1, fast2;
       maxPool2dNaive(x, g, ref);
       maxPool2d(x, g, fast1, 1);
@@ -170,6 +181,105 @@ class TestOps : public QObject {
     globalAvgPool(x, fast, 2);
     QCOMPARE(ref.shape(), (Shape{3, 5}));
     QVERIFY(maxAbsDiff(fast, ref) < 1e-6);
+  }
+
+  // The oracles themselves against PyTorch (generate_op_fixtures.py: F.conv2d, F.max_pool2d,
+  // F.avg_pool2d on 200 geometries), and the fast kernels with them.
+  void convolutionsMatchPyTorch() {
+    const H5::H5File file = hdf5::openReadOnly(test::dataPath("fixtures/op_cases.h5"));
+    const H5::Group group = file.openGroup("conv");
+    const std::vector<int64_t> rows = hdf5::readInts(group.openDataSet("geometry"), "op_cases.h5");
+    const auto read = [&](const char* name) {
+      return hdf5::readFloats(group.openDataSet(name), "op_cases.h5");
+    };
+    const std::vector<float> inputs = read("input"), weights = read("weight"),
+                             biases = read("bias"), outputs = read("output");
+    size_t at[4] = {0, 0, 0, 0};
+    Workspace ws;
+    QCOMPARE(rows.size() % 12, size_t(0));
+    for (size_t r = 0; r < rows.size(); r += 12) {
+      const int64_t* v = &rows[r];
+      const Conv2dGeometry g{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]};
+      const int64_t h = v[8], w = v[9], oh = v[10], ow = v[11];
+      const QString what = QString("case %1: %2x%3 kernel, stride %4x%5, pad %6x%7 on %8x%9")
+                               .arg(r / 12)
+                               .arg(g.kernelH)
+                               .arg(g.kernelW)
+                               .arg(g.strideH)
+                               .arg(g.strideW)
+                               .arg(g.padH)
+                               .arg(g.padW)
+                               .arg(h)
+                               .arg(w);
+      Tensor x({1, g.inChannels, h, w}), expected({1, g.outChannels, oh, ow});
+      std::copy_n(inputs.begin() + at[0], x.size(), x.data());
+      const float* weight = weights.data() + at[1];
+      const float* bias = biases.data() + at[2];
+      std::copy_n(outputs.begin() + at[3], expected.size(), expected.data());
+      at[0] += x.size(), at[1] += g.outChannels * g.inChannels * g.kernelH * g.kernelW;
+      at[2] += g.outChannels, at[3] += expected.size();
+      QCOMPARE(convOutputExtent(h, g.kernelH, g.strideH, g.padH), oh);
+      QCOMPARE(convOutputExtent(w, g.kernelW, g.strideW, g.padW), ow);
+      Tensor naive, fast;
+      conv2dNaive(x, weight, g, {bias}, naive);
+      conv2d(x, weight, g, {bias}, fast, ws, 2);
+      QVERIFY2(relativeError(naive, expected) < 1e-5, qPrintable(what + " (naive)"));
+      QVERIFY2(relativeError(fast, expected) < 1e-5, qPrintable(what + " (fast)"));
+    }
+    QCOMPARE(at[3], outputs.size());
+  }
+
+  void poolsMatchPyTorch() {
+    const H5::H5File file = hdf5::openReadOnly(test::dataPath("fixtures/op_cases.h5"));
+    for (const char* kind : {"maxpool", "avgpool"}) {
+      const bool max = kind[0] == 'm';
+      const H5::Group group = file.openGroup(kind);
+      const std::vector<int64_t> rows =
+          hdf5::readInts(group.openDataSet("geometry"), "op_cases.h5");
+      const std::vector<float> inputs = hdf5::readFloats(group.openDataSet("input"), "op_cases.h5");
+      const std::vector<float> outputs =
+          hdf5::readFloats(group.openDataSet("output"), "op_cases.h5");
+      size_t in = 0, out = 0;
+      for (size_t r = 0; r < rows.size(); r += 12) {
+        const int64_t* v = &rows[r];
+        const Pool2dGeometry g{v[0], v[1], v[2], v[3], v[4], v[5], v[6] != 0, v[7] != 0};
+        const int64_t h = v[8], w = v[9], oh = v[10], ow = v[11];
+        const QString what =
+            QString(
+                "%1 case %2: %3x%4 window, stride %5x%6, pad %7x%8, ceil %9, cip %10 on %11x%12")
+                .arg(kind)
+                .arg(r / 12)
+                .arg(g.kernelH)
+                .arg(g.kernelW)
+                .arg(g.strideH)
+                .arg(g.strideW)
+                .arg(g.padH)
+                .arg(g.padW)
+                .arg(g.ceilMode)
+                .arg(g.countIncludePad)
+                .arg(h)
+                .arg(w);
+        Tensor x({1, 2, h, w}), expected({1, 2, oh, ow});
+        std::copy_n(inputs.begin() + in, x.size(), x.data());
+        std::copy_n(outputs.begin() + out, expected.size(), expected.data());
+        in += x.size(), out += expected.size();
+        QVERIFY2(poolOutputExtent(h, g.kernelH, g.strideH, g.padH, g.ceilMode) == oh,
+                 qPrintable(what));
+        QVERIFY2(poolOutputExtent(w, g.kernelW, g.strideW, g.padW, g.ceilMode) == ow,
+                 qPrintable(what));
+        Tensor naive, fast;
+        if (max) {
+          maxPool2dNaive(x, g, naive);
+          maxPool2d(x, g, fast, 2);
+        } else {
+          avgPool2dNaive(x, g, naive);
+          avgPool2d(x, g, fast, 2);
+        }
+        QVERIFY2(maxAbsDiff(naive, expected) < 1e-6, qPrintable(what + " (naive)"));
+        QVERIFY2(maxAbsDiff(fast, expected) < 1e-6, qPrintable(what + " (fast)"));
+      }
+      QCOMPARE(out, outputs.size());
+    }
   }
 
   void avgPoolCountsPaddingLikePyTorch() {
