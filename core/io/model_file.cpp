@@ -64,20 +64,15 @@ Checkpoint readModel(const std::string& path, const std::optional<ArchSpec>& arc
       throw ArgumentError(path + " is an ONNX model, which carries its architecture: drop --arch");
     return readOnnx(path);
   }
-  if (format == ModelFormat::PyTorchLegacy)
-    throw FormatError(path +
-                      ": a torch.save file in the legacy format of PyTorch < 1.6, which "
-                      "Basin does not unpickle; re-save it with a current PyTorch "
-                      "(torch.save(torch.load(path), path))");
   if (format == ModelFormat::Unknown)
     throw FormatError(path +
                       ": not a model file Basin reads (Basin checkpoint, ONNX, PyTorch "
-                      "torch.save zip, safetensors)");
+                      "torch.save, safetensors)");
   if (!arch)
     throw ArgumentError(path + " (" + formatName(format) +
                         ") holds weights only: name its architecture with --arch");
   TensorFile tensors =
-      format == ModelFormat::PyTorchZip ? readTorchCheckpoint(path) : readSafetensors(path);
+      format == ModelFormat::Safetensors ? readSafetensors(path) : readTorchCheckpoint(path);
   // --arch names a zoo architecture, or an ONNX file that describes the same model.
   std::error_code ec;
   if (std::filesystem::is_regular_file(arch->name, ec)) {

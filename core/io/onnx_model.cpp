@@ -267,6 +267,9 @@ class Importer {
       define(net.conv2dWith(x, g, weight, bias));
     } else if (op == "BatchNormalization") {
       onlyAttributes(n, {"epsilon", "momentum", "training_mode", "spatial"});
+      // Opsets before 9: spatial=0 normalizes every activation on its own (statistics of shape
+      // C x H x W), another operation than PyTorch's BatchNorm2d.
+      if (intAttribute(n, "spatial", 1) != 1) unsupported(n, "spatial=0 is not supported");
       if (intAttribute(n, "training_mode", 0) != 0) unsupported(n, "training_mode must be 0");
       const auto* eps = attribute(n, "epsilon");
       m_sawBatchNorm = true;
@@ -369,6 +372,9 @@ class Importer {
       m_constants[out(n)] = tensorValues(v->t(), m_path).integers;
     } else if (op == "Pad") {
       onlyAttributes(n, {"mode", "pads", "value"});
+      // Opsets before 11 carry the fill value as an attribute; folding assumes zeros.
+      if (const auto* fill = attribute(n, "value"); fill && fill->f() != 0.0f)
+        unsupported(n, "pad value must be 0");
       const auto* mode = attribute(n, "mode");
       if (mode && mode->s() != "constant") unsupported(n, "only constant padding is supported");
       if (n.input_size() > 2 && !in(n, 2).empty()) unsupported(n, "pad value must be 0");

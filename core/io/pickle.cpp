@@ -1,5 +1,7 @@
 #include "core/io/pickle.h"
 
+#include <span>
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -35,7 +37,10 @@ ValuePtr make(auto&& v) {
 
 class Reader {
  public:
-  Reader(const std::vector<uint8_t>& data, const std::string& what) : m_data(data), m_what(what) {}
+  Reader(std::span<const uint8_t> data, const std::string& what, size_t start)
+      : m_data(data), m_what(what), m_pos(start) {}
+
+  size_t position() const { return m_pos; }
 
   // Every container the pickle built, for the cycle check and breakCycles.
   const std::vector<ValuePtr>& containers() const { return m_containers; }
@@ -287,7 +292,12 @@ class Reader {
 
   ValuePtr persistent(ValuePtr pid) {
     auto& items = as<Tuple>(pid, "a storage id").items;
-    if (items.size() != 5 || str(items[0]) != "storage") fail("unknown persistent id");
+    // Zip format: ('storage', type, key, location, numel); the legacy format adds a view
+    // (None for every storage PyTorch >= 0.4 writes for a state_dict).
+    if (items.size() < 5 || items.size() > 6 || str(items[0]) != "storage")
+      fail("unknown persistent id");
+    if (items.size() == 6 && !std::holds_alternative<None>(items[5]->v))
+      fail("storage views of the legacy format are not supported");
     const Global& type = as<Global>(items[1], "a storage type");
     const auto storageType = kStorageTypes.find(type.name);
     if (storageType == kStorageTypes.end()) fail("unknown storage type '" + type.name + "'");
@@ -314,9 +324,9 @@ class Reader {
     fail("cannot call " + g.module + "." + g.name);
   }
 
-  const std::vector<uint8_t>& m_data;
+  std::span<const uint8_t> m_data;
   std::string m_what;
-  size_t m_pos = 0;
+  size_t m_pos;
   std::vector<ValuePtr> m_stack;
   std::vector<size_t> m_marks;
   std::map<uint64_t, ValuePtr> m_memo;
@@ -389,13 +399,14 @@ void breakCycles(std::vector<ValuePtr> roots) {
 
 }  // namespace
 
-ValuePtr load(const std::vector<uint8_t>& data, const std::string& what) {
-  Reader reader(data, what);
+ValuePtr load(std::span<const uint8_t> data, const std::string& what, size_t* position) {
+  Reader reader(data, what, position ? *position : 0);
   ValuePtr result;
   try {
     result = reader.run();
     if (hasCycle(reader.containers()))
       throw FormatError(what + ": the pickle holds a container that contains itself");
+    if (position) *position = reader.position();
     return result;
   } catch (...) {
     breakCycles(reader.containers());

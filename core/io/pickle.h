@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <variant>
@@ -48,8 +49,9 @@ struct Value {
       v;
 };
 
-// Parses a pickle (protocols 2-4, the subset above). Throws FormatError mentioning `what` for
-// corrupt data, unsupported opcodes and refused globals.
-ValuePtr load(const std::vector<uint8_t>& data, const std::string& what);
+// Parses a pickle (protocols 2-4, the subset above). With `position`, the pickle starts there and
+// *position is set past its STOP (the legacy torch.save format is several pickles in a row).
+// Throws FormatError mentioning `what` for corrupt data, unsupported opcodes and refused globals.
+ValuePtr load(std::span<const uint8_t> data, const std::string& what, size_t* position = nullptr);
 
 }  // namespace basin::pickle

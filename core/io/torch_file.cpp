@@ -5,11 +5,15 @@
 #include <zip.h>
 
 #include <fstream>
+#include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "core/error.h"
 #include "core/io/element_type.h"
+#include "core/io/file_bytes.h"
 #include "core/io/json_text.h"
 #include "core/io/pickle.h"
 
@@ -39,9 +43,8 @@ std::vector<uint8_t> readEntry(zip_t* zip, const std::string& name, const std::s
 }
 
 // Copies a (possibly strided) tensor out of its storage.
-StoredTensor materialize(zip_t* zip, const std::string& prefix, const std::string& name,
+StoredTensor materialize(std::span<const uint8_t> storage, const std::string& name,
                          const pickle::Tensor& t, const std::string& path) {
-  const std::vector<uint8_t> storage = readEntry(zip, prefix + "data/" + t.storage.key, path);
   const int size = elementSize(t.storage.type);
   StoredTensor out;
   out.shape = t.shape;
@@ -82,43 +85,12 @@ const pickle::Dict* asTensorDict(const pickle::ValuePtr& v) {
   return d.items.empty() ? nullptr : &d;
 }
 
-}  // namespace
-
-bool looksLikeZip(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char head[4] = {};
-  return in.read(head, 4) && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-}
-
-TensorFile readTorchCheckpoint(const std::string& path) {
-  if (!looksLikeZip(path)) {
-    std::ifstream probe(path, std::ios::binary);
-    if (!probe) throw IoError(path + ": file not found");
-    throw FormatError(path +
-                      ": not a zip-format PyTorch checkpoint (legacy torch.save files from "
-                      "PyTorch < 1.6 are not read; re-save with a current PyTorch)");
-  }
-  int error = 0;
-  Archive zip(zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error), zip_discard);
-  if (!zip) {
-    zip_error_t e;
-    zip_error_init_with_code(&e, error);
-    const std::string why = zip_error_strerror(&e);
-    zip_error_fini(&e);
-    throw FormatError(path + ": corrupt or truncated zip archive (" + why + ")");
-  }
-  std::string prefix;
-  bool found = false;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(zip.get(), 0) && !found; ++i) {
-    const std::string name = zip_get_name(zip.get(), i, 0);
-    if (name == "data.pkl" || name.ends_with("/data.pkl")) {
-      prefix = name.substr(0, name.size() - 8);
-      found = true;
-    }
-  }
-  if (!found) throw FormatError(path + ": zip archive has no data.pkl (not a PyTorch checkpoint)");
-  const pickle::ValuePtr root = pickle::load(readEntry(zip.get(), prefix + "data.pkl", path), path);
-
+// The state_dict of an unpickled checkpoint (a dict of tensors, or one under "state_dict",
+// "model_state_dict" or "model", whose other scalars become metadata); `storageOf` gives a
+// storage's bytes.
+TensorFile fromPickle(
+    const pickle::ValuePtr& root, const std::string& path,
+    const std::function<std::vector<uint8_t>(const pickle::Storage&)>& storageOf) {
   const pickle::Dict* state = asTensorDict(root);
   nlohmann::json metadata = nlohmann::json::object();
   if (!state && std::holds_alternative<pickle::Dict>(root->v)) {
@@ -146,10 +118,126 @@ TensorFile readTorchCheckpoint(const std::string& path) {
   file.metadataJson = jsonText(metadata);
   for (const auto& [key, value] : state->items) {
     const std::string& name = std::get<std::string>(key->v);
-    file.tensors[name] =
-        materialize(zip.get(), prefix, name, std::get<pickle::Tensor>(value->v), path);
+    const pickle::Tensor& t = std::get<pickle::Tensor>(value->v);
+    file.tensors[name] = materialize(storageOf(t.storage), name, t, path);
   }
   return file;
+}
+
+// The storages a value refers to, by key (walked without recursion: pickles can nest deeply).
+std::map<std::string, pickle::Storage> storagesIn(const pickle::ValuePtr& root) {
+  std::map<std::string, pickle::Storage> found;
+  std::vector<const pickle::Value*> todo{root.get()};
+  while (!todo.empty()) {
+    const pickle::Value* v = todo.back();
+    todo.pop_back();
+    if (!v) continue;
+    if (const auto* t = std::get_if<pickle::Tensor>(&v->v))
+      found.emplace(t->storage.key, t->storage);
+    if (const auto* t = std::get_if<pickle::Tuple>(&v->v))
+      for (const auto& i : t->items) todo.push_back(i.get());
+    if (const auto* l = std::get_if<pickle::List>(&v->v))
+      for (const auto& i : l->items) todo.push_back(i.get());
+    if (const auto* d = std::get_if<pickle::Dict>(&v->v))
+      for (const auto& [key, value] : d->items) todo.push_back(value.get());
+  }
+  return found;
+}
+
+// The legacy torch.save format of PyTorch 0.4 to 1.5 (the reference's own .t7 files): five
+// pickles in a row (magic number, protocol version 1001, system info, the object, its storage
+// keys), then every storage as an 8-byte little-endian element count and its raw bytes.
+TensorFile readLegacyTorch(const std::string& path) {
+  const std::vector<uint8_t> bytes = readFileBytes(path);
+  // Protocol 2, LONG1 of 10 bytes: 0x1950a86a20f9469cfc6c, STOP.
+  static const uint8_t kMagic[] = {0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46,
+                                   0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, '.'};
+  if (bytes.size() < sizeof kMagic ||
+      !std::equal(std::begin(kMagic), std::end(kMagic), bytes.begin()))
+    throw FormatError(path + ": not a PyTorch checkpoint (no legacy torch.save magic number)");
+  size_t at = sizeof kMagic;
+  const pickle::ValuePtr version = pickle::load(bytes, path, &at);
+  if (const auto* v = std::get_if<int64_t>(&version->v); !v || *v != 1001)
+    throw FormatError(path + ": legacy torch.save file of an unknown protocol version");
+  const pickle::ValuePtr info = pickle::load(bytes, path, &at);
+  if (const auto* d = std::get_if<pickle::Dict>(&info->v))
+    for (const auto& [key, value] : d->items)
+      if (const auto* k = std::get_if<std::string>(&key->v); k && *k == "little_endian")
+        if (const auto* little = std::get_if<bool>(&value->v); little && !*little)
+          throw FormatError(path + ": written on a big-endian machine (not supported)");
+  const pickle::ValuePtr root = pickle::load(bytes, path, &at);
+  const pickle::ValuePtr keys = pickle::load(bytes, path, &at);
+  const auto* keyList = std::get_if<pickle::List>(&keys->v);
+  if (!keyList) throw FormatError(path + ": legacy torch.save file without its storage keys");
+  const std::map<std::string, pickle::Storage> storages = storagesIn(root);
+  std::map<std::string, std::pair<size_t, size_t>> where;  // key -> (offset, bytes)
+  for (const auto& k : keyList->items) {
+    const auto* key = std::get_if<std::string>(&k->v);
+    if (!key) throw FormatError(path + ": a storage key is not a string");
+    const auto s = storages.find(*key);
+    if (s == storages.end())
+      throw FormatError(path + ": storage '" + *key + "' belongs to no tensor Basin reads");
+    if (bytes.size() - at < 8)
+      throw FormatError(path + ": storage '" + *key + "' is cut off (truncated file)");
+    uint64_t count = 0;
+    for (int b = 7; b >= 0; --b) count = (count << 8) | bytes[at + b];
+    at += 8;
+    const uint64_t size = uint64_t(elementSize(s->second.type));
+    if (count != uint64_t(s->second.numel) || count > (bytes.size() - at) / size)
+      throw FormatError(path + ": storage '" + *key + "' declares " + std::to_string(count) +
+                        " values, its tensors " + std::to_string(s->second.numel) +
+                        ", the file holds " + std::to_string((bytes.size() - at) / size) +
+                        " (truncated or corrupt)");
+    where[*key] = {at, count * size};
+    at += count * size;
+  }
+  return fromPickle(root, path, [&](const pickle::Storage& storage) {
+    const auto w = where.find(storage.key);
+    if (w == where.end())
+      throw FormatError(path + ": storage '" + storage.key + "' is not in the file");
+    return std::vector<uint8_t>(bytes.begin() + w->second.first,
+                                bytes.begin() + w->second.first + w->second.second);
+  });
+}
+
+}  // namespace
+
+bool looksLikeZip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4] = {};
+  return in.read(head, 4) && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+}
+
+TensorFile readTorchCheckpoint(const std::string& path) {
+  if (!looksLikeZip(path)) {
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe) throw IoError(path + ": file not found");
+    return readLegacyTorch(path);
+  }
+  int error = 0;
+  Archive zip(zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error), zip_discard);
+  if (!zip) {
+    zip_error_t e;
+    zip_error_init_with_code(&e, error);
+    const std::string why = zip_error_strerror(&e);
+    zip_error_fini(&e);
+    throw FormatError(path + ": corrupt or truncated zip archive (" + why + ")");
+  }
+  std::string prefix;
+  bool found = false;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(zip.get(), 0) && !found; ++i) {
+    const std::string name = zip_get_name(zip.get(), i, 0);
+    if (name == "data.pkl" || name.ends_with("/data.pkl")) {
+      prefix = name.substr(0, name.size() - 8);
+      found = true;
+    }
+  }
+  if (!found) throw FormatError(path + ": zip archive has no data.pkl (not a PyTorch checkpoint)");
+  const pickle::ValuePtr root = pickle::load(readEntry(zip.get(), prefix + "data.pkl", path), path);
+
+  return fromPickle(root, path, [&](const pickle::Storage& storage) {
+    return readEntry(zip.get(), prefix + "data/" + storage.key, path);
+  });
 }
 
 }  // namespace basin

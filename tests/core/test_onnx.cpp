@@ -222,6 +222,20 @@ class TestOnnx : public QObject {
         {"ceil_pad_refused.onnx", "node '/pool/MaxPool' (MaxPool)",
          "last window that starts in the padding: ONNX gives 9 outputs there, PyTorch 8"});
 
+    // Opset 7-8 BatchNormalization with spatial=0 is another operation: refused, not ignored.
+    const std::string perActivation = modified("spatial.onnx", [](onnx::ModelProto& m) {
+      for (auto& node : *m.mutable_graph()->mutable_node())
+        if (node.op_type() == "BatchNormalization") {
+          auto* a = node.add_attribute();
+          a->set_name("spatial");
+          a->set_type(onnx::AttributeProto::INT);
+          a->set_i(0);
+          return;
+        }
+    });
+    expectError<FormatError>([&] { loadModel(perActivation, std::nullopt); },
+                             {"spatial.onnx", "(BatchNormalization)", "spatial=0"});
+
     // A shape a builder rejects is named by its node too.
     const std::string wide = modified("wide.onnx", [](onnx::ModelProto& m) {
       for (auto& node : *m.mutable_graph()->mutable_node())

@@ -35,7 +35,7 @@ class TestOps : public QObject {
       Conv2dGeometry g;
       g.inChannels = pick(1, 20);
       g.outChannels = pick(1, 24);
-      g.kernelH = pick(1, 7);
+      g.kernelH = trial % 10 == 9 ? pick(8, 11) : pick(1, 7);  // larger ones: im2col + GEMM
       g.kernelW = trial % 4 == 0 ? pick(1, 7) : g.kernelH;
       g.strideH = trial % 3 == 0 ? pick(1, 4) : pick(1, 2);
       g.strideW = trial % 5 == 0 ? pick(1, 4) : g.strideH;
@@ -152,8 +152,8 @@ class TestOps : public QObject {
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     for (int trial = 0; trial < 120; ++trial) {
       Pool2dGeometry g;
-      g.kernelH = pick(1, 5);
-      g.kernelW = trial % 3 == 0 ? pick(1, 5) : g.kernelH;
+      g.kernelH = pick(1, 7);
+      g.kernelW = trial % 3 == 0 ? pick(1, 7) : g.kernelH;
       g.strideH = pick(1, 4);
       g.strideW = trial % 4 == 0 ? pick(1, 4) : g.strideH;
       g.padH = pick(0, g.kernelH / 2);

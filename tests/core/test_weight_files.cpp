@@ -126,10 +126,31 @@ class TestWeightFiles : public QObject {
     test::writeBytes(path("legacy.pt"), "\x80\x02\x8a\x0a"s + "l\xfc\x9c" + "F\xf9 j\xa8P\x19.");
     QCOMPARE(detectModelFormat(path("legacy.pt")), ModelFormat::PyTorchLegacy);
     expectError<FormatError>([&] { loadModel(path("legacy.pt"), ArchSpec{}); },
-                             {"legacy.pt", "PyTorch < 1.6", "re-save"});
+                             {"legacy.pt", "pickle ends early (truncated) at byte 15"});
 
     putZipEntry(path("nopickle.pt"), "archive/version", "3\n", true);
     expectError<FormatError>([&] { loadModel(path("nopickle.pt"), ArchSpec{}); }, {"no data.pkl"});
+  }
+
+  // The legacy torch.save format (PyTorch 0.4-1.5, the reference's published .t7 files): the
+  // same tensors as the zip-format save of the same state, and cut files refused.
+  void legacyTorchSaveFiles() {
+    const std::string legacy = fixture("trajectory/reference_run/model_8.t7");
+    QCOMPARE(detectModelFormat(legacy), ModelFormat::PyTorchLegacy);
+    const ArchSpec arch{fixture("trajectory/tiny_resnet.onnx")};
+    const Checkpoint old = loadModel(legacy, arch);
+    const Checkpoint zip = loadModel(fixture("trajectory/checkpoints/model_8.pt"), arch);
+    QCOMPARE(QString::fromStdString(old.metadataJson), QString(R"({"acc":94.0,"epoch":8})"));
+    const StateDict &a = old.network.state(), &b = zip.network.state();
+    QCOMPARE(a.parameterCount(), b.parameterCount());
+    QVERIFY(std::equal(a.parameters().begin(), a.parameters().end(), b.parameters().begin()));
+    QVERIFY(std::equal(a.buffers().begin(), a.buffers().end(), b.buffers().begin()));
+    const std::string bytes = test::readBytes(legacy);
+    test::writeBytes(path("cut.t7"), bytes.substr(0, bytes.size() - 100));
+    expectError<FormatError>([&] { loadModel(path("cut.t7"), arch); },
+                             {"cut.t7", "storage", "(truncated or corrupt)"});
+    test::writeBytes(path("head.t7"), bytes.substr(0, 200));
+    expectError<FormatError>([&] { loadModel(path("head.t7"), arch); }, {"head.t7", "truncated"});
   }
 
   void hostilePicklesAreRefused() {

@@ -179,6 +179,7 @@ class TestZoo : public QObject {
       test::mnistTestSubset(16).batch(0, 16, images, labels);
       const LossSums sums = lossAndAccuracy(two, labels, LossKind::CrossEntropy);
       const double ce = sums.loss / 16.0, torchCe = readDoubleAttribute(g, "cross_entropy");
+      qInfo("%s: cross-entropy %.6f, PyTorch %.6f", key.c_str(), ce, torchCe);
       QVERIFY2(std::abs(ce - torchCe) <= 1e-5 * torchCe,
                qPrintable(QString("%1: loss %2, PyTorch %3").arg(arch).arg(ce).arg(torchCe)));
     }
