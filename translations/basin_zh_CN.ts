@@ -321,8 +321,8 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="195"/>
-        <source>Models (*.h5 *.onnx *.pt *.pth *.safetensors);;All files (*)</source>
-        <translation>模型 (*.h5 *.onnx *.pt *.pth *.safetensors);;所有文件 (*)</translation>
+        <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
+        <translation>模型 (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="201"/>
@@ -893,8 +893,8 @@
     </message>
     <message>
         <location filename="../app/gui/main_window_files.cpp" line="63"/>
-        <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
-        <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
+        <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
+        <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../app/gui/main_window_files.cpp" line="72"/>

@@ -191,7 +191,7 @@ int ComputeDialog::threads() const {
 void ComputeDialog::browseModel() {
   const QString path = QFileDialog::getOpenFileName(
       this, tr("Model"), QFileInfo(m_model->text()).path(),
-      tr("Models (*.h5 *.onnx *.pt *.pth *.safetensors);;All files (*)"));
+      tr("Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)"));
   if (!path.isEmpty()) m_model->setText(path);
 }
 

@@ -52,7 +52,7 @@ void MainWindow::describeCommandLine(QCommandLineParser& parser) {
 void MainWindow::openDialog() {
   const QStringList paths = QFileDialog::getOpenFileNames(
       this, tr("Open"), lastFolder(),
-      tr("Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.safetensors *-ubyte *-ubyte.gz *.bin);;"
+      tr("Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;"
          "All files (*)"));
   if (!paths.isEmpty()) rememberFolder(paths.front());
   openFiles(paths);
