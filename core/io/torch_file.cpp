@@ -127,19 +127,19 @@ TensorFile fromPickle(
 // The storages a value refers to, by key (walked without recursion: pickles can nest deeply).
 std::map<std::string, pickle::Storage> storagesIn(const pickle::ValuePtr& root) {
   std::map<std::string, pickle::Storage> found;
-  std::vector<const pickle::Value*> todo{root.get()};
-  while (!todo.empty()) {
-    const pickle::Value* v = todo.back();
-    todo.pop_back();
+  std::vector<const pickle::Value*> pending{root.get()};
+  while (!pending.empty()) {
+    const pickle::Value* v = pending.back();
+    pending.pop_back();
     if (!v) continue;
     if (const auto* t = std::get_if<pickle::Tensor>(&v->v))
       found.emplace(t->storage.key, t->storage);
     if (const auto* t = std::get_if<pickle::Tuple>(&v->v))
-      for (const auto& i : t->items) todo.push_back(i.get());
+      for (const auto& i : t->items) pending.push_back(i.get());
     if (const auto* l = std::get_if<pickle::List>(&v->v))
-      for (const auto& i : l->items) todo.push_back(i.get());
+      for (const auto& i : l->items) pending.push_back(i.get());
     if (const auto* d = std::get_if<pickle::Dict>(&v->v))
-      for (const auto& [key, value] : d->items) todo.push_back(value.get());
+      for (const auto& [key, value] : d->items) pending.push_back(value.get());
   }
   return found;
 }

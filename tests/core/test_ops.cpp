@@ -1,5 +1,6 @@
 // Fast ops against their naive oracles on random shapes (fixed seeds), and 1 vs 2 threads.
 #include <QtTest>
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -19,6 +20,14 @@ using namespace basin;
 using basin::test::maxAbsDiff;
 using basin::test::randomTensor;
 using basin::test::relativeError;
+
+// "conv case 3: 3x3 window, stride 2x2, pad 1x1 on 7x9" from kernel, stride, pad and extents.
+QString geometryText(const char* kind, size_t index, std::array<int64_t, 8> v) {
+  QString text = QString("%1 case %2:").arg(kind).arg(index);
+  const char* parts[] = {" %1x%2 window,", " stride %1x%2,", " pad %1x%2", " on %1x%2"};
+  for (int k = 0; k < 4; ++k) text += QString(parts[k]).arg(v[2 * k]).arg(v[2 * k + 1]);
+  return text;
+}
 
 class TestOps : public QObject {
   Q_OBJECT
@@ -201,16 +210,8 @@ class TestOps : public QObject {
       const int64_t* v = &rows[r];
       const Conv2dGeometry g{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]};
       const int64_t h = v[8], w = v[9], oh = v[10], ow = v[11];
-      const QString what = QString("case %1: %2x%3 kernel, stride %4x%5, pad %6x%7 on %8x%9")
-                               .arg(r / 12)
-                               .arg(g.kernelH)
-                               .arg(g.kernelW)
-                               .arg(g.strideH)
-                               .arg(g.strideW)
-                               .arg(g.padH)
-                               .arg(g.padW)
-                               .arg(h)
-                               .arg(w);
+      const QString what = geometryText(
+          "conv", r / 12, {g.kernelH, g.kernelW, g.strideH, g.strideW, g.padH, g.padW, h, w});
       Tensor x({1, g.inChannels, h, w}), expected({1, g.outChannels, oh, ow});
       std::copy_n(inputs.begin() + at[0], x.size(), x.data());
       const float* weight = weights.data() + at[1];
@@ -245,20 +246,9 @@ class TestOps : public QObject {
         const Pool2dGeometry g{v[0], v[1], v[2], v[3], v[4], v[5], v[6] != 0, v[7] != 0};
         const int64_t h = v[8], w = v[9], oh = v[10], ow = v[11];
         const QString what =
-            QString(
-                "%1 case %2: %3x%4 window, stride %5x%6, pad %7x%8, ceil %9, cip %10 on %11x%12")
-                .arg(kind)
-                .arg(r / 12)
-                .arg(g.kernelH)
-                .arg(g.kernelW)
-                .arg(g.strideH)
-                .arg(g.strideW)
-                .arg(g.padH)
-                .arg(g.padW)
-                .arg(g.ceilMode)
-                .arg(g.countIncludePad)
-                .arg(h)
-                .arg(w);
+            geometryText(kind, r / 12,
+                         {g.kernelH, g.kernelW, g.strideH, g.strideW, g.padH, g.padW, h, w}) +
+            QString(", ceil %1, cip %2").arg(g.ceilMode).arg(g.countIncludePad);
         Tensor x({1, 2, h, w}), expected({1, 2, oh, ow});
         std::copy_n(inputs.begin() + in, x.size(), x.data());
         std::copy_n(outputs.begin() + out, expected.size(), expected.data());

@@ -23,6 +23,10 @@ namespace {
 // state_dict names and shapes, and its logits with formula weights on 16 MNIST images.
 const char* kZooFixture = "zoo_reference.h5";
 
+H5::H5File zooFixture() {
+  return hdf5::openReadOnly(test::dataPath(std::string("fixtures/") + kZooFixture));
+}
+
 H5::Group zooGroup(const H5::H5File& file, const std::string& key) {
   if (!file.nameExists(key)) throw std::runtime_error(key + " is missing from " + kZooFixture);
   return file.openGroup(key);
@@ -128,8 +132,7 @@ class TestZoo : public QObject {
     QCOMPARE(reference.size(), size_t(29));  // the keys of the reference's model_loader.py
     const std::vector<std::string> all = zooNames();
     QVERIFY(std::equal(reference.begin(), reference.end(), all.begin()));
-    const H5::H5File file =
-        hdf5::openReadOnly(test::dataPath(std::string("fixtures/") + kZooFixture));
+    const H5::H5File file = zooFixture();
     QCOMPARE(file.getNumObjs(), hsize_t(all.size()));  // the fixture has every name and no other
     for (const std::string& key : all) QVERIFY2(file.nameExists(key), key.c_str());
   }
@@ -138,8 +141,7 @@ class TestZoo : public QObject {
   void sizesAndNamesMatchPyTorch() {
     QFETCH(QString, arch);
     const std::string key = arch.toStdString();
-    const H5::H5File file =
-        hdf5::openReadOnly(test::dataPath(std::string("fixtures/") + kZooFixture));
+    const H5::H5File file = zooFixture();
     const H5::Group g = zooGroup(file, key);
     const Network net = buildModel({key});
     QCOMPARE(net.state().parameterCount(), hdf5::readIntAttribute(g, "parameters"));
@@ -154,8 +156,7 @@ class TestZoo : public QObject {
   void logitsMatchPyTorch() {
     QFETCH(QString, arch);
     const std::string key = arch.toStdString();
-    const H5::H5File file =
-        hdf5::openReadOnly(test::dataPath(std::string("fixtures/") + kZooFixture));
+    const H5::H5File file = zooFixture();
     const H5::Group g = zooGroup(file, key);
     Network net = buildModel({key});
     // Sanitized builds run the ten heaviest keys (over 1 GFLOP per image) on 2 images only.
