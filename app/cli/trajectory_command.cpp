@@ -94,7 +94,8 @@ void addTrajectoryCommand(CLI::App& app) {
       "plane: basin-cli surface --dir-file OUT_DIRS.");
   cmd->add_option("--checkpoints", a->checkpoints,
                   "A folder, a glob pattern ('run/model_*.pt') or a list of files in training "
-                  "order; folders, patterns and alphabetical lists are sorted by number")
+                  "order; folders, patterns and alphabetical lists are sorted by number; of a "
+                  "folder holding model_* files (the reference's), only those")
       ->required();
   cmd->add_option("--final", a->model.model, "Final model theta_n (default: the last checkpoint)");
   a->model.addTo(cmd, "Zoo architecture or ONNX file of PyTorch/safetensors checkpoints");
