@@ -26,15 +26,15 @@ int basicBlock(Network& net, int x, int64_t inPlanes, int64_t planes, int64_t st
   return net.relu(out);
 }
 
-// 1x1 - 3x3 (stride) - 1x1 to 4 x planes (+ shortcut) - relu (reference: Bottleneck,
-// Bottleneck_noshortcut).
+// 1x1 - 3x3 (stride) - 1x1 to 4 x planes, + shortcut - relu (reference: Bottleneck). The
+// reference's Bottleneck_noshortcut ends at bn3, with no ReLU (unlike its basic blocks).
 int bottleneckBlock(Network& net, int x, int64_t inPlanes, int64_t planes, int64_t stride,
                     bool shortcuts) {
   int out = net.relu(net.batchNorm(net.conv2d(x, "conv1", planes, 1, 1, 0, false), "bn1"));
   out = net.relu(net.batchNorm(net.conv2d(out, "conv2", planes, 3, stride, 1, false), "bn2"));
   out = net.batchNorm(net.conv2d(out, "conv3", 4 * planes, 1, 1, 0, false), "bn3");
-  if (shortcuts) out = net.add(out, shortcut(net, x, inPlanes, 4 * planes, stride));
-  return net.relu(out);
+  if (!shortcuts) return out;
+  return net.relu(net.add(out, shortcut(net, x, inPlanes, 4 * planes, stride)));
 }
 
 // conv1-bn1-relu, then stages `layer1`... of `blocks[s]` blocks with widths base << s (first
