@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -62,6 +63,9 @@ StoredTensor tensorValues(const onnx::TensorProto& t, const std::string& where) 
   return out;
 }
 
+// The batch extent inside a folded shape computation (unknown until run time).
+constexpr int64_t kBatch = std::numeric_limits<int64_t>::min();
+
 class Importer {
  public:
   Importer(const onnx::ModelProto& model, const std::string& path) : m_model(model), m_path(path) {}
@@ -82,6 +86,7 @@ class Importer {
       shape.push_back(dims[d].dim_value());
     }
     if (dims.size() != 4) throw FormatError(m_path + ": input must be N x C x H x W images");
+    m_exportBatch = dims[0].has_dim_value() ? dims[0].dim_value() : 0;
     m_network = std::make_unique<Network>(shape);
     m_values[input->name()] = m_network->input();
     for (const auto& node : g.node())
@@ -242,6 +247,13 @@ class Importer {
     }
   }
 
+  // True if every input is an integer constant (a shape computation, folded at load).
+  bool constantInputs(const onnx::NodeProto& n) const {
+    return n.input_size() > 0 &&
+           std::all_of(n.input().begin(), n.input().end(),
+                       [&](const std::string& i) { return m_constants.count(i) > 0; });
+  }
+
   void convert(const onnx::NodeProto& n) {
     const std::string& op = n.op_type();
     auto define = [&](int node) {
@@ -297,7 +309,7 @@ class Importer {
       int acc = value(n, 0);
       for (int i = 1; i < n.input_size(); ++i) acc = net.add(acc, value(n, i));
       define(acc);
-    } else if (op == "Concat") {
+    } else if (op == "Concat" && !constantInputs(n)) {
       if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1 (channels)");
       std::vector<int> parts;
       for (int i = 0; i < n.input_size(); ++i) parts.push_back(value(n, i));
@@ -356,9 +368,52 @@ class Importer {
       const auto shape = constantInts(n, 1);
       const int x = value(n, 0);
       const int64_t features = numel(net.node(x).shape);
-      if (shape.size() != 2 || !(shape[1] == -1 || shape[1] == features))
+      // The first extent must be the batch: Shape(x)[0] (`x.view(x.size(0), -1)`), 0 (copy it),
+      // the batch size the graph was exported with, or -1 beside the exact feature count.
+      const bool batchFirst =
+          shape.size() == 2 && (shape[0] == kBatch || shape[0] == 0 ||
+                                (m_exportBatch > 0 && shape[0] == m_exportBatch) ||
+                                (shape[0] == -1 && shape[1] == features));
+      if (!batchFirst || !(shape[1] == -1 || shape[1] == features))
         unsupported(n, "only a reshape to N x features (a flatten) is supported");
       define(net.flatten(x));
+    } else if (op == "Shape") {  // of an activation: [batch, C, H, W], folded as a constant
+      onlyAttributes(n, {"start", "end"});
+      std::vector<int64_t> dims{kBatch};
+      for (int64_t d : net.node(value(n, 0)).shape) dims.push_back(d);
+      const int64_t rank = static_cast<int64_t>(dims.size());
+      auto clampAxis = [&](int64_t a) {
+        return std::clamp<int64_t>(a < 0 ? a + rank : a, 0, rank);
+      };
+      const int64_t start = clampAxis(intAttribute(n, "start", 0));
+      const int64_t end = clampAxis(intAttribute(n, "end", rank));
+      m_constants[out(n)] =
+          std::vector<int64_t>(dims.begin() + start, dims.begin() + std::max(start, end));
+    } else if (op == "Gather" && m_constants.count(in(n, 0))) {  // an element of a shape
+      onlyAttributes(n, {"axis"});
+      if (intAttribute(n, "axis", 0) != 0) unsupported(n, "a shape is gathered along axis 0 only");
+      const std::vector<int64_t> from = constantInts(n, 0);
+      std::vector<int64_t> picked;
+      for (int64_t i : constantInts(n, 1)) {
+        const int64_t at = i < 0 ? i + static_cast<int64_t>(from.size()) : i;
+        if (at < 0 || at >= static_cast<int64_t>(from.size()))
+          unsupported(n, "index " + std::to_string(i) + " is outside the shape");
+        picked.push_back(from[at]);
+      }
+      m_constants[out(n)] = picked;
+    } else if (op == "Unsqueeze" && m_constants.count(in(n, 0))) {  // a scalar made 1-D
+      onlyAttributes(n, {"axes"});
+      const auto axes = n.input_size() > 1 ? constantInts(n, 1) : intsAttribute(n, "axes", {});
+      if (axes != std::vector<int64_t>{0} || constantInts(n, 0).size() != 1)
+        unsupported(n, "only a scalar of a shape computation can be unsqueezed");
+      m_constants[out(n)] = constantInts(n, 0);
+    } else if (op == "Concat") {  // of shape pieces
+      if (const int64_t axis = intAttribute(n, "axis", 0); axis != 0 && axis != -1)
+        unsupported(n, "shape pieces are concatenated along axis 0");
+      std::vector<int64_t> joined;
+      for (int i = 0; i < n.input_size(); ++i)
+        for (int64_t v : constantInts(n, i)) joined.push_back(v);
+      m_constants[out(n)] = joined;
     } else if (op == "Identity" || op == "Dropout") {
       if (auto it = m_values.find(in(n, 0)); it != m_values.end()) {
         define(it->second);
@@ -404,6 +459,7 @@ class Importer {
   std::set<int> m_biasFree;  // Linear nodes from MatMul that an Add may still give a bias
   std::map<std::string, std::pair<int64_t, int64_t>> m_pads;  // Pad outputs: (height, width)
   bool m_sawBatchNorm = false, m_sawRenamedConv = false;
+  int64_t m_exportBatch = 0;  // the input's fixed batch extent, 0 if dynamic
 };
 
 }  // namespace

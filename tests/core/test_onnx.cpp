@@ -96,15 +96,20 @@ class TestOnnx : public QObject {
   // and 2 threads and in naive mode.
   void torchvisionExportsMatchPyTorch_data() {
     QTest::addColumn<QString>("name");
-    for (const char* name :
-         {"tv_resnet18", "tv_densenet121_g4", "tv_squeezenet1_1", "tv_googlenet", "pools_cip"})
-      QTest::newRow(name) << QString(name);
+    QTest::addColumn<QString>("logits");
+    for (const char* name : {"tv_resnet18", "tv_densenet121_g4", "tv_squeezenet1_1", "tv_googlenet",
+                             "pools_cip", "view_flatten"})
+      QTest::newRow(name) << QString(name) << QString(name);
+    // x.view(x.size(0), -1) with a dynamic batch: the Shape chain folded at load.
+    QTest::newRow("view_flatten_dynamic") << "view_flatten_dynamic"
+                                          << "view_flatten";
   }
 
   void torchvisionExportsMatchPyTorch() {
     QFETCH(QString, name);
-    const std::string key = name.toStdString();
-    const Checkpoint c = loadModel(fixture(key + ".onnx"), std::nullopt);
+    QFETCH(QString, logits);
+    const Checkpoint c = loadModel(fixture(name.toStdString() + ".onnx"), std::nullopt);
+    const std::string key = logits.toStdString();
     const Tensor expected = test::fixtureTensor("torchvision_logits.h5", key + "/logits");
     const H5::H5File file = hdf5::openReadOnly(fixture("torchvision_logits.h5"));
     double torchCe = 0;
@@ -235,6 +240,28 @@ class TestOnnx : public QObject {
     });
     expectError<FormatError>([&] { loadModel(perActivation, std::nullopt); },
                              {"spatial.onnx", "(BatchNormalization)", "spatial=0"});
+
+    // A reshape whose first extent is not the batch mixes samples: refused, not flattened.
+    onnx::ModelProto view;
+    {
+      std::ifstream in(fixture("view_flatten.onnx"), std::ios::binary);
+      QVERIFY(view.ParseFromIstream(&in));
+    }
+    bool changed = false;
+    for (auto& node : *view.mutable_graph()->mutable_node())
+      if (node.op_type() == "Constant" && node.output(0) == "/Constant_1_output_0") {
+        const int64_t two = 2;  // x.view(2, -1) where the export said x.view(x.size(0), -1)
+        node.mutable_attribute(0)->mutable_t()->set_raw_data(&two, sizeof two);
+        changed = true;
+      }
+    QVERIFY(changed);
+    const std::string pairs = m_dir.filePath("pairs.onnx").toStdString();
+    {
+      std::ofstream out(pairs, std::ios::binary);
+      view.SerializeToOstream(&out);
+    }
+    expectError<FormatError>([&] { loadModel(pairs, std::nullopt); },
+                             {"pairs.onnx", "(Reshape)", "N x features"});
 
     // A shape a builder rejects is named by its node too.
     const std::string wide = modified("wide.onnx", [](onnx::ModelProto& m) {
