@@ -87,10 +87,10 @@ const pickle::Dict* asTensorDict(const pickle::ValuePtr& v) {
 
 // The state_dict of an unpickled checkpoint (a dict of tensors, or one under "state_dict",
 // "model_state_dict" or "model", whose other scalars become metadata); `storageOf` gives a
-// storage's bytes.
+// storage's bytes, valid until its next call.
 TensorFile fromPickle(
     const pickle::ValuePtr& root, const std::string& path,
-    const std::function<std::vector<uint8_t>(const pickle::Storage&)>& storageOf) {
+    const std::function<std::span<const uint8_t>(const pickle::Storage&)>& storageOf) {
   const pickle::Dict* state = asTensorDict(root);
   nlohmann::json metadata = nlohmann::json::object();
   if (!state && std::holds_alternative<pickle::Dict>(root->v)) {
@@ -195,8 +195,7 @@ TensorFile readLegacyTorch(const std::string& path) {
     const auto w = where.find(storage.key);
     if (w == where.end())
       throw FormatError(path + ": storage '" + storage.key + "' is not in the file");
-    return std::vector<uint8_t>(bytes.begin() + w->second.first,
-                                bytes.begin() + w->second.first + w->second.second);
+    return std::span<const uint8_t>(bytes).subspan(w->second.first, w->second.second);
   });
 }
 
@@ -235,8 +234,10 @@ TensorFile readTorchCheckpoint(const std::string& path) {
   if (!found) throw FormatError(path + ": zip archive has no data.pkl (not a PyTorch checkpoint)");
   const pickle::ValuePtr root = pickle::load(readEntry(zip.get(), prefix + "data.pkl", path), path);
 
+  std::vector<uint8_t> entry;  // the storage last read, for the tensor being copied out
   return fromPickle(root, path, [&](const pickle::Storage& storage) {
-    return readEntry(zip.get(), prefix + "data/" + storage.key, path);
+    entry = readEntry(zip.get(), prefix + "data/" + storage.key, path);
+    return std::span<const uint8_t>(entry);
   });
 }
 
