@@ -66,16 +66,17 @@ void run(BenchSurfaceArgs a) {
                                 {"threads", a.threads},
                                 {"median_seconds_per_point", median},
                                 {"total_seconds", total},
-                                {"images_per_second", double(data.size()) / median}}
+                                {"images_per_second", double(data.size()) / median},
+                                {"peak_rss_mib", peakRssMiB()}}
                      .dump(2)
               << "\n";
     return;
   }
   std::printf(
       "%s surface: %lld points x %lld images, %d threads: median %.3f s per point "
-      "(%.0f images/s), %.2f s in all\n",
+      "(%.0f images/s), %.2f s in all, peak memory %.0f MiB\n",
       a.arch.c_str(), static_cast<long long>(surface.points()), static_cast<long long>(data.size()),
-      a.threads, median, data.size() / median, total);
+      a.threads, median, data.size() / median, total, peakRssMiB());
 }
 
 }  // namespace
@@ -85,7 +86,8 @@ void addBenchSurfaceCommand(CLI::App& bench) {
   CLI::App* cmd = bench.add_subcommand(
       "surface",
       "Seconds per point of a GRID x GRID filter-normalized surface of a zoo model "
-      "(seeded weights and directions). Default data: the bundled 1,000 MNIST test "
+      "(seeded weights and directions), and the process's peak memory. Default data: the bundled "
+      "1,000 MNIST test "
       "images as 3 x 32 x 32.");
   cmd->add_option("--arch", a->arch, "Zoo architecture")->capture_default_str();
   a->data.addTo(cmd);

@@ -1,7 +1,6 @@
 // basin-cli bench trajectory: time and peak memory of the PCA of a synthetic training path
 // (default 1,000 checkpoints x 1,000,000 parameters), to show memory stays
 // O(checkpoints x parameters): the parameters-by-parameters matrix would need 8 TB.
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cmath>
@@ -51,12 +50,6 @@ OffsetMatrix syntheticPath(int64_t m, int64_t n, int threads) {
     for (int64_t i = 0; i < m; ++i) offsets(i, j) -= last;
   }
   return offsets;
-}
-
-double peakRssMiB() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;  // Linux reports KiB
 }
 
 void run(const BenchTrajectoryArgs& a) {

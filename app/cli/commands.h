@@ -28,6 +28,9 @@ std::string demoFolder();
 // --batch and --threads, range-checked by CLI11, for every command that evaluates.
 void addComputeOptions(CLI::App* cmd, int64_t& batch, int& threads);
 
+// Peak resident memory of this process so far, in MiB (what a benchmark's memory goal is about).
+double peakRssMiB();
+
 // Thousands separators for counts in human-readable output.
 std::string grouped(int64_t n);
 

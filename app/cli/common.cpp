@@ -1,5 +1,8 @@
 // Pieces the commands share: the demo lookup, the compute options, number formatting.
 #include "app/cli/commands.h"
+
+#include <sys/resource.h>
+
 #include "core/io/demo_bundle.h"
 
 namespace basin::cli {
@@ -15,6 +18,12 @@ void addComputeOptions(CLI::App* cmd, int64_t& batch, int& threads) {
   cmd->add_option("--threads", threads, "OpenMP threads")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+}
+
+double peakRssMiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;  // Linux reports KiB
 }
 
 std::string grouped(int64_t n) {

@@ -30,10 +30,12 @@ const EvalOptions& validated(const Network& network, const Dataset& data,
 }  // namespace
 
 Evaluator::Evaluator(const Network& network, const Dataset& data, const EvalOptions& options)
-    : m_data(data), m_options(validated(network, data, options)) {
+    : m_data(data),
+      m_options(validated(network, data, options)),
+      m_prepared(network, options.mode) {
   m_options.threads = std::max(options.threads, 1);
   for (int t = 0; t < m_options.threads; ++t)
-    m_executors.push_back(std::make_unique<Executor>(network, options.mode));
+    m_executors.push_back(std::make_unique<Executor>(m_prepared));
   if (data.size() * numel(data.sampleShape()) * int64_t(sizeof(float)) > kConvertedBytesLimit)
     return;
   for (int64_t start = 0; start < data.size(); start += options.batchSize)
@@ -58,15 +60,8 @@ void Evaluator::convert(int64_t start, int64_t count, Batch& batch) const {
 }
 
 EvalResult Evaluator::run() {
-  // Folded and transformed weights derived once, with all threads, and copied to the other
-  // threads' executors: done one executor after the other, this left a core idle for 5 % of a
-  // ResNet-20 surface point.
-  m_executors[0]->prepare(m_options.threads);
-  FirstError error;
-#pragma omp parallel for num_threads(m_options.threads)
-  for (size_t t = 1; t < m_executors.size(); ++t)
-    error.run([&] { m_executors[t]->prepareFrom(*m_executors[0]); });
-  error.rethrow();
+  // Folded and transformed weights derived once, with all threads, for all executors.
+  m_prepared.prepare(m_options.threads);
   Batch onTheFly;
   LossSums sums;
   std::vector<LossSums> parts;
@@ -78,10 +73,14 @@ EvalResult Evaluator::run() {
     const Batch& batch = m_batches.empty() ? onTheFly : m_batches[b];
     const int64_t pieces = static_cast<int64_t>(batch.pieces.size());
     parts.assign(pieces, {});
+    FirstError error;
 #pragma omp parallel for schedule(dynamic) num_threads(m_options.threads)
     for (int64_t p = 0; p < pieces; ++p)
-      parts[p] = lossAndAccuracy(m_executors[omp_get_thread_num()]->forward(batch.pieces[p], 1),
-                                 batch.labels[p], m_options.loss);
+      error.run([&] {
+        parts[p] = lossAndAccuracy(m_executors[omp_get_thread_num()]->forward(batch.pieces[p], 1),
+                                   batch.labels[p], m_options.loss);
+      });
+    error.rethrow();
     for (const LossSums& part : parts) sums += part;
     if (m_options.progress) m_options.progress(start + count, total);
   }

@@ -34,7 +34,8 @@ struct EvalResult {
 // preprocessed images; larger sets are converted batch by batch), keeps one executor per thread.
 // Each batch is cut into sub-batches of at most kSubBatch images that threads take whole, each
 // through the entire network on its own executor: a sub-batch's activations stay in the core's
-// cache, where a whole batch layer by layer would stream through memory at every layer. The cut
+// cache, where a whole batch layer by layer would stream through memory at every layer. The
+// executors share one prepared network, so memory for weights does not grow with threads. The cut
 // does not depend on the thread count, and sub-batch sums are added in order, so results are
 // identical for any number of threads.
 class Evaluator {
@@ -49,6 +50,7 @@ class Evaluator {
 
   const Dataset& m_data;
   EvalOptions m_options;
+  PreparedNet m_prepared;  // derived weights: one copy, read by every thread's executor
   std::vector<std::unique_ptr<Executor>> m_executors;  // one per thread
   // A batch already cut into its sub-batches, images and labels.
   struct Batch {

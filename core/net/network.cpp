@@ -235,6 +235,16 @@ int Network::dropout(int x) {
   return append(std::move(n));
 }
 
+BatchNormParams batchNormParams(const Network& net, const Node& n) {
+  const StateDict& s = net.state();
+  return {s.values(n.weight).data(),
+          s.values(n.bias).data(),
+          s.values(n.runningMean).data(),
+          s.values(n.runningVar).data(),
+          n.eps,
+          n.shape.at(0)};
+}
+
 int64_t Network::flopsPerSample() const {
   int64_t flops = 0;
   for (const Node& n : m_nodes) {

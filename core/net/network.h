@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/net/state.h"
+#include "core/ops/batchnorm.h"
 #include "core/ops/conv2d.h"
 #include "core/ops/pool.h"
 
@@ -96,5 +97,8 @@ class Network {
   std::vector<std::string> m_scopes;
   int m_output = 0;
 };
+
+// The eval-mode parameters of BatchNorm node `n` (pointers into the network's state).
+BatchNormParams batchNormParams(const Network& net, const Node& n);
 
 }  // namespace basin

@@ -37,16 +37,19 @@ void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry&
 // conv2dNaive.
 // 3x3 stride-1 pad-1 convolutions run Winograd F(4x4, 3x3) or F(2x2, 3x3) (conv2d_winograd.h)
 // instead of the direct kernel; `winogradFilters`, if given, are the weights already transformed
-// for it.
+// for it (then `weight` is not read and may be null).
 void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
             const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads,
             const float* winogradFilters = nullptr);
 
 // The filters of a Winograd-eligible convolution transformed for conv2d, so that a caller who
-// runs many batches with the same weights (Executor: once per set of weights) transforms them
-// once. winogradFilterFloats is 0 for other geometries.
-int64_t winogradFilterFloats(const Conv2dGeometry& g);
-void winogradTransformFilters(const float* weight, const Conv2dGeometry& g, float* out);
+// runs many batches with the same weights (PreparedNet: once per set of weights) transforms them
+// once, for the one tiling conv2d picks at this output size (winogradTile: 4 for F(4x4, 3x3), 2
+// for F(2x2, 3x3), 0 where Winograd does not apply; winogradFilterFloats is then 0).
+int winogradTile(const Conv2dGeometry& g, int64_t outH, int64_t outW);
+int64_t winogradFilterFloats(const Conv2dGeometry& g, int64_t outH, int64_t outW);
+void winogradTransformFilters(const float* weight, const Conv2dGeometry& g, int64_t outH,
+                              int64_t outW, float* out);
 
 // Multiply-accumulate count x 2 for one image.
 int64_t conv2dFlops(const Conv2dGeometry& g, int64_t outH, int64_t outW);

@@ -343,33 +343,41 @@ bool conv2dWinogradApplies(const Conv2dGeometry& g) {
 }
 
 // Both tilings' filters, F(2x2) first: the image size, which picks one, is known only per call.
-int64_t winogradFilterFloats(const Conv2dGeometry& g) {
+int winogradTile(const Conv2dGeometry& g, int64_t outH, int64_t outW) {
   if (!conv2dWinogradApplies(g)) return 0;
-  return (16 + 36) * filterBlocks(g) * kChannels * g.inChannels;
+  return std::min(outH, outW) >= kMinExtentForLargeTiles &&
+                 g.outChannels >= kMinOutputsForLargeTiles
+             ? 4
+             : 2;
 }
 
-void winogradTransformFilters(const float* weight, const Conv2dGeometry& g, float* out) {
-  std::fill(out, out + winogradFilterFloats(g), 0.0f);
+int64_t winogradFilterFloats(const Conv2dGeometry& g, int64_t outH, int64_t outW) {
+  const int tile = winogradTile(g, outH, outW);
+  return tile ? (tile + 2) * (tile + 2) * filterBlocks(g) * kChannels * g.inChannels : 0;
+}
+
+void winogradTransformFilters(const float* weight, const Conv2dGeometry& g, int64_t outH,
+                              int64_t outW, float* out) {
+  const int tile = winogradTile(g, outH, outW);
+  std::fill(out, out + winogradFilterFloats(g, outH, outW), 0.0f);
   const int64_t K = g.outChannels, C = g.inChannels;
   std::vector<float> t(36 * K * C);
-  transformFilters<2>(weight, K, C, t.data(), out);
-  transformFilters<4>(weight, K, C, t.data(), out + 16 * filterBlocks(g) * kChannels * C);
+  if (tile == 4) transformFilters<4>(weight, K, C, t.data(), out);
+  if (tile == 2) transformFilters<2>(weight, K, C, t.data(), out);
 }
 
 void conv2dWinograd(const Tensor& input, const float* weight, const float* transformedFilters,
                     const Conv2dGeometry& g, const ConvEpilogue& epilogue, Tensor& output,
                     Workspace& workspace, int threads) {
+  const int64_t Ho = output.dim(2), Wo = output.dim(3);
   const float* u = transformedFilters;
   if (!u) {
-    float* area = workspace.shared(winogradFilterFloats(g));
-    winogradTransformFilters(weight, g, area);
+    float* area = workspace.shared(winogradFilterFloats(g, Ho, Wo));
+    winogradTransformFilters(weight, g, Ho, Wo, area);
     u = area;
   }
-  const bool large = std::min(output.dim(2), output.dim(3)) >= kMinExtentForLargeTiles &&
-                     g.outChannels >= kMinOutputsForLargeTiles;
-  if (large)
-    run<4>(input, u + 16 * filterBlocks(g) * kChannels * g.inChannels, g, epilogue, output,
-           workspace, threads);
+  if (winogradTile(g, Ho, Wo) == 4)
+    run<4>(input, u, g, epilogue, output, workspace, threads);
   else
     run<2>(input, u, g, epilogue, output, workspace, threads);
 }

@@ -112,15 +112,19 @@ class TestOps : public QObject {
                                             .arg(err)));
         QCOMPARE(maxAbsDiff(fast1, fast2), 0.0);
         // Filters transformed once beforehand (as the executor does) give the same result.
-        std::vector<float> filters(winogradFilterFloats(g));
+        // Only the tiling this output size runs is transformed, and the weights are not read.
+        std::vector<float> filters(winogradFilterFloats(g, c.h, c.w));
         QVERIFY(!filters.empty());
-        winogradTransformFilters(weight.data(), g, filters.data());
+        winogradTransformFilters(weight.data(), g, c.h, c.w, filters.data());
         Tensor pretransformed;
-        conv2d(x, weight.data(), g, epilogue, pretransformed, ws, 2, filters.data());
+        conv2d(x, nullptr, g, epilogue, pretransformed, ws, 2, filters.data());
         QCOMPARE(maxAbsDiff(pretransformed, fast1), 0.0);
       }
     }
-    QCOMPARE(winogradFilterFloats({4, 4, 3, 3, 2, 2, 1, 1}), int64_t(0));  // stride 2
+    QCOMPARE(winogradFilterFloats({4, 4, 3, 3, 2, 2, 1, 1}, 8, 8), int64_t(0));  // stride 2
+    QCOMPARE(winogradTile({3, 17, 3, 3, 1, 1, 1, 1}, 32, 32), 4);
+    QCOMPARE(winogradTile({3, 17, 3, 3, 1, 1, 1, 1}, 31, 32), 2);
+    QCOMPARE(winogradTile({3, 12, 3, 3, 1, 1, 1, 1}, 32, 32), 2);
   }
 
   void convNaiveKnownValue() {

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <exception>
+#include <thread>
 
 #include "core/error.h"
 #include "core/io/hdf5.h"
@@ -283,6 +285,39 @@ class TestZoo : public QObject {
     QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
     QCOMPARE(test::maxAbsDiff(one, two), 0.0);
     QVERIFY_THROWS_EXCEPTION(ShapeError, fast.forward(test::randomTensor({1, 1, 32, 32}, 1)));
+  }
+
+  // Executors on one PreparedNet, running at the same time on two threads, give what an
+  // executor with its own prepared copy gives; a shared network must be prepared first, and a
+  // new preparation after a weight change reaches every executor.
+  void executorsShareOnePreparedNet() {
+    Network net = buildModel({"resnet20"});
+    initializeWeights(net, 4);
+    const Tensor x = test::randomTensor({4, 3, 32, 32}, 11);
+    PreparedNet prepared(net, ExecMode::Fast);
+    Executor a(prepared), b(prepared);
+    QVERIFY_THROWS_EXCEPTION(ArgumentError, a.forward(x));
+    prepared.prepare(2);
+    const Tensor own = Executor(net).forward(x);
+    Tensor outA, outB;
+    std::exception_ptr failure;
+    std::thread other([&] {
+      try {
+        outB = b.forward(x);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    outA = a.forward(x);
+    other.join();
+    if (failure) std::rethrow_exception(failure);
+    QCOMPARE(test::maxAbsDiff(outA, own), 0.0);
+    QCOMPARE(test::maxAbsDiff(outB, own), 0.0);
+    for (float& v : net.state().values(0)) v *= 2.0f;  // the stem's weights
+    prepared.prepare(1);
+    const Tensor changed = Executor(net).forward(x);
+    QVERIFY(test::maxAbsDiff(changed, own) > 1e-3);
+    QCOMPARE(test::maxAbsDiff(b.forward(x), changed), 0.0);
   }
 };
 

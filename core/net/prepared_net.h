@@ -1,0 +1,66 @@
+// A network made ready to run: the plan of steps (fast mode fuses at plan time: eval-mode
+// BatchNorm folded into the preceding convolution or linear layer, bias, residual Add and ReLU
+// applied in the convolution's output pass, standalone BatchNorm+ReLU as one per-channel sweep)
+// and the weights derived from the network's state (folded, and transformed for Winograd in the
+// one tiling each layer uses). Built once per set of weights and read by every thread's
+// Executor at the same time (ncnn's split between a loaded Net and its light Extractors), so a
+// process holds one copy of the derived weights whatever its thread count.
+#pragma once
+
+#include <Eigen/Core>
+#include <vector>
+
+#include "core/net/network.h"
+
+namespace basin {
+
+enum class ExecMode { Naive, Fast };
+
+class PreparedNet {
+ public:
+  struct Step {
+    Step(OpKind o, int n) : op(o), node(n), out(n) {}
+    OpKind op;
+    int node;            // node whose op and state the step runs
+    int out;             // node whose output it produces (end of the fused group)
+    int residual = -1;   // node added in the convolution epilogue
+    int batchNorm = -1;  // BatchNorm node folded into this step
+    bool relu = false;
+    // Fast mode: folded weight (empty for a Winograd convolution, which reads `winograd` only),
+    // folded bias, and the weight transformed for the convolution's Winograd tiling.
+    std::vector<float> weight, bias;
+    std::vector<float, Eigen::aligned_allocator<float>> winograd;
+  };
+
+  // Plans the steps; keeps a reference to `network`, which must outlive this object.
+  PreparedNet(const Network& network, ExecMode mode);
+
+  // Derives the weights from the network's current state, over `threads` OpenMP threads. Call
+  // after changing weights and before running executors; not while one runs.
+  void prepare(int threads = 1);
+  bool isPrepared() const { return m_prepared; }
+
+  const Network& network() const { return m_network; }
+  ExecMode mode() const { return m_mode; }
+  const std::vector<Step>& steps() const { return m_steps; }
+  // Per node: the activation buffer its output lives in, or -1 (not materialized).
+  const std::vector<int>& slotOf() const { return m_slotOf; }
+  int slotCount() const { return m_slotCount; }
+  // Bytes of derived weights held (what one process keeps besides the network's own state).
+  int64_t derivedBytes() const;
+
+ private:
+  void planNaive();
+  void planFast();
+  void assignSlots();
+  void prepareStep(Step& s) const;
+
+  const Network& m_network;
+  ExecMode m_mode;
+  std::vector<Step> m_steps;
+  std::vector<int> m_slotOf;
+  int m_slotCount = 0;
+  bool m_prepared = false;
+};
+
+}  // namespace basin
