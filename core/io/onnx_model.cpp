@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "core/error.h"
@@ -247,6 +248,91 @@ class Importer {
     }
   }
 
+  // The activation an ONNX operator is (Relu has its own, fusable node).
+  static std::optional<Activation> activationOf(const std::string& op) {
+    static const std::map<std::string, Activation> kinds = {
+        {"Clip", Activation::Clip},
+        {"Sigmoid", Activation::Sigmoid},
+        {"HardSigmoid", Activation::HardSigmoid},
+        {"HardSwish", Activation::HardSwish},
+        {"Tanh", Activation::Tanh},
+        {"LeakyRelu", Activation::LeakyRelu},
+        {"Softplus", Activation::Softplus},
+        {"Erf", Activation::Erf}};
+    const auto it = kinds.find(op);
+    return it == kinds.end() ? std::nullopt : std::optional<Activation>(it->second);
+  }
+
+  ActivationParams activationParams(const onnx::NodeProto& n, Activation kind) const {
+    auto floatAttribute = [&](const char* name, float fallback) {
+      const auto* a = attribute(n, name);
+      return a ? a->f() : fallback;
+    };
+    ActivationParams p{kind};
+    switch (kind) {
+      case Activation::Clip: {  // bounds: attributes before opset 11, optional inputs since
+        onlyAttributes(n, {"min", "max"});
+        p.alpha = floatAttribute("min", -std::numeric_limits<float>::infinity());
+        p.beta = floatAttribute("max", std::numeric_limits<float>::infinity());
+        for (int k : {1, 2}) {
+          if (k >= n.input_size() || in(n, k).empty()) continue;
+          const auto bound = scalarConstant(in(n, k));
+          if (!bound) unsupported(n, "bound '" + in(n, k) + "' must be a constant scalar");
+          (k == 1 ? p.alpha : p.beta) = *bound;
+        }
+        break;
+      }
+      case Activation::HardSigmoid:
+        onlyAttributes(n, {"alpha", "beta"});
+        p.alpha = floatAttribute("alpha", 0.2f);
+        p.beta = floatAttribute("beta", 0.5f);
+        break;
+      case Activation::LeakyRelu:
+        onlyAttributes(n, {"alpha"});
+        p.alpha = floatAttribute("alpha", 0.01f);
+        break;
+      default:
+        onlyAttributes(n, {});
+    }
+    return p;
+  }
+
+  // The value of a one-element float (or integer) constant, if `name` is one.
+  std::optional<float> scalarConstant(const std::string& name) const {
+    if (auto it = m_floatConstants.find(name); it != m_floatConstants.end())
+      return it->second.size() == 1 ? std::optional<float>(it->second[0]) : std::nullopt;
+    if (auto it = m_constants.find(name); it != m_constants.end())
+      return it->second.size() == 1 ? std::optional<float>(float(it->second[0])) : std::nullopt;
+    if (auto it = m_initializers.find(name); it != m_initializers.end()) {
+      const StoredTensor t = tensorValues(*it->second, m_path);
+      if (t.isInteger())
+        return t.integers.size() == 1 ? std::optional<float>(t.integers[0]) : std::nullopt;
+      return t.values.size() == 1 ? std::optional<float>(t.values[0]) : std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // x * c, x + c, x - c, c - x, x / c with a scalar constant c: one affine map a x + b.
+  int scalarArithmetic(const onnx::NodeProto& n) {
+    const std::string& op = n.op_type();
+    const bool constantFirst = scalarConstant(in(n, 0)).has_value();
+    const float c = *scalarConstant(in(n, constantFirst ? 0 : 1));
+    const int x = value(n, constantFirst ? 1 : 0);
+    ActivationParams p{Activation::Affine, 1.0f, 0.0f};
+    if (op == "Mul") p.alpha = c;
+    if (op == "Add") p.beta = c;
+    if (op == "Sub") {
+      p.alpha = constantFirst ? -1.0f : 1.0f;
+      p.beta = constantFirst ? c : -c;
+    }
+    if (op == "Div") {
+      if (constantFirst) unsupported(n, "a constant divided by an activation is not supported");
+      if (c == 0.0f) unsupported(n, "division by a constant 0");
+      p.alpha = 1.0f / c;
+    }
+    return m_network->activation(x, p);
+  }
+
   // True if every input is an integer constant (a shape computation, folded at load).
   bool constantInputs(const onnx::NodeProto& n) const {
     return n.input_size() > 0 &&
@@ -263,18 +349,23 @@ class Importer {
     Network& net = *m_network;
     if (op == "Conv") {
       onlyAttributes(n, {"kernel_shape", "strides", "pads", "dilations", "group", "auto_pad"});
-      if (intAttribute(n, "group", 1) != 1) unsupported(n, "attribute 'group' must be 1");
-      for (int64_t d : intsAttribute(n, "dilations", {1, 1}))
-        if (d != 1) unsupported(n, "attribute 'dilations' must be 1");
       const int x = value(n, 0);
       const auto strides = pairAttribute(n, "strides", {1, 1});
+      const auto dilations = pairAttribute(n, "dilations", {1, 1});
       const auto [padH, padW] = symmetricPads(n);
       Conv2dGeometry g;
       g.strideH = strides.at(0);
       g.strideW = strides.at(1);
       g.padH = padH;
       g.padW = padW;
+      g.groups = intAttribute(n, "group", 1);
+      g.dilationH = dilations.at(0);
+      g.dilationW = dilations.at(1);
       const int weight = required(n, entry(n, 1, StateKind::Parameter));  // then the bias
+      const Shape& w = net.state().entry(weight).shape;
+      if (const auto* k = attribute(n, "kernel_shape");
+          k && w.size() == 4 && (k->ints_size() != 2 || k->ints(0) != w[2] || k->ints(1) != w[3]))
+        unsupported(n, "attribute 'kernel_shape' does not match the weight " + toString(w));
       const int bias = entry(n, 2, StateKind::Parameter);
       define(net.conv2dWith(x, g, weight, bias));
     } else if (op == "BatchNormalization") {
@@ -293,6 +384,17 @@ class Importer {
       define(net.batchNormWith(x, weight, bias, mean, var, eps ? eps->f() : 1e-5));
     } else if (op == "Relu") {
       define(net.relu(value(n, 0)));
+    } else if (const auto kind = activationOf(op)) {
+      define(net.activation(value(n, 0), activationParams(n, *kind)));
+    } else if ((op == "Mul" || op == "Add" || op == "Sub" || op == "Div") && n.input_size() == 2 &&
+               (scalarConstant(in(n, 0)) || scalarConstant(in(n, 1)))) {
+      define(scalarArithmetic(n));
+    } else if (op == "Mul") {
+      int a = value(n, 0), b = value(n, 1);
+      if (numel(net.node(a).shape) < numel(net.node(b).shape)) std::swap(a, b);  // b the factor
+      define(net.multiply(a, b));
+    } else if (op == "Neg") {
+      define(net.activation(value(n, 0), {Activation::Affine, -1.0f, 0.0f}));
     } else if (op == "MatMul") {
       int x = value(n, 0);
       if (net.node(x).shape.size() != 1) x = net.flatten(x);
@@ -347,7 +449,7 @@ class Importer {
       checkPoolExtents(n, net.node(x).shape, g);
       define(average ? net.avgPool2d(x, g) : net.maxPool2d(x, g));
     } else if (op == "GlobalAveragePool") {
-      define(net.globalAvgPool(value(n, 0)));
+      define(net.globalAvgPool(value(n, 0), true));
     } else if (op == "Gemm") {
       onlyAttributes(n, {"alpha", "beta", "transA", "transB"});
       const auto* alpha = attribute(n, "alpha");
@@ -424,7 +526,12 @@ class Importer {
     } else if (op == "Constant") {
       const auto* v = attribute(n, "value");
       if (!v) unsupported(n, "only 'value' constants are supported");
-      m_constants[out(n)] = tensorValues(v->t(), m_path).integers;
+      StoredTensor t = tensorValues(v->t(), m_path);
+      if (t.isInteger()) {
+        m_constants[out(n)] = std::move(t.integers);
+      } else {
+        m_floatConstants[out(n)] = std::move(t.values);
+      }
     } else if (op == "Pad") {
       onlyAttributes(n, {"mode", "pads", "value"});
       // Opsets before 11 carry the fill value as an attribute; folding assumes zeros.
@@ -453,7 +560,8 @@ class Importer {
   std::unique_ptr<Network> m_network;
   std::map<std::string, const onnx::TensorProto*> m_initializers;
   std::map<std::string, std::string> m_tensorAliases;
-  std::map<std::string, std::vector<int64_t>> m_constants;
+  std::map<std::string, std::vector<int64_t>> m_constants;  // integer: shape computations
+  std::map<std::string, std::vector<float>> m_floatConstants;
   std::map<std::string, int> m_values;
   std::map<std::string, int> m_readers;  // how many nodes read each value
   std::set<int> m_biasFree;  // Linear nodes from MatMul that an Add may still give a bias

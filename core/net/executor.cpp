@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/ops/activation.h"
 #include "core/ops/elementwise.h"
 #include "core/ops/linear.h"
 
@@ -11,6 +12,11 @@ namespace {
 
 const float* biasOf(const Network& net, const Node& n) {
   return n.bias >= 0 ? net.state().values(n.bias).data() : nullptr;
+}
+
+// N x C pooled values seen as N x C x 1 x 1 where the node keeps its spatial axes.
+void keepSpatial(const Node& n, Tensor& pooled) {
+  if (n.shape.size() == 3) pooled.reshape({pooled.dim(0), pooled.dim(1), 1, 1});
 }
 
 }  // namespace
@@ -72,6 +78,13 @@ void Executor::runNaive(const Step& s, const Tensor& input, Tensor& out) {
       break;
     case OpKind::GlobalAvgPool:
       globalAvgPoolNaive(x, out);
+      keepSpatial(n, out);
+      break;
+    case OpKind::Activation:
+      activationNaive(x, n.activation, out);
+      break;
+    case OpKind::Mul:
+      multiplyNaive(x, valueOf(n.inputs[1], input), out);
       break;
     case OpKind::Linear:
       linearNaive(x, state.values(n.weight).data(), biasOf(m_network, n), n.outFeatures, false,
@@ -122,6 +135,13 @@ void Executor::runFast(const Step& s, const Tensor& input, Tensor& out, int thre
       break;
     case OpKind::GlobalAvgPool:
       globalAvgPool(x, out, threads);
+      keepSpatial(n, out);
+      break;
+    case OpKind::Activation:
+      activation(x, n.activation, out, threads);
+      break;
+    case OpKind::Mul:
+      multiply(x, valueOf(n.inputs[1], input), out, threads);
       break;
     case OpKind::Linear:
       linear(x, s.weight.data(), s.bias.data(), n.outFeatures, s.relu, out, threads);

@@ -51,12 +51,14 @@ int Network::conv2d(int x, const std::string& name, int64_t outChannels, int64_t
   return node;
 }
 
-int Network::conv2dWith(int x, const Conv2dGeometry& strideAndPadding, int weight, int bias) {
+int Network::conv2dWith(int x, const Conv2dGeometry& geometry, int weight, int bias) {
   const Shape& in = spatial(x, "conv2d");
   const Shape& w = m_state.entry(weight).shape;
   const std::string& what = m_state.entry(weight).name;
-  if (w.size() != 4 || w[1] != in[0])
+  const int64_t groups = geometry.groups;
+  if (w.size() != 4 || groups < 1 || w[1] * groups != in[0] || w[0] % groups)
     throw ShapeError("convolution weight '" + what + "' of shape " + toString(w) +
+                     (groups != 1 ? " in " + std::to_string(groups) + " groups" : "") +
                      " does not fit an input of " + toString(in));
   if (bias >= 0 && m_state.entry(bias).shape != Shape{w[0]})
     throw ShapeError("convolution bias '" + m_state.entry(bias).name + "' does not have " +
@@ -65,13 +67,13 @@ int Network::conv2dWith(int x, const Conv2dGeometry& strideAndPadding, int weigh
   n.op = OpKind::Conv2d;
   n.name = what;
   n.inputs = {x};
-  n.conv = strideAndPadding;
-  n.conv.inChannels = w[1];
+  n.conv = geometry;
+  n.conv.inChannels = in[0];
   n.conv.outChannels = w[0];
   n.conv.kernelH = w[2];
   n.conv.kernelW = w[3];
-  n.shape = {w[0], convOutputExtent(in[1], w[2], n.conv.strideH, n.conv.padH),
-             convOutputExtent(in[2], w[3], n.conv.strideW, n.conv.padW)};
+  n.shape = {w[0], convOutputExtent(in[1], w[2], n.conv.strideH, n.conv.padH, n.conv.dilationH),
+             convOutputExtent(in[2], w[3], n.conv.strideW, n.conv.padW, n.conv.dilationW)};
   n.weight = weight;
   n.bias = bias;
   return append(std::move(n));
@@ -140,12 +142,34 @@ int Network::avgPool2d(int x, const Pool2dGeometry& g) {
   return node;
 }
 
-int Network::globalAvgPool(int x) {
+int Network::globalAvgPool(int x, bool keepSpatial) {
   const Shape& in = spatial(x, "global average pooling");
   Node n;
   n.op = OpKind::GlobalAvgPool;
   n.inputs = {x};
-  n.shape = {in[0]};
+  n.shape = keepSpatial ? Shape{in[0], 1, 1} : Shape{in[0]};
+  return append(std::move(n));
+}
+
+int Network::activation(int x, const ActivationParams& p) {
+  Node n;
+  n.op = OpKind::Activation;
+  n.inputs = {x};
+  n.shape = m_nodes.at(x).shape;
+  n.activation = p;
+  return append(std::move(n));
+}
+
+int Network::multiply(int a, int b) {
+  const Shape& sa = m_nodes.at(a).shape;
+  const Shape& sb = m_nodes.at(b).shape;
+  const bool perChannel = !sa.empty() && numel(sb) == sa[0] && !sb.empty() && sb[0] == sa[0];
+  if (sa != sb && !perChannel)
+    throw ShapeError("cannot multiply " + toString(sa) + " by " + toString(sb));
+  Node n;
+  n.op = OpKind::Mul;
+  n.inputs = {a, b};
+  n.shape = sa;
   return append(std::move(n));
 }
 

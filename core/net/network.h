@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/net/state.h"
+#include "core/ops/activation.h"
 #include "core/ops/batchnorm.h"
 #include "core/ops/conv2d.h"
 #include "core/ops/pool.h"
@@ -25,7 +26,9 @@ enum class OpKind {
   Add,
   Concat,
   Flatten,
-  Dropout
+  Dropout,
+  Activation,  // an elementwise function other than ReLU (activation.h)
+  Mul          // elementwise product, the second factor possibly one value per channel
 };
 
 struct Node {
@@ -39,6 +42,7 @@ struct Node {
   Pool2dGeometry pool;
   int64_t outFeatures = 0;
   double eps = 1e-5;
+  ActivationParams activation;
 };
 
 class Network {
@@ -54,9 +58,10 @@ class Network {
 
   // Builders with explicit state entries (for imported graphs such as ONNX, whose tensor names
   // are not module paths). Entry indices come from state().add(); -1 for no bias.
-  // Channels and kernel size come from the weight entry's shape (out x in x kh x kw); throws
-  // ShapeError if they do not fit the input or the bias.
-  int conv2dWith(int x, const Conv2dGeometry& strideAndPadding, int weight, int bias);
+  // Channels and kernel size come from the weight entry's shape (out x in / groups x kh x kw);
+  // stride, padding, groups and dilation from `geometry`. Throws ShapeError if they do not fit
+  // the input or the bias.
+  int conv2dWith(int x, const Conv2dGeometry& geometry, int weight, int bias);
   int batchNormWith(int x, int weight, int bias, int runningMean, int runningVar, double eps);
   int linearWith(int x, int weight, int bias);
   // Gives a bias-free Linear node the bias entry `bias` (ONNX's MatMul followed by Add).
@@ -69,7 +74,12 @@ class Network {
   int relu(int x);
   int maxPool2d(int x, const Pool2dGeometry& g);
   int avgPool2d(int x, const Pool2dGeometry& g);
-  int globalAvgPool(int x);
+  // Per-sample output C, or C x 1 x 1 with `keepSpatial` (ONNX's GlobalAveragePool, which a
+  // 1x1 convolution may read: squeeze-and-excitation).
+  int globalAvgPool(int x, bool keepSpatial = false);
+  int activation(int x, const ActivationParams& p);
+  // a * b; b of a's shape, or one value per channel (C or C x 1 x 1). Throws ShapeError.
+  int multiply(int a, int b);
   int linear(int x, const std::string& name, int64_t outFeatures, bool bias = true);
   int add(int a, int b);
   int concat(const std::vector<int>& xs);

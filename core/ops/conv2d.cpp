@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/ops/conv2d_direct.h"
+#include "core/ops/conv2d_grouped.h"
 #include "core/ops/conv2d_winograd.h"
 
 namespace basin {
@@ -21,6 +22,10 @@ void checkInput(const Tensor& input, const Conv2dGeometry& g) {
   if (input.rank() != 4 || input.dim(1) != g.inChannels)
     throw ShapeError("conv2d expects N x " + std::to_string(g.inChannels) + " x H x W input, got " +
                      toString(input.shape()));
+  if (g.groups < 1 || g.inChannels % g.groups || g.outChannels % g.groups)
+    throw ShapeError(std::to_string(g.groups) + " groups do not divide " +
+                     std::to_string(g.inChannels) + " input and " + std::to_string(g.outChannels) +
+                     " output channels");
 }
 
 inline float applyEpilogue(float v, const ConvEpilogue& e, int64_t channel, int64_t index) {
@@ -32,6 +37,7 @@ inline float applyEpilogue(float v, const ConvEpilogue& e, int64_t channel, int6
 // Writes one image's patches as rows (ci, ky, kx) of a K x rowStride matrix, at column offset 0.
 void im2col(const float* image, const Conv2dGeometry& g, int64_t H, int64_t W, int64_t Ho,
             int64_t Wo, float* col, int64_t rowStride) {
+  const int64_t dH = g.dilationH, dW = g.dilationW;
   for (int64_t ci = 0; ci < g.inChannels; ++ci) {
     const float* plane = image + ci * H * W;
     for (int64_t ky = 0; ky < g.kernelH; ++ky) {
@@ -39,19 +45,19 @@ void im2col(const float* image, const Conv2dGeometry& g, int64_t H, int64_t W, i
         float* row = col + ((ci * g.kernelH + ky) * g.kernelW + kx) * rowStride;
         // Output columns whose input column lies inside the image.
         int64_t x0 = 0;
-        while (x0 < Wo && x0 * g.strideW - g.padW + kx < 0) ++x0;
+        while (x0 < Wo && x0 * g.strideW - g.padW + kx * dW < 0) ++x0;
         int64_t x1 = Wo;
-        while (x1 > x0 && (x1 - 1) * g.strideW - g.padW + kx >= W) --x1;
+        while (x1 > x0 && (x1 - 1) * g.strideW - g.padW + kx * dW >= W) --x1;
         for (int64_t oy = 0; oy < Ho; ++oy) {
           float* dst = row + oy * Wo;
-          const int64_t iy = oy * g.strideH - g.padH + ky;
+          const int64_t iy = oy * g.strideH - g.padH + ky * dH;
           if (iy < 0 || iy >= H) {
             for (int64_t ox = 0; ox < Wo; ++ox) dst[ox] = 0.0f;
             continue;
           }
           // Plain loops rather than memcpy/memset calls: rows are short (8-32 values).
           for (int64_t ox = 0; ox < x0; ++ox) dst[ox] = 0.0f;
-          const float* src = plane + iy * W - g.padW + kx;
+          const float* src = plane + iy * W - g.padW + kx * dW;
           if (g.strideW == 1) {
             for (int64_t ox = x0; ox < x1; ++ox) dst[ox] = src[ox];
           } else {
@@ -66,38 +72,44 @@ void im2col(const float* image, const Conv2dGeometry& g, int64_t H, int64_t W, i
 
 }  // namespace
 
-int64_t convOutputExtent(int64_t in, int64_t kernel, int64_t stride, int64_t pad) {
-  if (stride < 1 || kernel < 1 || pad < 0 || in + 2 * pad < kernel)
+int64_t convOutputExtent(int64_t in, int64_t kernel, int64_t stride, int64_t pad,
+                         int64_t dilation) {
+  const int64_t span = dilation >= 1 && kernel >= 1 ? dilation * (kernel - 1) + 1 : 0;
+  if (stride < 1 || span < 1 || pad < 0 || in + 2 * pad < span)
     throw ShapeError("convolution kernel " + std::to_string(kernel) + " (stride " +
                      std::to_string(stride) + ", padding " + std::to_string(pad) +
+                     (dilation != 1 ? ", dilation " + std::to_string(dilation) : "") +
                      ") does not fit an input extent of " + std::to_string(in));
-  return (in + 2 * pad - kernel) / stride + 1;
+  return (in + 2 * pad - span) / stride + 1;
 }
 
 int64_t conv2dFlops(const Conv2dGeometry& g, int64_t outH, int64_t outW) {
-  return 2 * g.outChannels * g.inChannels * g.kernelH * g.kernelW * outH * outW;
+  return 2 * g.outChannels * (g.inChannels / std::max<int64_t>(g.groups, 1)) * g.kernelH *
+         g.kernelW * outH * outW;
 }
 
 void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry& g,
                  const ConvEpilogue& epilogue, Tensor& output) {
   checkInput(input, g);
   const int64_t N = input.dim(0), C = g.inChannels, H = input.dim(2), W = input.dim(3);
-  const int64_t Ho = convOutputExtent(H, g.kernelH, g.strideH, g.padH);
-  const int64_t Wo = convOutputExtent(W, g.kernelW, g.strideW, g.padW);
+  const int64_t Ho = convOutputExtent(H, g.kernelH, g.strideH, g.padH, g.dilationH);
+  const int64_t Wo = convOutputExtent(W, g.kernelW, g.strideW, g.padW, g.dilationW);
+  const int64_t Cg = C / g.groups, perGroup = g.outChannels / g.groups;
   output.resize({N, g.outChannels, Ho, Wo});
   for (int64_t n = 0; n < N; ++n)
     for (int64_t co = 0; co < g.outChannels; ++co)
       for (int64_t oy = 0; oy < Ho; ++oy)
         for (int64_t ox = 0; ox < Wo; ++ox) {
           double sum = 0.0;
-          for (int64_t ci = 0; ci < C; ++ci)
+          for (int64_t cl = 0; cl < Cg; ++cl)
             for (int64_t ky = 0; ky < g.kernelH; ++ky)
               for (int64_t kx = 0; kx < g.kernelW; ++kx) {
-                const int64_t iy = oy * g.strideH - g.padH + ky;
-                const int64_t ix = ox * g.strideW - g.padW + kx;
+                const int64_t iy = oy * g.strideH - g.padH + ky * g.dilationH;
+                const int64_t ix = ox * g.strideW - g.padW + kx * g.dilationW;
                 if (iy < 0 || iy >= H || ix < 0 || ix >= W) continue;
+                const int64_t ci = co / perGroup * Cg + cl;
                 sum += double(input[((n * C + ci) * H + iy) * W + ix]) *
-                       weight[((co * C + ci) * g.kernelH + ky) * g.kernelW + kx];
+                       weight[((co * Cg + cl) * g.kernelH + ky) * g.kernelW + kx];
               }
           const int64_t index = ((n * g.outChannels + co) * Ho + oy) * Wo + ox;
           output[index] = applyEpilogue(static_cast<float>(sum), epilogue, co, index);
@@ -109,11 +121,15 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
             const float* winogradFilters) {
   checkInput(input, g);
   const int64_t N = input.dim(0), C = g.inChannels, H = input.dim(2), W = input.dim(3);
-  const int64_t Ho = convOutputExtent(H, g.kernelH, g.strideH, g.padH);
-  const int64_t Wo = convOutputExtent(W, g.kernelW, g.strideW, g.padW);
+  const int64_t Ho = convOutputExtent(H, g.kernelH, g.strideH, g.padH, g.dilationH);
+  const int64_t Wo = convOutputExtent(W, g.kernelW, g.strideW, g.padW, g.dilationW);
   const int64_t Cout = g.outChannels, K = C * g.kernelH * g.kernelW, P = Ho * Wo;
   output.resize({N, Cout, Ho, Wo});
   if (N == 0) return;
+  if (g.groups > 1) {
+    conv2dGrouped(input, weight, g, epilogue, output, workspace, threads);
+    return;
+  }
   if (conv2dWinogradApplies(g)) {
     conv2dWinograd(input, weight, winogradFilters, g, epilogue, output, workspace, threads);
     return;

@@ -1,4 +1,5 @@
-// 2-D convolution (PyTorch Conv2d semantics, groups = 1) on NCHW tensors.
+// 2-D convolution (PyTorch Conv2d semantics: groups, dilation, symmetric zero padding) on NCHW
+// tensors.
 #pragma once
 
 #include "core/ops/workspace.h"
@@ -11,6 +12,10 @@ struct Conv2dGeometry {
   int64_t kernelH = 1, kernelW = 1;
   int64_t strideH = 1, strideW = 1;
   int64_t padH = 0, padW = 0;
+  // inChannels and outChannels are split into `groups` independent convolutions (depthwise:
+  // groups == inChannels); the weight is outChannels x (inChannels / groups) x kh x kw.
+  int64_t groups = 1;
+  int64_t dilationH = 1, dilationW = 1;
 };
 
 // What happens to each output value after the convolution sum, in this order:
@@ -21,20 +26,24 @@ struct ConvEpilogue {
   bool relu = false;
 };
 
-// Output extent of a convolution along one axis; throws ShapeError when the kernel does not fit.
-int64_t convOutputExtent(int64_t in, int64_t kernel, int64_t stride, int64_t pad);
+// Output extent of a convolution along one axis; throws ShapeError when the (dilated) kernel
+// does not fit.
+int64_t convOutputExtent(int64_t in, int64_t kernel, int64_t stride, int64_t pad,
+                         int64_t dilation = 1);
 
 // Plain seven-loop convolution in double accumulation: the oracle for conv2d.
-// `weight` is outChannels x inChannels x kernelH x kernelW. Resizes `output`.
-// Throws ShapeError if the input's channels do not match the geometry.
+// `weight` is outChannels x inChannels / groups x kernelH x kernelW. Resizes `output`.
+// Throws ShapeError if the input's channels do not match the geometry or the groups do not
+// divide the channels.
 void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry& g,
                  const ConvEpilogue& epilogue, Tensor& output);
 
 // Fast convolution, images spread over `threads` OpenMP threads, epilogue fused into the
 // output pass: kernels larger than 1x1 with strides 1 and 2 run the direct SIMD kernel
 // (conv2d_direct.h); 1x1 stride-1 convolutions are one Eigen GEMM per image; the rest im2col +
-// Eigen GEMM per chunk of images. Results do not depend on `threads`. Same contract as
-// conv2dNaive.
+// Eigen GEMM per chunk of images (also for dilated kernels). Depthwise convolutions run their
+// own plane kernel, other grouped ones each group through the above (conv2d_grouped.h).
+// Results do not depend on `threads`. Same contract as conv2dNaive.
 // 3x3 stride-1 pad-1 convolutions run Winograd F(4x4, 3x3) or F(2x2, 3x3) (conv2d_winograd.h)
 // instead of the direct kernel; `winogradFilters`, if given, are the weights already transformed
 // for it (then `weight` is not read and may be null).

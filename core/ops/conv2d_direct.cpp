@@ -52,7 +52,8 @@ bool conv2dDirectApplies(const Conv2dGeometry& g) {
   // 1x1 kernels are a plain GEMM (stride 1) or read a quarter of the image (stride 2): conv2d's
   // GEMM path does better there.
   const bool pointwise = g.kernelH == 1 && g.kernelW == 1;
-  return g.strideH <= 2 && g.strideW <= 2 && !pointwise && g.kernelW <= 7 && g.kernelH <= 7;
+  return g.strideH <= 2 && g.strideW <= 2 && !pointwise && g.kernelW <= 7 && g.kernelH <= 7 &&
+         g.groups == 1 && g.dilationH == 1 && g.dilationW == 1;
 }
 
 void finishRow(const float* src, float* dst, int64_t n, float bias, const float* residual,

@@ -339,10 +339,9 @@ void run(const Tensor& input, const float* u, const Conv2dGeometry& g, const Con
 
 bool conv2dWinogradApplies(const Conv2dGeometry& g) {
   return g.kernelH == 3 && g.kernelW == 3 && g.strideH == 1 && g.strideW == 1 && g.padH == 1 &&
-         g.padW == 1;
+         g.padW == 1 && g.groups == 1 && g.dilationH == 1 && g.dilationW == 1;
 }
 
-// Both tilings' filters, F(2x2) first: the image size, which picks one, is known only per call.
 int winogradTile(const Conv2dGeometry& g, int64_t outH, int64_t outW) {
   if (!conv2dWinogradApplies(g)) return 0;
   return std::min(outH, outW) >= kMinExtentForLargeTiles &&

@@ -91,29 +91,37 @@ class TestOnnx : public QObject {
     }
   }
 
-  // torchvision's own networks, exported the README's way (generate_torchvision_fixtures.py):
-  // logits within 1e-4 of their scale and the loss within 1e-5 relative, in fast mode with 1
-  // and 2 threads and in naive mode.
+  // torchvision's own networks, exported the README's way (generate_torchvision_fixtures.py)
+  // and, for the families of generate_graph_fixtures.py, also with a dynamic batch axis at
+  // opset 17: logits within 1e-4 of their scale and the loss within 1e-5 relative, in fast mode
+  // with 1 and 2 threads and in naive mode.
   void torchvisionExportsMatchPyTorch_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("logits");
+    QTest::addColumn<QString>("file");
     for (const char* name : {"tv_resnet18", "tv_densenet121_g4", "tv_squeezenet1_1", "tv_googlenet",
                              "pools_cip", "view_flatten"})
-      QTest::newRow(name) << QString(name) << QString(name);
+      QTest::newRow(name) << QString(name) << QString(name) << "torchvision_logits.h5";
     // x.view(x.size(0), -1) with a dynamic batch: the Shape chain folded at load.
     QTest::newRow("view_flatten_dynamic") << "view_flatten_dynamic"
-                                          << "view_flatten";
+                                          << "view_flatten"
+                                          << "torchvision_logits.h5";
+    for (const QString name : {"graph_mobilenet_v2", "graph_mobilenet_v3s", "graph_efficientnet"}) {
+      QTest::newRow(qPrintable(name)) << name << name << "graph_logits.h5";
+      QTest::newRow(qPrintable(name + "_dyn17")) << name + "_dyn17" << name << "graph_logits.h5";
+    }
   }
 
   void torchvisionExportsMatchPyTorch() {
     QFETCH(QString, name);
     QFETCH(QString, logits);
+    QFETCH(QString, file);
     const Checkpoint c = loadModel(fixture(name.toStdString() + ".onnx"), std::nullopt);
     const std::string key = logits.toStdString();
-    const Tensor expected = test::fixtureTensor("torchvision_logits.h5", key + "/logits");
-    const H5::H5File file = hdf5::openReadOnly(fixture("torchvision_logits.h5"));
+    const Tensor expected = test::fixtureTensor(file.toStdString(), key + "/logits");
+    const H5::H5File h5 = hdf5::openReadOnly(fixture(file.toStdString()));
     double torchCe = 0;
-    file.openGroup(key).openAttribute("cross_entropy").read(H5::PredType::NATIVE_DOUBLE, &torchCe);
+    h5.openGroup(key).openAttribute("cross_entropy").read(H5::PredType::NATIVE_DOUBLE, &torchCe);
     Tensor x;
     std::vector<int32_t> labels;
     test::mnistTestSubset(64).batch(0, 64, x, labels);

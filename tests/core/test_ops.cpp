@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/io/hdf5.h"
+#include "core/ops/activation.h"
 #include "core/ops/batchnorm.h"
 #include "core/ops/conv2d.h"
 #include "core/ops/elementwise.h"
@@ -31,6 +32,50 @@ QString geometryText(const char* kind, size_t index, std::array<int64_t, 8> v) {
 
 class TestOps : public QObject {
   Q_OBJECT
+
+  // The conv oracle and the fast path against F.conv2d on every case of op_cases.h5's `name`
+  // group: geometry rows of `width` values (groups and dilations from the 13th on), `images`
+  // images per case.
+  void checkConvCases(const char* name, size_t width, int64_t images) {
+    const H5::H5File file = hdf5::openReadOnly(test::dataPath("fixtures/op_cases.h5"));
+    const H5::Group group = file.openGroup(name);
+    const std::vector<int64_t> rows = hdf5::readInts(group.openDataSet("geometry"), "op_cases.h5");
+    const auto read = [&](const char* what) {
+      return hdf5::readFloats(group.openDataSet(what), "op_cases.h5");
+    };
+    const std::vector<float> inputs = read("input"), weights = read("weight"),
+                             biases = read("bias"), outputs = read("output");
+    size_t at[4] = {0, 0, 0, 0};
+    Workspace ws;
+    QCOMPARE(rows.size() % width, size_t(0));
+    for (size_t r = 0; r < rows.size(); r += width) {
+      const int64_t* v = &rows[r];
+      Conv2dGeometry g{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]};
+      if (width > 12) g.groups = v[12], g.dilationH = v[13], g.dilationW = v[14];
+      const int64_t h = v[8], w = v[9], oh = v[10], ow = v[11];
+      const QString what =
+          geometryText(name, r / width,
+                       {g.kernelH, g.kernelW, g.strideH, g.strideW, g.padH, g.padW, h, w}) +
+          QString(", groups %1, dilation %2 x %3").arg(g.groups).arg(g.dilationH).arg(g.dilationW);
+      Tensor x({images, g.inChannels, h, w}), expected({images, g.outChannels, oh, ow});
+      std::copy_n(inputs.begin() + at[0], x.size(), x.data());
+      const float* weight = weights.data() + at[1];
+      const float* bias = biases.data() + at[2];
+      std::copy_n(outputs.begin() + at[3], expected.size(), expected.data());
+      at[0] += x.size(), at[1] += g.outChannels * g.inChannels / g.groups * g.kernelH * g.kernelW;
+      at[2] += g.outChannels, at[3] += expected.size();
+      QCOMPARE(convOutputExtent(h, g.kernelH, g.strideH, g.padH, g.dilationH), oh);
+      QCOMPARE(convOutputExtent(w, g.kernelW, g.strideW, g.padW, g.dilationW), ow);
+      Tensor naive, fast, one;
+      conv2dNaive(x, weight, g, {bias}, naive);
+      conv2d(x, weight, g, {bias}, fast, ws, 2);
+      conv2d(x, weight, g, {bias}, one, ws, 1);
+      QVERIFY2(relativeError(naive, expected) < 1e-5, qPrintable(what + " (naive)"));
+      QVERIFY2(relativeError(fast, expected) < 1e-5, qPrintable(what + " (fast)"));
+      QCOMPARE(maxAbsDiff(fast, one), 0.0);
+    }
+    QCOMPARE(at[3], outputs.size());
+  }
 
  private slots:
   void convMatchesNaiveOnRandomShapes() {
@@ -198,40 +243,50 @@ class TestOps : public QObject {
 
   // The oracles themselves against PyTorch (generate_op_fixtures.py: F.conv2d, F.max_pool2d,
   // F.avg_pool2d on 200 geometries), and the fast kernels with them.
-  void convolutionsMatchPyTorch() {
+  void convolutionsMatchPyTorch() { checkConvCases("conv", 12, 1); }
+  // Depthwise, channel multipliers, groups and dilation 1-3 (rows: conv's, groups, dh, dw).
+  void groupedConvolutionsMatchPyTorch() { checkConvCases("gconv", 15, 2); }
+
+  void activationsMatchPyTorch() {
     const H5::H5File file = hdf5::openReadOnly(test::dataPath("fixtures/op_cases.h5"));
-    const H5::Group group = file.openGroup("conv");
-    const std::vector<int64_t> rows = hdf5::readInts(group.openDataSet("geometry"), "op_cases.h5");
-    const auto read = [&](const char* name) {
-      return hdf5::readFloats(group.openDataSet(name), "op_cases.h5");
-    };
-    const std::vector<float> inputs = read("input"), weights = read("weight"),
-                             biases = read("bias"), outputs = read("output");
-    size_t at[4] = {0, 0, 0, 0};
-    Workspace ws;
-    QCOMPARE(rows.size() % 12, size_t(0));
-    for (size_t r = 0; r < rows.size(); r += 12) {
-      const int64_t* v = &rows[r];
-      const Conv2dGeometry g{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]};
-      const int64_t h = v[8], w = v[9], oh = v[10], ow = v[11];
-      const QString what = geometryText(
-          "conv", r / 12, {g.kernelH, g.kernelW, g.strideH, g.strideW, g.padH, g.padW, h, w});
-      Tensor x({1, g.inChannels, h, w}), expected({1, g.outChannels, oh, ow});
-      std::copy_n(inputs.begin() + at[0], x.size(), x.data());
-      const float* weight = weights.data() + at[1];
-      const float* bias = biases.data() + at[2];
-      std::copy_n(outputs.begin() + at[3], expected.size(), expected.data());
-      at[0] += x.size(), at[1] += g.outChannels * g.inChannels * g.kernelH * g.kernelW;
-      at[2] += g.outChannels, at[3] += expected.size();
-      QCOMPARE(convOutputExtent(h, g.kernelH, g.strideH, g.padH), oh);
-      QCOMPARE(convOutputExtent(w, g.kernelW, g.strideW, g.padW), ow);
-      Tensor naive, fast;
-      conv2dNaive(x, weight, g, {bias}, naive);
-      conv2d(x, weight, g, {bias}, fast, ws, 2);
-      QVERIFY2(relativeError(naive, expected) < 1e-5, qPrintable(what + " (naive)"));
-      QVERIFY2(relativeError(fast, expected) < 1e-5, qPrintable(what + " (fast)"));
+    const H5::Group group = file.openGroup("activation");
+    const std::vector<float> values = hdf5::readFloats(group.openDataSet("input"), "op_cases.h5");
+    const Tensor x({static_cast<int64_t>(values.size())}, values);
+    const std::pair<const char*, ActivationParams> cases[] = {
+        {"relu6", {Activation::Clip, 0.0f, 6.0f}},
+        {"sigmoid", {Activation::Sigmoid}},
+        {"hardsigmoid", {Activation::HardSigmoid, 1.0f / 6.0f, 0.5f}},  // PyTorch's export
+        {"hardswish", {Activation::HardSwish}},
+        {"tanh", {Activation::Tanh}},
+        {"leaky_relu", {Activation::LeakyRelu, 0.1f}},
+        {"softplus", {Activation::Softplus}},
+        {"erf", {Activation::Erf}}};
+    for (const auto& [name, params] : cases) {
+      const std::vector<float> want = hdf5::readFloats(group.openDataSet(name), "op_cases.h5");
+      const Tensor expected({x.size()}, want);
+      Tensor naive, fast1, fast2;
+      activationNaive(x, params, naive);
+      activation(x, params, fast1, 1);
+      activation(x, params, fast2, 2);
+      QVERIFY2(maxAbsDiff(naive, expected) <= 1e-6 * 30, name);
+      QVERIFY2(maxAbsDiff(fast1, expected) <= 1e-6 * 30, name);
+      QCOMPARE(maxAbsDiff(fast1, fast2), 0.0);
+      QCOMPARE(std::string(activationName(params.kind)).empty(), false);
     }
-    QCOMPARE(at[3], outputs.size());
+  }
+
+  void multiplyBroadcastsPerChannel() {
+    const Tensor a = randomTensor({2, 3, 4, 5}, 1), same = randomTensor({2, 3, 4, 5}, 2);
+    const Tensor perChannel = randomTensor({2, 3, 1, 1}, 3);
+    Tensor naive, fast;
+    multiplyNaive(a, perChannel, naive);
+    multiply(a, perChannel, fast, 2);
+    QCOMPARE(maxAbsDiff(naive, fast), 0.0);
+    QCOMPARE(naive[1 * 20 + 7], a[1 * 20 + 7] * perChannel[1]);  // image 0, channel 1
+    QCOMPARE(naive[5 * 20 + 3], a[5 * 20 + 3] * perChannel[5]);  // image 1, channel 2
+    multiplyNaive(a, same, naive);
+    QCOMPARE(naive[17], a[17] * same[17]);
+    QVERIFY_THROWS_EXCEPTION(ShapeError, multiply(a, randomTensor({2, 3, 4, 1}, 4), fast, 1));
   }
 
   void poolsMatchPyTorch() {

@@ -1,0 +1,110 @@
+#include "core/ops/activation.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/error.h"
+
+namespace basin {
+namespace {
+
+template <typename T>
+T apply(T x, const ActivationParams& p) {
+  const T a = p.alpha, b = p.beta;
+  switch (p.kind) {
+    case Activation::Clip:
+      return std::min(std::max(x, a), b);
+    case Activation::Sigmoid:
+      return T(1) / (T(1) + std::exp(-x));
+    case Activation::HardSigmoid:
+      return std::max(T(0), std::min(T(1), a * x + b));
+    case Activation::HardSwish:
+      return x * std::max(T(0), std::min(T(1), x / T(6) + T(0.5)));
+    case Activation::Tanh:
+      return std::tanh(x);
+    case Activation::LeakyRelu:
+      return x >= T(0) ? x : a * x;
+    case Activation::Softplus:  // PyTorch's threshold: x itself above 20
+      return x > T(20) ? x : std::log1p(std::exp(x));
+    case Activation::Erf:
+      return std::erf(x);
+    case Activation::Affine:
+      return a * x + b;
+  }
+  return x;
+}
+
+// Elements of `b` per image-channel factor: 1 when b has a's shape, else a's image size.
+int64_t broadcastRun(const Tensor& a, const Tensor& b) {
+  if (a.shape() == b.shape()) return 1;
+  const bool perChannel =
+      a.rank() >= 2 && b.size() == a.dim(0) * a.dim(1) && b.rank() >= 2 && b.dim(0) == a.dim(0) &&
+      b.dim(1) == a.dim(1) &&
+      std::all_of(b.shape().begin() + 2, b.shape().end(), [](int64_t d) { return d == 1; });
+  if (!perChannel)
+    throw ShapeError("cannot multiply " + toString(a.shape()) + " by " + toString(b.shape()) +
+                     " (the factor must have the same shape or one value per channel)");
+  return a.size() / std::max<int64_t>(b.size(), 1);
+}
+
+}  // namespace
+
+const char* activationName(Activation kind) {
+  switch (kind) {
+    case Activation::Clip:
+      return "Clip";
+    case Activation::Sigmoid:
+      return "Sigmoid";
+    case Activation::HardSigmoid:
+      return "HardSigmoid";
+    case Activation::HardSwish:
+      return "HardSwish";
+    case Activation::Tanh:
+      return "Tanh";
+    case Activation::LeakyRelu:
+      return "LeakyRelu";
+    case Activation::Softplus:
+      return "Softplus";
+    case Activation::Erf:
+      return "Erf";
+    case Activation::Affine:
+      return "Affine";
+  }
+  return "?";
+}
+
+void activationNaive(const Tensor& input, const ActivationParams& p, Tensor& output) {
+  output.resize(input.shape());
+  for (int64_t i = 0; i < input.size(); ++i)
+    output[i] = static_cast<float>(apply<double>(input[i], p));
+}
+
+void activation(const Tensor& input, const ActivationParams& p, Tensor& output, int threads) {
+  output.resize(input.shape());
+  const float* x = input.data();
+  float* y = output.data();
+  const int64_t n = input.size();
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1 && n > 65536)
+  for (int64_t i = 0; i < n; ++i) y[i] = apply<float>(x[i], p);
+}
+
+void multiplyNaive(const Tensor& a, const Tensor& b, Tensor& output) {
+  const int64_t run = broadcastRun(a, b);
+  output.resize(a.shape());
+  for (int64_t i = 0; i < a.size(); ++i)
+    output[i] = static_cast<float>(double(a[i]) * double(b[i / run]));
+}
+
+void multiply(const Tensor& a, const Tensor& b, Tensor& output, int threads) {
+  const int64_t run = broadcastRun(a, b);
+  output.resize(a.shape());
+  const int64_t rows = b.size();
+  const float* x = a.data();
+  const float* f = b.data();
+  float* y = output.data();
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1 && a.size() > 65536)
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t i = r * run; i < (r + 1) * run; ++i) y[i] = x[i] * f[r];
+}
+
+}  // namespace basin

@@ -1,0 +1,44 @@
+// Elementwise activations (ONNX's and PyTorch's definitions) and the channel-broadcast product
+// of squeeze-and-excitation, on tensors of any shape.
+#pragma once
+
+#include "core/tensor/tensor.h"
+
+namespace basin {
+
+// y = f(x), with the parameters the kind uses:
+// Clip: min(max(x, alpha), beta) (ReLU6: 0, 6); Sigmoid: 1 / (1 + e^-x); HardSigmoid:
+// max(0, min(1, alpha x + beta)); HardSwish: x max(0, min(1, x / 6 + 1 / 2)); Tanh; LeakyRelu:
+// x >= 0 ? x : alpha x; Softplus: log(1 + e^x); Erf; Affine: alpha x + beta (a product with,
+// or a sum with, a scalar constant).
+enum class Activation {
+  Clip,
+  Sigmoid,
+  HardSigmoid,
+  HardSwish,
+  Tanh,
+  LeakyRelu,
+  Softplus,
+  Erf,
+  Affine
+};
+
+struct ActivationParams {
+  Activation kind = Activation::Clip;
+  float alpha = 0.0f, beta = 0.0f;
+};
+
+// Name for messages and graph summaries ("Clip", "Sigmoid", ...).
+const char* activationName(Activation kind);
+
+// Oracle in double precision; resizes `output` to the input's shape.
+void activationNaive(const Tensor& input, const ActivationParams& p, Tensor& output);
+// Float, parallel over `threads`; same contract. Within 2 float ulps of the oracle.
+void activation(const Tensor& input, const ActivationParams& p, Tensor& output, int threads);
+
+// output = a * b, where b has a's shape or is N x C (x 1 x 1): one factor per image and channel,
+// broadcast over the image (squeeze-and-excitation). Throws ShapeError otherwise.
+void multiplyNaive(const Tensor& a, const Tensor& b, Tensor& output);
+void multiply(const Tensor& a, const Tensor& b, Tensor& output, int threads);
+
+}  // namespace basin
