@@ -25,6 +25,14 @@ const char* kindName(StateKind kind) {
   return "";
 }
 
+// "Conv2d 20, BatchNorm 19, ReLU 17, ..."
+std::string operatorSummary(const Network& net) {
+  std::string text;
+  for (const auto& [name, count] : net.operatorCounts())
+    text += (text.empty() ? "" : ", ") + name + " " + std::to_string(count);
+  return text;
+}
+
 void run(const ModelArgs& args, bool json) {
   if (args.model.empty()) throw ArgumentError("give --model FILE");
   const ModelFormat format = detectModelFormat(args.model);
@@ -34,11 +42,15 @@ void run(const ModelArgs& args, bool json) {
     nlohmann::json entries = nlohmann::json::array();
     for (const StateEntry& e : state.entries())
       entries.push_back({{"name", e.name}, {"shape", e.shape}, {"kind", kindName(e.kind)}});
+    nlohmann::json operators = nlohmann::json::object();
+    for (const auto& [name, count] : c.network.operatorCounts()) operators[name] = count;
     std::cout << nlohmann::json{{"model", args.model},
                                 {"format", formatName(format)},
                                 {"architecture", nlohmann::json::parse(archToJson(c.arch))},
                                 {"parameters", state.parameterCount()},
                                 {"mflop_per_sample", c.network.flopsPerSample() / 1e6},
+                                {"input_shape", c.network.inputShape()},
+                                {"operators", operators},
                                 {"metadata", nlohmann::json::parse(c.metadataJson, nullptr, false)},
                                 {"state", entries}}
                      .dump(2)
@@ -50,6 +62,8 @@ void run(const ModelArgs& args, bool json) {
               toString(c.network.inputShape()).c_str(), static_cast<long long>(c.arch.numClasses));
   std::printf("parameters    %s (%.1f MFLOP per sample)\n", grouped(state.parameterCount()).c_str(),
               c.network.flopsPerSample() / 1e6);
+  std::printf("graph         %zu operators: %s\n", c.network.nodes().size() - 1,
+              operatorSummary(c.network).c_str());
   std::printf("metadata      %s\n", c.metadataJson.c_str());
   if (c.metadataJson.find("\"batchnorm_folded\":true") != std::string::npos)
     std::printf(
@@ -94,8 +108,9 @@ void addInfoCommand(CLI::App& app) {
   auto zoo = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand(
       "info",
-      "What a model file holds: format, architecture, parameter count, every state entry "
-      "with its shape, metadata. Reads Basin checkpoints, ONNX, PyTorch torch.save files and "
+      "What a model file holds: format, architecture, input shape, parameter count, the graph's "
+      "operators by count, every state entry with its shape, metadata. Reads Basin checkpoints, "
+      "ONNX, PyTorch torch.save files and "
       "safetensors (the last two need --arch). With --zoo: every zoo architecture.");
   auto* model = cmd->add_option("--model", args->model, "Model file");
   args->addTo(cmd, "Zoo architecture of a PyTorch or safetensors file");

@@ -5,26 +5,14 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
-#include <limits>
-#include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
-#include <optional>
-#include <set>
 
-#include "core/error.h"
 #include "core/io/json_text.h"
-#include "core/io/tensor_file.h"
+#include "core/io/onnx_importer.h"
 
 namespace basin {
-namespace {
+namespace onnx_import {
 
-bool parseModel(const std::string& path, onnx::ModelProto& model) {
-  std::ifstream in(path, std::ios::binary);
-  return in && model.ParseFromIstream(&in) && model.has_graph() && model.graph().node_size() > 0;
-}
-
-// Values of an initializer or Constant tensor, as floats or integers.
 StoredTensor tensorValues(const onnx::TensorProto& t, const std::string& where) {
   StoredTensor out;
   for (int64_t d : t.dims()) out.shape.push_back(d);
@@ -64,513 +52,345 @@ StoredTensor tensorValues(const onnx::TensorProto& t, const std::string& where) 
   return out;
 }
 
-// The batch extent inside a folded shape computation (unknown until run time).
-constexpr int64_t kBatch = std::numeric_limits<int64_t>::min();
-
-class Importer {
- public:
-  Importer(const onnx::ModelProto& model, const std::string& path) : m_model(model), m_path(path) {}
-
-  Checkpoint run() {
-    const onnx::GraphProto& g = m_model.graph();
-    for (const auto& t : g.initializer()) m_initializers.emplace(t.name(), &t);
-    const onnx::ValueInfoProto* input = nullptr;
-    for (const auto& i : g.input())
-      if (!m_initializers.count(i.name())) input = &i;
-    if (!input) throw FormatError(m_path + ": graph has no data input");
-    Shape shape;
-    const auto& dims = input->type().tensor_type().shape().dim();
-    for (int d = 1; d < dims.size(); ++d) {
-      if (!dims[d].has_dim_value())
-        throw FormatError(m_path + ": input '" + input->name() + "' has a dynamic dimension " +
-                          std::to_string(d) + "; export with fixed channels, height and width");
-      shape.push_back(dims[d].dim_value());
+Checkpoint Importer::run() {
+  const onnx::GraphProto& g = m_model.graph();
+  for (const auto& t : g.initializer()) m_initializers.emplace(t.name(), &t);
+  const onnx::ValueInfoProto* input = nullptr;
+  for (const auto& i : g.input())
+    if (!m_initializers.count(i.name())) input = &i;
+  if (!input) throw FormatError(m_path + ": graph has no data input");
+  Shape shape;
+  const auto& dims = input->type().tensor_type().shape().dim();
+  for (int d = 1; d < dims.size(); ++d) {
+    if (!dims[d].has_dim_value())
+      throw FormatError(m_path + ": input '" + input->name() + "' has a dynamic dimension " +
+                        std::to_string(d) + "; export with fixed channels, height and width");
+    shape.push_back(dims[d].dim_value());
+  }
+  if (dims.size() != 4) throw FormatError(m_path + ": input must be N x C x H x W images");
+  m_exportBatch = dims[0].has_dim_value() ? dims[0].dim_value() : 0;
+  m_network = std::make_unique<Network>(shape);
+  m_values[input->name()] = m_network->input();
+  for (const auto& node : g.node())
+    for (const auto& in : node.input()) ++m_readers[in];
+  for (const auto& node : g.node()) {
+    try {
+      convert(node);
+    } catch (const ShapeError& e) {  // a builder's shape check: say which node
+      unsupported(node, e.what());
     }
-    if (dims.size() != 4) throw FormatError(m_path + ": input must be N x C x H x W images");
-    m_exportBatch = dims[0].has_dim_value() ? dims[0].dim_value() : 0;
-    m_network = std::make_unique<Network>(shape);
-    m_values[input->name()] = m_network->input();
-    for (const auto& node : g.node())
-      for (const auto& in : node.input()) ++m_readers[in];
-    for (const auto& node : g.node()) {
-      try {
-        convert(node);
-      } catch (const ShapeError& e) {  // a builder's shape check: say which node
-        unsupported(node, e.what());
+  }
+  if (g.output_size() != 1) throw FormatError(m_path + ": graph must have exactly one output");
+  const std::string& out = g.output(0).name();
+  if (!m_values.count(out)) throw FormatError(m_path + ": output '" + out + "' is never computed");
+  m_network->setOutput(m_values.at(out));
+  if (m_network->outputShape().size() != 1)
+    throw FormatError(m_path + ": output is not N x classes");
+
+  ArchSpec arch{"onnx", shape[0], shape[1], shape[2], m_network->outputShape()[0]};
+  nlohmann::json meta = {{"producer", m_model.producer_name() + " " + m_model.producer_version()},
+                         {"batchnorm_folded", !m_sawBatchNorm && m_sawRenamedConv}};
+  if (m_model.opset_import_size()) meta["opset"] = m_model.opset_import(0).version();
+  return {arch, std::move(*m_network), jsonText(meta)};
+}
+
+int Importer::value(const onnx::NodeProto& n, int input) const {
+  if (input >= n.input_size()) unsupported(n, "missing input " + std::to_string(input));
+  if (auto pad = m_pads.find(in(n, input)); pad != m_pads.end() &&
+                                            (pad->second.first || pad->second.second) &&
+                                            n.op_type() != "Conv" && n.op_type() != "AveragePool")
+    unsupported(n, "reads a zero Pad; Basin folds Pad only into Conv and AveragePool");
+  const auto it = m_values.find(in(n, input));
+  if (it == m_values.end())
+    unsupported(n, "input '" + in(n, input) + "' is not an activation computed before");
+  return it->second;
+}
+
+int Importer::entry(const onnx::NodeProto& n, int input, StateKind kind, bool transposed) {
+  if (input >= n.input_size() || in(n, input).empty()) return -1;
+  const std::string& name = in(n, input);
+  StateDict& state = m_network->state();
+  if (int e = state.find(name); e >= 0) return e;
+  auto source = m_tensorAliases.count(name) ? m_tensorAliases.at(name) : name;
+  const auto it = m_initializers.find(source);
+  if (it == m_initializers.end()) unsupported(n, "input '" + name + "' must be a constant tensor");
+  StoredTensor t = tensorValues(*it->second, m_path);
+  if (t.isInteger()) unsupported(n, "tensor '" + name + "' must be floating point");
+  if (transposed) {
+    if (t.shape.size() != 2) unsupported(n, "weight '" + name + "' must be 2-D");
+    std::vector<float> flipped(t.values.size());
+    for (int64_t r = 0; r < t.shape[0]; ++r)
+      for (int64_t c = 0; c < t.shape[1]; ++c)
+        flipped[c * t.shape[0] + r] = t.values[r * t.shape[1] + c];
+    t.values = std::move(flipped);
+    std::swap(t.shape[0], t.shape[1]);
+  }
+  const int e = state.add(name, t.shape, kind);
+  std::copy(t.values.begin(), t.values.end(), state.values(e).begin());
+  if (name.rfind("onnx::", 0) == 0) m_sawRenamedConv = true;
+  return e;
+}
+
+std::pair<int64_t, int64_t> Importer::symmetricPads(const onnx::NodeProto& n) const {
+  const auto pads = intsAttribute(n, "pads", {0, 0, 0, 0});
+  if (pads.size() != 4 || pads[0] != pads[2] || pads[1] != pads[3])
+    unsupported(n, "attribute 'pads' must be symmetric");
+  const auto* autoPad = attribute(n, "auto_pad");
+  if (autoPad && autoPad->s() != "NOTSET") unsupported(n, "attribute 'auto_pad' is not supported");
+  const auto folded = m_pads.find(in(n, 0));
+  if (folded == m_pads.end()) return {pads[0], pads[1]};
+  return {pads[0] + folded->second.first, pads[1] + folded->second.second};
+}
+
+void Importer::checkPoolExtents(const onnx::NodeProto& n, const Shape& input,
+                                const Pool2dGeometry& g) {
+  if (!g.ceilMode || input.size() != 3) return;
+  const int64_t sizes[2][4] = {{input[1], g.kernelH, g.strideH, g.padH},
+                               {input[2], g.kernelW, g.strideW, g.padW}};
+  for (const auto& [extent, kernel, stride, pad] : sizes) {
+    const int64_t span = extent + 2 * pad - kernel;
+    if (span < 0 || kernel < 1 || stride < 1) return;  // the builder names the problem
+    const int64_t onnx = (span + stride - 1) / stride + 1;
+    const int64_t torch = poolOutputExtent(extent, kernel, stride, pad, true);
+    if (onnx != torch)
+      unsupported(n, "ceil_mode=1 with a last window that starts in the padding: ONNX gives " +
+                         std::to_string(onnx) + " outputs there, PyTorch " + std::to_string(torch) +
+                         "; export without ceil_mode or padding");
+  }
+}
+
+ActivationParams Importer::activationParams(const onnx::NodeProto& n, Activation kind) const {
+  auto floatAttribute = [&](const char* name, float fallback) {
+    const auto* a = attribute(n, name);
+    return a ? a->f() : fallback;
+  };
+  ActivationParams p{kind};
+  switch (kind) {
+    case Activation::Clip: {  // bounds: attributes before opset 11, optional inputs since
+      onlyAttributes(n, {"min", "max"});
+      p.alpha = floatAttribute("min", -std::numeric_limits<float>::infinity());
+      p.beta = floatAttribute("max", std::numeric_limits<float>::infinity());
+      for (int k : {1, 2}) {
+        if (k >= n.input_size() || in(n, k).empty()) continue;
+        const auto bound = scalarConstant(in(n, k));
+        if (!bound) unsupported(n, "bound '" + in(n, k) + "' must be a constant scalar");
+        (k == 1 ? p.alpha : p.beta) = *bound;
       }
+      break;
     }
-    if (g.output_size() != 1) throw FormatError(m_path + ": graph must have exactly one output");
-    const std::string& out = g.output(0).name();
-    if (!m_values.count(out))
-      throw FormatError(m_path + ": output '" + out + "' is never computed");
-    m_network->setOutput(m_values.at(out));
-    if (m_network->outputShape().size() != 1)
-      throw FormatError(m_path + ": output is not N x classes");
+    case Activation::HardSigmoid:
+      onlyAttributes(n, {"alpha", "beta"});
+      p.alpha = floatAttribute("alpha", 0.2f);
+      p.beta = floatAttribute("beta", 0.5f);
+      break;
+    case Activation::LeakyRelu:
+      onlyAttributes(n, {"alpha"});
+      p.alpha = floatAttribute("alpha", 0.01f);
+      break;
+    default:
+      onlyAttributes(n, {});
+  }
+  return p;
+}
 
-    ArchSpec arch{"onnx", shape[0], shape[1], shape[2], m_network->outputShape()[0]};
-    nlohmann::json meta = {{"producer", m_model.producer_name() + " " + m_model.producer_version()},
-                           {"batchnorm_folded", !m_sawBatchNorm && m_sawRenamedConv}};
-    if (m_model.opset_import_size()) meta["opset"] = m_model.opset_import(0).version();
-    return {arch, std::move(*m_network), jsonText(meta)};
+int Importer::scalarArithmetic(const onnx::NodeProto& n) {
+  const std::string& op = n.op_type();
+  const bool constantFirst = scalarConstant(in(n, 0)).has_value();
+  const float c = *scalarConstant(in(n, constantFirst ? 0 : 1));
+  const int x = value(n, constantFirst ? 1 : 0);
+  ActivationParams p{Activation::Affine, 1.0f, 0.0f};
+  if (op == "Mul") p.alpha = c;
+  if (op == "Add") p.beta = c;
+  if (op == "Sub") {
+    p.alpha = constantFirst ? -1.0f : 1.0f;
+    p.beta = constantFirst ? c : -c;
   }
+  if (op == "Div") {
+    if (constantFirst) unsupported(n, "a constant divided by an activation is not supported");
+    if (c == 0.0f) unsupported(n, "division by a constant 0");
+    p.alpha = 1.0f / c;
+  }
+  return m_network->activation(x, p);
+}
 
- private:
-  [[noreturn]] void unsupported(const onnx::NodeProto& n, const std::string& why) const {
-    throw FormatError(m_path + ": node '" + n.name() + "' (" + n.op_type() + "): " + why);
-  }
-
-  // Input k / the output of a node: a corrupt graph may have fewer than its operator needs.
-  const std::string& in(const onnx::NodeProto& n, int k) const {
-    if (k >= n.input_size())
-      unsupported(n, "has " + std::to_string(n.input_size()) + " inputs, needs more");
-    return n.input(k);
-  }
-  const std::string& out(const onnx::NodeProto& n) const {
-    if (n.output_size() < 1) unsupported(n, "has no output");
-    return n.output(0);
-  }
-
-  const onnx::AttributeProto* attribute(const onnx::NodeProto& n, const std::string& name) const {
-    for (const auto& a : n.attribute())
-      if (a.name() == name) return &a;
-    return nullptr;
-  }
-  int64_t intAttribute(const onnx::NodeProto& n, const std::string& name, int64_t fallback) const {
-    const auto* a = attribute(n, name);
-    return a ? a->i() : fallback;
-  }
-  std::vector<int64_t> intsAttribute(const onnx::NodeProto& n, const std::string& name,
-                                     std::vector<int64_t> fallback) const {
-    const auto* a = attribute(n, name);
-    return a ? std::vector<int64_t>(a->ints().begin(), a->ints().end()) : fallback;
-  }
-  // A 2-D attribute (strides): exactly two values.
-  std::vector<int64_t> pairAttribute(const onnx::NodeProto& n, const std::string& name,
-                                     std::vector<int64_t> fallback) const {
-    auto values = intsAttribute(n, name, std::move(fallback));
-    if (values.size() != 2) unsupported(n, "attribute '" + name + "' must have 2 values");
-    return values;
-  }
-  // Rejects attributes the converter does not interpret.
-  void onlyAttributes(const onnx::NodeProto& n, std::set<std::string> known) const {
-    for (const auto& a : n.attribute())
-      if (!known.count(a.name())) unsupported(n, "attribute '" + a.name() + "' is not supported");
-  }
-
-  // The activation an input names; a non-zero Pad may only feed Conv and AveragePool.
-  int value(const onnx::NodeProto& n, int input) const {
-    if (input >= n.input_size()) unsupported(n, "missing input " + std::to_string(input));
-    if (auto pad = m_pads.find(in(n, input)); pad != m_pads.end() &&
-                                              (pad->second.first || pad->second.second) &&
-                                              n.op_type() != "Conv" && n.op_type() != "AveragePool")
-      unsupported(n, "reads a zero Pad; Basin folds Pad only into Conv and AveragePool");
-    const auto it = m_values.find(in(n, input));
-    if (it == m_values.end())
-      unsupported(n, "input '" + in(n, input) + "' is not an activation computed before");
-    return it->second;
-  }
-
-  // An entry the operator cannot do without (entry() gives -1 for an absent optional input).
-  int required(const onnx::NodeProto& n, int entryIndex) const {
-    if (entryIndex < 0) unsupported(n, "a weight or statistics input is missing");
-    return entryIndex;
-  }
-
-  // The state entry for a tensor input (an initializer or an Identity copy of one). With
-  // `transposed`, a 2-D tensor is stored transposed (MatMul's in x out becomes out x in).
-  int entry(const onnx::NodeProto& n, int input, StateKind kind, bool transposed = false) {
-    if (input >= n.input_size() || in(n, input).empty()) return -1;
-    const std::string& name = in(n, input);
-    StateDict& state = m_network->state();
-    if (int e = state.find(name); e >= 0) return e;
-    auto source = m_tensorAliases.count(name) ? m_tensorAliases.at(name) : name;
-    const auto it = m_initializers.find(source);
-    if (it == m_initializers.end())
-      unsupported(n, "input '" + name + "' must be a constant tensor");
-    StoredTensor t = tensorValues(*it->second, m_path);
-    if (t.isInteger()) unsupported(n, "tensor '" + name + "' must be floating point");
-    if (transposed) {
-      if (t.shape.size() != 2) unsupported(n, "weight '" + name + "' must be 2-D");
-      std::vector<float> flipped(t.values.size());
-      for (int64_t r = 0; r < t.shape[0]; ++r)
-        for (int64_t c = 0; c < t.shape[1]; ++c)
-          flipped[c * t.shape[0] + r] = t.values[r * t.shape[1] + c];
-      t.values = std::move(flipped);
-      std::swap(t.shape[0], t.shape[1]);
-    }
-    const int e = state.add(name, t.shape, kind);
-    std::copy(t.values.begin(), t.values.end(), state.values(e).begin());
-    if (name.rfind("onnx::", 0) == 0) m_sawRenamedConv = true;
-    return e;
-  }
-
-  bool isTensor(const std::string& name) const {
-    return m_initializers.count(name) || m_tensorAliases.count(name);
-  }
-
-  std::vector<int64_t> constantInts(const onnx::NodeProto& n, int input) const {
-    const std::string& name = in(n, input);
-    if (auto it = m_constants.find(name); it != m_constants.end()) return it->second;
-    if (auto it = m_initializers.find(name); it != m_initializers.end())
-      return tensorValues(*it->second, m_path).integers;
-    unsupported(n, "input '" + name + "' must be a constant");
-  }
-
-  // Symmetric padding [begin..., end...] of a 2-D op, or an error naming the node.
-  std::pair<int64_t, int64_t> symmetricPads(const onnx::NodeProto& n) const {
+void Importer::convert(const onnx::NodeProto& n) {
+  if (foldShapeOp(n)) return;
+  const std::string& op = n.op_type();
+  auto define = [&](int node) {
+    if (n.output_size() < 1) unsupported(n, "no output");
+    m_values[out(n)] = node;
+  };
+  Network& net = *m_network;
+  if (op == "Conv") {
+    onlyAttributes(n, {"kernel_shape", "strides", "pads", "dilations", "group", "auto_pad"});
+    const int x = value(n, 0);
+    const auto strides = pairAttribute(n, "strides", {1, 1});
+    const auto dilations = pairAttribute(n, "dilations", {1, 1});
+    const auto [padH, padW] = symmetricPads(n);
+    Conv2dGeometry g;
+    g.strideH = strides.at(0);
+    g.strideW = strides.at(1);
+    g.padH = padH;
+    g.padW = padW;
+    g.groups = intAttribute(n, "group", 1);
+    g.dilationH = dilations.at(0);
+    g.dilationW = dilations.at(1);
+    const int weight = required(n, entry(n, 1, StateKind::Parameter));  // then the bias
+    const Shape& w = net.state().entry(weight).shape;
+    if (const auto* k = attribute(n, "kernel_shape");
+        k && w.size() == 4 && (k->ints_size() != 2 || k->ints(0) != w[2] || k->ints(1) != w[3]))
+      unsupported(n, "attribute 'kernel_shape' does not match the weight " + toString(w));
+    const int bias = entry(n, 2, StateKind::Parameter);
+    define(net.conv2dWith(x, g, weight, bias));
+  } else if (op == "BatchNormalization") {
+    onlyAttributes(n, {"epsilon", "momentum", "training_mode", "spatial"});
+    // Opsets before 9: spatial=0 normalizes every activation on its own (statistics of shape
+    // C x H x W), another operation than PyTorch's BatchNorm2d.
+    if (intAttribute(n, "spatial", 1) != 1) unsupported(n, "spatial=0 is not supported");
+    if (intAttribute(n, "training_mode", 0) != 0) unsupported(n, "training_mode must be 0");
+    const auto* eps = attribute(n, "epsilon");
+    m_sawBatchNorm = true;
+    const int x = value(n, 0);
+    const int weight = required(n, entry(n, 1, StateKind::Parameter));  // PyTorch's order
+    const int bias = required(n, entry(n, 2, StateKind::Parameter));
+    const int mean = required(n, entry(n, 3, StateKind::Buffer));
+    const int var = required(n, entry(n, 4, StateKind::Buffer));
+    define(net.batchNormWith(x, weight, bias, mean, var, eps ? eps->f() : 1e-5));
+  } else if (op == "Relu") {
+    define(net.relu(value(n, 0)));
+  } else if (op == "ReduceMean") {
+    onlyAttributes(n, {"axes", "keepdims"});
+    auto axes = n.input_size() > 1 ? constantInts(n, 1) : intsAttribute(n, "axes", {});
+    for (int64_t& a : axes) a = a < 0 ? a + 4 : a;
+    std::sort(axes.begin(), axes.end());
+    const int x = value(n, 0);
+    if (net.node(x).shape.size() != 3 || axes != std::vector<int64_t>{2, 3})
+      unsupported(n, "only a mean over height and width (a global average pool) is supported");
+    define(net.globalAvgPool(x, intAttribute(n, "keepdims", 1) != 0));
+  } else if (const auto kind = activationOf(op)) {
+    define(net.activation(value(n, 0), activationParams(n, *kind)));
+  } else if ((op == "Mul" || op == "Add" || op == "Sub" || op == "Div") && n.input_size() == 2 &&
+             (scalarConstant(in(n, 0)) || scalarConstant(in(n, 1)))) {
+    define(scalarArithmetic(n));
+  } else if (op == "Mul") {
+    int a = value(n, 0), b = value(n, 1);
+    if (numel(net.node(a).shape) < numel(net.node(b).shape)) std::swap(a, b);  // b the factor
+    define(net.multiply(a, b));
+  } else if (op == "Neg") {
+    define(net.activation(value(n, 0), {Activation::Affine, -1.0f, 0.0f}));
+  } else if (op == "MatMul") {
+    int x = value(n, 0);
+    if (net.node(x).shape.size() != 1) x = net.flatten(x);
+    const int node = net.linearWith(x, required(n, entry(n, 1, StateKind::Parameter, true)), -1);
+    m_biasFree.insert(node);
+    define(node);
+  } else if (op == "Add" && n.input_size() == 2 && isTensor(in(n, 1)) &&
+             m_biasFree.count(value(n, 0)) && m_readers[in(n, 0)] == 1) {  // a MatMul's bias
+    const int node = value(n, 0);
+    net.attachBias(node, required(n, entry(n, 1, StateKind::Parameter)));
+    m_biasFree.erase(node);
+    define(node);
+  } else if (op == "Add" || op == "Sum") {
+    int acc = value(n, 0);
+    for (int i = 1; i < n.input_size(); ++i) acc = net.add(acc, value(n, i));
+    define(acc);
+  } else if (op == "Concat") {  // of activations (shape pieces are folded before)
+    if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1 (channels)");
+    std::vector<int> parts;
+    for (int i = 0; i < n.input_size(); ++i) parts.push_back(value(n, i));
+    define(net.concat(parts));
+  } else if (op == "MaxPool" || op == "AveragePool") {
+    onlyAttributes(n, {"kernel_shape", "strides", "pads", "ceil_mode", "auto_pad",
+                       "count_include_pad", "dilations", "storage_order"});
+    for (int64_t d : intsAttribute(n, "dilations", {1, 1}))
+      if (d != 1) unsupported(n, "attribute 'dilations' must be 1");
+    if (intAttribute(n, "storage_order", 0) != 0) unsupported(n, "storage_order must be 0");
+    const auto kernel = intsAttribute(n, "kernel_shape", {});
+    if (kernel.size() != 2) unsupported(n, "attribute 'kernel_shape' must have 2 values");
+    const auto strides = pairAttribute(n, "strides", {1, 1});
+    const bool average = op == "AveragePool";
+    const int x = value(n, 0);
+    const auto folded = m_pads.find(in(n, 0));  // an explicit zero Pad: its zeros always count
+    const bool padFolded =
+        folded != m_pads.end() && (folded->second.first || folded->second.second);
     const auto pads = intsAttribute(n, "pads", {0, 0, 0, 0});
-    if (pads.size() != 4 || pads[0] != pads[2] || pads[1] != pads[3])
-      unsupported(n, "attribute 'pads' must be symmetric");
-    const auto* autoPad = attribute(n, "auto_pad");
-    if (autoPad && autoPad->s() != "NOTSET")
-      unsupported(n, "attribute 'auto_pad' is not supported");
-    const auto folded = m_pads.find(in(n, 0));
-    if (folded == m_pads.end()) return {pads[0], pads[1]};
-    return {pads[0] + folded->second.first, pads[1] + folded->second.second};
-  }
-
-  // ONNX's output extent of a ceil-mode pool, ceil((in + 2 pad - kernel) / stride) + 1, keeps a
-  // last window that starts in the right padding; PyTorch drops it (and its exporter writes the
-  // same attributes for its own rule). Where the two differ no answer is certain: refused.
-  void checkPoolExtents(const onnx::NodeProto& n, const Shape& input, const Pool2dGeometry& g) {
-    if (!g.ceilMode || input.size() != 3) return;
-    const int64_t sizes[2][4] = {{input[1], g.kernelH, g.strideH, g.padH},
-                                 {input[2], g.kernelW, g.strideW, g.padW}};
-    for (const auto& [extent, kernel, stride, pad] : sizes) {
-      const int64_t span = extent + 2 * pad - kernel;
-      if (span < 0 || kernel < 1 || stride < 1) return;  // the builder names the problem
-      const int64_t onnx = (span + stride - 1) / stride + 1;
-      const int64_t torch = poolOutputExtent(extent, kernel, stride, pad, true);
-      if (onnx != torch)
-        unsupported(n, "ceil_mode=1 with a last window that starts in the padding: ONNX gives " +
-                           std::to_string(onnx) + " outputs there, PyTorch " +
-                           std::to_string(torch) + "; export without ceil_mode or padding");
+    const bool ownPads = std::any_of(pads.begin(), pads.end(), [](int64_t p) { return p != 0; });
+    const bool countIncludePad = intAttribute(n, "count_include_pad", 0) != 0;  // ONNX: 0
+    if (average && padFolded && ownPads && !countIncludePad)
+      unsupported(n,
+                  "a zero Pad before an AveragePool with its own pads and count_include_pad=0 "
+                  "(the two paddings would count differently)");
+    const auto [padH, padW] = symmetricPads(n);
+    const Pool2dGeometry g{kernel[0],
+                           kernel[1],
+                           strides.at(0),
+                           strides.at(1),
+                           padH,
+                           padW,
+                           intAttribute(n, "ceil_mode", 0) != 0,
+                           padFolded || countIncludePad};
+    checkPoolExtents(n, net.node(x).shape, g);
+    define(average ? net.avgPool2d(x, g) : net.maxPool2d(x, g));
+  } else if (op == "GlobalAveragePool") {
+    define(net.globalAvgPool(value(n, 0), true));
+  } else if (op == "Gemm") {
+    onlyAttributes(n, {"alpha", "beta", "transA", "transB"});
+    const auto* alpha = attribute(n, "alpha");
+    const auto* beta = attribute(n, "beta");
+    if ((alpha && alpha->f() != 1.0f) || (beta && beta->f() != 1.0f))
+      unsupported(n, "alpha and beta must be 1");
+    if (intAttribute(n, "transA", 0) != 0 || intAttribute(n, "transB", 0) != 1)
+      unsupported(n, "only transA=0, transB=1 (PyTorch's Linear) is supported");
+    int x = value(n, 0);
+    if (net.node(x).shape.size() != 1) x = net.flatten(x);
+    const int weight = required(n, entry(n, 1, StateKind::Parameter));
+    const int bias = entry(n, 2, StateKind::Parameter);
+    define(net.linearWith(x, weight, bias));
+  } else if (op == "Flatten") {
+    if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1");
+    define(net.flatten(value(n, 0)));
+  } else if (op == "Identity" || op == "Dropout") {
+    if (auto it = m_values.find(in(n, 0)); it != m_values.end()) {
+      define(it->second);
+    } else {  // a deduplicated initializer: becomes its own tensor again when used
+      m_tensorAliases[out(n)] =
+          m_tensorAliases.count(in(n, 0)) ? m_tensorAliases.at(in(n, 0)) : in(n, 0);
     }
+  } else if (op == "Pad") {
+    onlyAttributes(n, {"mode", "pads", "value"});
+    // Opsets before 11 carry the fill value as an attribute; folding assumes zeros.
+    if (const auto* fill = attribute(n, "value"); fill && fill->f() != 0.0f)
+      unsupported(n, "pad value must be 0");
+    const auto* mode = attribute(n, "mode");
+    if (mode && mode->s() != "constant") unsupported(n, "only constant padding is supported");
+    if (n.input_size() > 2 && !in(n, 2).empty()) unsupported(n, "pad value must be 0");
+    const auto pads = n.input_size() > 1 ? constantInts(n, 1) : intsAttribute(n, "pads", {});
+    if (pads.size() != 8 || pads[0] || pads[1] || pads[4] || pads[5] || pads[2] != pads[6] ||
+        pads[3] != pads[7])
+      unsupported(n, "only symmetric zero padding of height and width is supported");
+    define(value(n, 0));  // folded into the convolution or average pool that reads it
+    m_pads[out(n)] = {pads[2], pads[3]};
+  } else if (op == "Softmax" || op == "LogSoftmax") {
+    if (out(n) != m_model.graph().output(0).name())
+      unsupported(n, "a softmax is only supported as the graph's output");
+    define(value(n, 0));  // the loss applies its own softmax
+  } else {
+    unsupported(n, "op type not supported");
   }
+}
 
-  // The activation an ONNX operator is (Relu has its own, fusable node).
-  static std::optional<Activation> activationOf(const std::string& op) {
-    static const std::map<std::string, Activation> kinds = {
-        {"Clip", Activation::Clip},
-        {"Sigmoid", Activation::Sigmoid},
-        {"HardSigmoid", Activation::HardSigmoid},
-        {"HardSwish", Activation::HardSwish},
-        {"Tanh", Activation::Tanh},
-        {"LeakyRelu", Activation::LeakyRelu},
-        {"Softplus", Activation::Softplus},
-        {"Erf", Activation::Erf}};
-    const auto it = kinds.find(op);
-    return it == kinds.end() ? std::nullopt : std::optional<Activation>(it->second);
-  }
+}  // namespace onnx_import
 
-  ActivationParams activationParams(const onnx::NodeProto& n, Activation kind) const {
-    auto floatAttribute = [&](const char* name, float fallback) {
-      const auto* a = attribute(n, name);
-      return a ? a->f() : fallback;
-    };
-    ActivationParams p{kind};
-    switch (kind) {
-      case Activation::Clip: {  // bounds: attributes before opset 11, optional inputs since
-        onlyAttributes(n, {"min", "max"});
-        p.alpha = floatAttribute("min", -std::numeric_limits<float>::infinity());
-        p.beta = floatAttribute("max", std::numeric_limits<float>::infinity());
-        for (int k : {1, 2}) {
-          if (k >= n.input_size() || in(n, k).empty()) continue;
-          const auto bound = scalarConstant(in(n, k));
-          if (!bound) unsupported(n, "bound '" + in(n, k) + "' must be a constant scalar");
-          (k == 1 ? p.alpha : p.beta) = *bound;
-        }
-        break;
-      }
-      case Activation::HardSigmoid:
-        onlyAttributes(n, {"alpha", "beta"});
-        p.alpha = floatAttribute("alpha", 0.2f);
-        p.beta = floatAttribute("beta", 0.5f);
-        break;
-      case Activation::LeakyRelu:
-        onlyAttributes(n, {"alpha"});
-        p.alpha = floatAttribute("alpha", 0.01f);
-        break;
-      default:
-        onlyAttributes(n, {});
-    }
-    return p;
-  }
+namespace {
 
-  // The value of a one-element float (or integer) constant, if `name` is one.
-  std::optional<float> scalarConstant(const std::string& name) const {
-    if (auto it = m_floatConstants.find(name); it != m_floatConstants.end())
-      return it->second.size() == 1 ? std::optional<float>(it->second[0]) : std::nullopt;
-    if (auto it = m_constants.find(name); it != m_constants.end())
-      return it->second.size() == 1 ? std::optional<float>(float(it->second[0])) : std::nullopt;
-    if (auto it = m_initializers.find(name); it != m_initializers.end()) {
-      const StoredTensor t = tensorValues(*it->second, m_path);
-      if (t.isInteger())
-        return t.integers.size() == 1 ? std::optional<float>(t.integers[0]) : std::nullopt;
-      return t.values.size() == 1 ? std::optional<float>(t.values[0]) : std::nullopt;
-    }
-    return std::nullopt;
-  }
-
-  // x * c, x + c, x - c, c - x, x / c with a scalar constant c: one affine map a x + b.
-  int scalarArithmetic(const onnx::NodeProto& n) {
-    const std::string& op = n.op_type();
-    const bool constantFirst = scalarConstant(in(n, 0)).has_value();
-    const float c = *scalarConstant(in(n, constantFirst ? 0 : 1));
-    const int x = value(n, constantFirst ? 1 : 0);
-    ActivationParams p{Activation::Affine, 1.0f, 0.0f};
-    if (op == "Mul") p.alpha = c;
-    if (op == "Add") p.beta = c;
-    if (op == "Sub") {
-      p.alpha = constantFirst ? -1.0f : 1.0f;
-      p.beta = constantFirst ? c : -c;
-    }
-    if (op == "Div") {
-      if (constantFirst) unsupported(n, "a constant divided by an activation is not supported");
-      if (c == 0.0f) unsupported(n, "division by a constant 0");
-      p.alpha = 1.0f / c;
-    }
-    return m_network->activation(x, p);
-  }
-
-  // True if every input is an integer constant (a shape computation, folded at load).
-  bool constantInputs(const onnx::NodeProto& n) const {
-    return n.input_size() > 0 &&
-           std::all_of(n.input().begin(), n.input().end(),
-                       [&](const std::string& i) { return m_constants.count(i) > 0; });
-  }
-
-  void convert(const onnx::NodeProto& n) {
-    const std::string& op = n.op_type();
-    auto define = [&](int node) {
-      if (n.output_size() < 1) unsupported(n, "no output");
-      m_values[out(n)] = node;
-    };
-    Network& net = *m_network;
-    if (op == "Conv") {
-      onlyAttributes(n, {"kernel_shape", "strides", "pads", "dilations", "group", "auto_pad"});
-      const int x = value(n, 0);
-      const auto strides = pairAttribute(n, "strides", {1, 1});
-      const auto dilations = pairAttribute(n, "dilations", {1, 1});
-      const auto [padH, padW] = symmetricPads(n);
-      Conv2dGeometry g;
-      g.strideH = strides.at(0);
-      g.strideW = strides.at(1);
-      g.padH = padH;
-      g.padW = padW;
-      g.groups = intAttribute(n, "group", 1);
-      g.dilationH = dilations.at(0);
-      g.dilationW = dilations.at(1);
-      const int weight = required(n, entry(n, 1, StateKind::Parameter));  // then the bias
-      const Shape& w = net.state().entry(weight).shape;
-      if (const auto* k = attribute(n, "kernel_shape");
-          k && w.size() == 4 && (k->ints_size() != 2 || k->ints(0) != w[2] || k->ints(1) != w[3]))
-        unsupported(n, "attribute 'kernel_shape' does not match the weight " + toString(w));
-      const int bias = entry(n, 2, StateKind::Parameter);
-      define(net.conv2dWith(x, g, weight, bias));
-    } else if (op == "BatchNormalization") {
-      onlyAttributes(n, {"epsilon", "momentum", "training_mode", "spatial"});
-      // Opsets before 9: spatial=0 normalizes every activation on its own (statistics of shape
-      // C x H x W), another operation than PyTorch's BatchNorm2d.
-      if (intAttribute(n, "spatial", 1) != 1) unsupported(n, "spatial=0 is not supported");
-      if (intAttribute(n, "training_mode", 0) != 0) unsupported(n, "training_mode must be 0");
-      const auto* eps = attribute(n, "epsilon");
-      m_sawBatchNorm = true;
-      const int x = value(n, 0);
-      const int weight = required(n, entry(n, 1, StateKind::Parameter));  // PyTorch's order
-      const int bias = required(n, entry(n, 2, StateKind::Parameter));
-      const int mean = required(n, entry(n, 3, StateKind::Buffer));
-      const int var = required(n, entry(n, 4, StateKind::Buffer));
-      define(net.batchNormWith(x, weight, bias, mean, var, eps ? eps->f() : 1e-5));
-    } else if (op == "Relu") {
-      define(net.relu(value(n, 0)));
-    } else if (const auto kind = activationOf(op)) {
-      define(net.activation(value(n, 0), activationParams(n, *kind)));
-    } else if ((op == "Mul" || op == "Add" || op == "Sub" || op == "Div") && n.input_size() == 2 &&
-               (scalarConstant(in(n, 0)) || scalarConstant(in(n, 1)))) {
-      define(scalarArithmetic(n));
-    } else if (op == "Mul") {
-      int a = value(n, 0), b = value(n, 1);
-      if (numel(net.node(a).shape) < numel(net.node(b).shape)) std::swap(a, b);  // b the factor
-      define(net.multiply(a, b));
-    } else if (op == "Neg") {
-      define(net.activation(value(n, 0), {Activation::Affine, -1.0f, 0.0f}));
-    } else if (op == "MatMul") {
-      int x = value(n, 0);
-      if (net.node(x).shape.size() != 1) x = net.flatten(x);
-      const int node = net.linearWith(x, required(n, entry(n, 1, StateKind::Parameter, true)), -1);
-      m_biasFree.insert(node);
-      define(node);
-    } else if (op == "Add" && n.input_size() == 2 && isTensor(in(n, 1)) &&
-               m_biasFree.count(value(n, 0)) && m_readers[in(n, 0)] == 1) {  // a MatMul's bias
-      const int node = value(n, 0);
-      net.attachBias(node, required(n, entry(n, 1, StateKind::Parameter)));
-      m_biasFree.erase(node);
-      define(node);
-    } else if (op == "Add" || op == "Sum") {
-      int acc = value(n, 0);
-      for (int i = 1; i < n.input_size(); ++i) acc = net.add(acc, value(n, i));
-      define(acc);
-    } else if (op == "Concat" && !constantInputs(n)) {
-      if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1 (channels)");
-      std::vector<int> parts;
-      for (int i = 0; i < n.input_size(); ++i) parts.push_back(value(n, i));
-      define(net.concat(parts));
-    } else if (op == "MaxPool" || op == "AveragePool") {
-      onlyAttributes(n, {"kernel_shape", "strides", "pads", "ceil_mode", "auto_pad",
-                         "count_include_pad", "dilations", "storage_order"});
-      for (int64_t d : intsAttribute(n, "dilations", {1, 1}))
-        if (d != 1) unsupported(n, "attribute 'dilations' must be 1");
-      if (intAttribute(n, "storage_order", 0) != 0) unsupported(n, "storage_order must be 0");
-      const auto kernel = intsAttribute(n, "kernel_shape", {});
-      if (kernel.size() != 2) unsupported(n, "attribute 'kernel_shape' must have 2 values");
-      const auto strides = pairAttribute(n, "strides", {1, 1});
-      const bool average = op == "AveragePool";
-      const int x = value(n, 0);
-      const auto folded = m_pads.find(in(n, 0));  // an explicit zero Pad: its zeros always count
-      const bool padFolded =
-          folded != m_pads.end() && (folded->second.first || folded->second.second);
-      const auto pads = intsAttribute(n, "pads", {0, 0, 0, 0});
-      const bool ownPads = std::any_of(pads.begin(), pads.end(), [](int64_t p) { return p != 0; });
-      const bool countIncludePad = intAttribute(n, "count_include_pad", 0) != 0;  // ONNX: 0
-      if (average && padFolded && ownPads && !countIncludePad)
-        unsupported(n,
-                    "a zero Pad before an AveragePool with its own pads and count_include_pad=0 "
-                    "(the two paddings would count differently)");
-      const auto [padH, padW] = symmetricPads(n);
-      const Pool2dGeometry g{kernel[0],
-                             kernel[1],
-                             strides.at(0),
-                             strides.at(1),
-                             padH,
-                             padW,
-                             intAttribute(n, "ceil_mode", 0) != 0,
-                             padFolded || countIncludePad};
-      checkPoolExtents(n, net.node(x).shape, g);
-      define(average ? net.avgPool2d(x, g) : net.maxPool2d(x, g));
-    } else if (op == "GlobalAveragePool") {
-      define(net.globalAvgPool(value(n, 0), true));
-    } else if (op == "Gemm") {
-      onlyAttributes(n, {"alpha", "beta", "transA", "transB"});
-      const auto* alpha = attribute(n, "alpha");
-      const auto* beta = attribute(n, "beta");
-      if ((alpha && alpha->f() != 1.0f) || (beta && beta->f() != 1.0f))
-        unsupported(n, "alpha and beta must be 1");
-      if (intAttribute(n, "transA", 0) != 0 || intAttribute(n, "transB", 0) != 1)
-        unsupported(n, "only transA=0, transB=1 (PyTorch's Linear) is supported");
-      int x = value(n, 0);
-      if (net.node(x).shape.size() != 1) x = net.flatten(x);
-      const int weight = required(n, entry(n, 1, StateKind::Parameter));
-      const int bias = entry(n, 2, StateKind::Parameter);
-      define(net.linearWith(x, weight, bias));
-    } else if (op == "Flatten") {
-      if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1");
-      define(net.flatten(value(n, 0)));
-    } else if (op == "Reshape") {
-      const auto shape = constantInts(n, 1);
-      const int x = value(n, 0);
-      const int64_t features = numel(net.node(x).shape);
-      // The first extent must be the batch: Shape(x)[0] (`x.view(x.size(0), -1)`), 0 (copy it),
-      // the batch size the graph was exported with, or -1 beside the exact feature count.
-      const bool batchFirst =
-          shape.size() == 2 && (shape[0] == kBatch || shape[0] == 0 ||
-                                (m_exportBatch > 0 && shape[0] == m_exportBatch) ||
-                                (shape[0] == -1 && shape[1] == features));
-      if (!batchFirst || !(shape[1] == -1 || shape[1] == features))
-        unsupported(n, "only a reshape to N x features (a flatten) is supported");
-      define(net.flatten(x));
-    } else if (op == "Shape") {  // of an activation: [batch, C, H, W], folded as a constant
-      onlyAttributes(n, {"start", "end"});
-      std::vector<int64_t> dims{kBatch};
-      for (int64_t d : net.node(value(n, 0)).shape) dims.push_back(d);
-      const int64_t rank = static_cast<int64_t>(dims.size());
-      auto clampAxis = [&](int64_t a) {
-        return std::clamp<int64_t>(a < 0 ? a + rank : a, 0, rank);
-      };
-      const int64_t start = clampAxis(intAttribute(n, "start", 0));
-      const int64_t end = clampAxis(intAttribute(n, "end", rank));
-      m_constants[out(n)] =
-          std::vector<int64_t>(dims.begin() + start, dims.begin() + std::max(start, end));
-    } else if (op == "Gather" && m_constants.count(in(n, 0))) {  // an element of a shape
-      onlyAttributes(n, {"axis"});
-      if (intAttribute(n, "axis", 0) != 0) unsupported(n, "a shape is gathered along axis 0 only");
-      const std::vector<int64_t> from = constantInts(n, 0);
-      std::vector<int64_t> picked;
-      for (int64_t i : constantInts(n, 1)) {
-        const int64_t at = i < 0 ? i + static_cast<int64_t>(from.size()) : i;
-        if (at < 0 || at >= static_cast<int64_t>(from.size()))
-          unsupported(n, "index " + std::to_string(i) + " is outside the shape");
-        picked.push_back(from[at]);
-      }
-      m_constants[out(n)] = picked;
-    } else if (op == "Unsqueeze" && m_constants.count(in(n, 0))) {  // a scalar made 1-D
-      onlyAttributes(n, {"axes"});
-      const auto axes = n.input_size() > 1 ? constantInts(n, 1) : intsAttribute(n, "axes", {});
-      if (axes != std::vector<int64_t>{0} || constantInts(n, 0).size() != 1)
-        unsupported(n, "only a scalar of a shape computation can be unsqueezed");
-      m_constants[out(n)] = constantInts(n, 0);
-    } else if (op == "Concat") {  // of shape pieces
-      if (const int64_t axis = intAttribute(n, "axis", 0); axis != 0 && axis != -1)
-        unsupported(n, "shape pieces are concatenated along axis 0");
-      std::vector<int64_t> joined;
-      for (int i = 0; i < n.input_size(); ++i)
-        for (int64_t v : constantInts(n, i)) joined.push_back(v);
-      m_constants[out(n)] = joined;
-    } else if (op == "Identity" || op == "Dropout") {
-      if (auto it = m_values.find(in(n, 0)); it != m_values.end()) {
-        define(it->second);
-      } else {  // a deduplicated initializer: becomes its own tensor again when used
-        m_tensorAliases[out(n)] =
-            m_tensorAliases.count(in(n, 0)) ? m_tensorAliases.at(in(n, 0)) : in(n, 0);
-      }
-    } else if (op == "Constant") {
-      const auto* v = attribute(n, "value");
-      if (!v) unsupported(n, "only 'value' constants are supported");
-      StoredTensor t = tensorValues(v->t(), m_path);
-      if (t.isInteger()) {
-        m_constants[out(n)] = std::move(t.integers);
-      } else {
-        m_floatConstants[out(n)] = std::move(t.values);
-      }
-    } else if (op == "Pad") {
-      onlyAttributes(n, {"mode", "pads", "value"});
-      // Opsets before 11 carry the fill value as an attribute; folding assumes zeros.
-      if (const auto* fill = attribute(n, "value"); fill && fill->f() != 0.0f)
-        unsupported(n, "pad value must be 0");
-      const auto* mode = attribute(n, "mode");
-      if (mode && mode->s() != "constant") unsupported(n, "only constant padding is supported");
-      if (n.input_size() > 2 && !in(n, 2).empty()) unsupported(n, "pad value must be 0");
-      const auto pads = n.input_size() > 1 ? constantInts(n, 1) : intsAttribute(n, "pads", {});
-      if (pads.size() != 8 || pads[0] || pads[1] || pads[4] || pads[5] || pads[2] != pads[6] ||
-          pads[3] != pads[7])
-        unsupported(n, "only symmetric zero padding of height and width is supported");
-      define(value(n, 0));  // folded into the convolution or average pool that reads it
-      m_pads[out(n)] = {pads[2], pads[3]};
-    } else if (op == "Softmax" || op == "LogSoftmax") {
-      if (out(n) != m_model.graph().output(0).name())
-        unsupported(n, "a softmax is only supported as the graph's output");
-      define(value(n, 0));  // the loss applies its own softmax
-    } else {
-      unsupported(n, "op type not supported");
-    }
-  }
-
-  const onnx::ModelProto& m_model;
-  std::string m_path;
-  std::unique_ptr<Network> m_network;
-  std::map<std::string, const onnx::TensorProto*> m_initializers;
-  std::map<std::string, std::string> m_tensorAliases;
-  std::map<std::string, std::vector<int64_t>> m_constants;  // integer: shape computations
-  std::map<std::string, std::vector<float>> m_floatConstants;
-  std::map<std::string, int> m_values;
-  std::map<std::string, int> m_readers;  // how many nodes read each value
-  std::set<int> m_biasFree;  // Linear nodes from MatMul that an Add may still give a bias
-  std::map<std::string, std::pair<int64_t, int64_t>> m_pads;  // Pad outputs: (height, width)
-  bool m_sawBatchNorm = false, m_sawRenamedConv = false;
-  int64_t m_exportBatch = 0;  // the input's fixed batch extent, 0 if dynamic
-};
+bool parseModel(const std::string& path, onnx::ModelProto& model) {
+  std::ifstream in(path, std::ios::binary);
+  return in && model.ParseFromIstream(&in) && model.has_graph() && model.graph().node_size() > 0;
+}
 
 }  // namespace
+
+using onnx_import::Importer;
 
 bool looksLikeOnnx(const std::string& path) {
   onnx::ModelProto model;

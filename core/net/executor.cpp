@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/ops/activation.h"
+#include "core/ops/channels.h"
 #include "core/ops/elementwise.h"
 #include "core/ops/linear.h"
 
@@ -86,6 +87,12 @@ void Executor::runNaive(const Step& s, const Tensor& input, Tensor& out) {
     case OpKind::Mul:
       multiplyNaive(x, valueOf(n.inputs[1], input), out);
       break;
+    case OpKind::ChannelSlice:
+      channelSlice(x, n.first, n.last, out, 1);
+      break;
+    case OpKind::ChannelShuffle:
+      channelShuffle(x, n.first, out, 1);
+      break;
     case OpKind::Linear:
       linearNaive(x, state.values(n.weight).data(), biasOf(m_network, n), n.outFeatures, false,
                   out);
@@ -142,6 +149,12 @@ void Executor::runFast(const Step& s, const Tensor& input, Tensor& out, int thre
       break;
     case OpKind::Mul:
       multiply(x, valueOf(n.inputs[1], input), out, threads);
+      break;
+    case OpKind::ChannelSlice:
+      channelSlice(x, n.first, n.last, out, threads);
+      break;
+    case OpKind::ChannelShuffle:
+      channelShuffle(x, n.first, out, threads);
       break;
     case OpKind::Linear:
       linear(x, s.weight.data(), s.bias.data(), n.outFeatures, s.relu, out, threads);

@@ -1,5 +1,8 @@
 #include "core/net/network.h"
 
+#include <algorithm>
+#include <map>
+
 #include "core/error.h"
 
 namespace basin {
@@ -267,6 +270,84 @@ BatchNormParams batchNormParams(const Network& net, const Node& n) {
           s.values(n.runningVar).data(),
           n.eps,
           n.shape.at(0)};
+}
+
+int Network::channelSlice(int x, int64_t begin, int64_t end) {
+  const Shape& in = m_nodes.at(x).shape;
+  if (in.empty() || begin < 0 || begin >= end || end > in[0])
+    throw ShapeError("channels " + std::to_string(begin) + " to " + std::to_string(end) +
+                     " are not a range of " + toString(in));
+  Node n;
+  n.op = OpKind::ChannelSlice;
+  n.inputs = {x};
+  n.shape = in;
+  n.shape[0] = end - begin;
+  n.first = begin;
+  n.last = end;
+  return append(std::move(n));
+}
+
+int Network::channelShuffle(int x, int64_t groups) {
+  const Shape& in = m_nodes.at(x).shape;
+  if (in.empty() || groups < 1 || in[0] % groups)
+    throw ShapeError(std::to_string(groups) + " groups do not divide the channels of " +
+                     toString(in));
+  Node n;
+  n.op = OpKind::ChannelShuffle;
+  n.inputs = {x};
+  n.shape = in;
+  n.first = groups;
+  return append(std::move(n));
+}
+
+std::string operatorName(const Node& n) {
+  switch (n.op) {
+    case OpKind::Input:
+      return "Input";
+    case OpKind::Conv2d:
+      if (n.conv.groups == 1) return "Conv2d";
+      return n.conv.groups == n.conv.inChannels && n.conv.groups == n.conv.outChannels
+                 ? "DepthwiseConv2d"
+                 : "GroupedConv2d";
+    case OpKind::BatchNorm:
+      return "BatchNorm";
+    case OpKind::ReLU:
+      return "ReLU";
+    case OpKind::MaxPool2d:
+      return "MaxPool2d";
+    case OpKind::AvgPool2d:
+      return "AvgPool2d";
+    case OpKind::GlobalAvgPool:
+      return "GlobalAvgPool";
+    case OpKind::Linear:
+      return "Linear";
+    case OpKind::Add:
+      return "Add";
+    case OpKind::Concat:
+      return "Concat";
+    case OpKind::Flatten:
+      return "Flatten";
+    case OpKind::Dropout:
+      return "Dropout";
+    case OpKind::Activation:
+      return activationName(n.activation.kind);
+    case OpKind::Mul:
+      return "Mul";
+    case OpKind::ChannelSlice:
+      return "ChannelSlice";
+    case OpKind::ChannelShuffle:
+      return "ChannelShuffle";
+  }
+  return "?";
+}
+
+std::vector<std::pair<std::string, int>> Network::operatorCounts() const {
+  std::map<std::string, int> counts;
+  for (size_t i = 1; i < m_nodes.size(); ++i) ++counts[operatorName(m_nodes[i])];
+  std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return sorted;
 }
 
 int64_t Network::flopsPerSample() const {

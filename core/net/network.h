@@ -28,7 +28,9 @@ enum class OpKind {
   Flatten,
   Dropout,
   Activation,  // an elementwise function other than ReLU (activation.h)
-  Mul          // elementwise product, the second factor possibly one value per channel
+  Mul,         // elementwise product, the second factor possibly one value per channel
+  ChannelSlice,
+  ChannelShuffle
 };
 
 struct Node {
@@ -43,6 +45,7 @@ struct Node {
   int64_t outFeatures = 0;
   double eps = 1e-5;
   ActivationParams activation;
+  int64_t first = 0, last = 0;  // ChannelSlice: channels [first, last); ChannelShuffle: groups
 };
 
 class Network {
@@ -80,6 +83,10 @@ class Network {
   int activation(int x, const ActivationParams& p);
   // a * b; b of a's shape, or one value per channel (C or C x 1 x 1). Throws ShapeError.
   int multiply(int a, int b);
+  // Channels [begin, end) (channels.h); throws ShapeError if they are not a range of x's.
+  int channelSlice(int x, int64_t begin, int64_t end);
+  // ShuffleNet's shuffle of `groups` channel groups; throws ShapeError unless they divide C.
+  int channelShuffle(int x, int64_t groups);
   int linear(int x, const std::string& name, int64_t outFeatures, bool bias = true);
   int add(int a, int b);
   int concat(const std::vector<int>& xs);
@@ -96,6 +103,8 @@ class Network {
   const StateDict& state() const { return m_state; }
   // Floating-point operations (2 x multiply-adds of convolutions and linear layers) per sample.
   int64_t flopsPerSample() const;
+  // The graph's operators by count, most frequent first (then by name): ("Conv2d", 20), ...
+  std::vector<std::pair<std::string, int>> operatorCounts() const;
 
  private:
   std::string path(const std::string& name) const;
@@ -107,6 +116,10 @@ class Network {
   std::vector<std::string> m_scopes;
   int m_output = 0;
 };
+
+// A node's operator for summaries: "Conv2d", "DepthwiseConv2d", "GroupedConv2d", "BatchNorm",
+// "ReLU", an activation's name ("Sigmoid"), "MaxPool2d", ...
+std::string operatorName(const Node& n);
 
 // The eval-mode parameters of BatchNorm node `n` (pointers into the network's state).
 BatchNormParams batchNormParams(const Network& net, const Node& n);
