@@ -133,6 +133,20 @@ class TestCli : public QObject {
     QCOMPARE(j["state"].toArray().first().toObject()["name"].toString(), QString("conv1.weight"));
     const Run text = runCli({"info", "--model", BASIN_SOURCE_DEMO});
     QVERIFY(text.out.contains("layer3.2.bn2.num_batches_tracked"));
+    // A graph summary: ShuffleNetV2 with stages of 2 blocks has 6 channel shuffles, 9
+    // depthwise convolutions (two in each stage's first block) and 17 others.
+    const QString onnx =
+        QString::fromStdString(basin::test::dataPath("fixtures/graph_shufflenet_v2_dyn17.onnx"));
+    const Run graph = runCli({"info", "--model", onnx, "--json"});
+    QVERIFY2(graph.exitCode == 0, graph.err.constData());
+    const QJsonObject g = QJsonDocument::fromJson(graph.out).object();
+    const QJsonObject ops = g["operators"].toObject();
+    QCOMPARE(ops["ChannelShuffle"].toInt(), 6);
+    QCOMPARE(ops["DepthwiseConv2d"].toInt(), 9);
+    QCOMPARE(ops["Conv2d"].toInt(), 17);
+    QCOMPARE(g["input_shape"].toArray().at(0).toInt(), 3);
+    QCOMPARE(g["parameters"].toInt(), 19098);  // PyTorch's count
+    QVERIFY(runCli({"info", "--model", onnx}).out.contains("ChannelShuffle 6"));
   }
 
   void surfaceWritesAndResumes() {

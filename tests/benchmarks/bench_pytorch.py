@@ -4,6 +4,9 @@ eval mode, a seeded random batch, warm-up batches, then the median of timed batc
 
 Usage: /usr/bin/python3 tests/benchmarks/bench_pytorch.py --arch resnet20 --batch 128 --threads 2
        [--frozen]   # BatchNorm folded and TorchScript-frozen (torch.jit.optimize_for_inference)
+       --arch tv:NAME  # torchvision.models.NAME(num_classes=10) at 3 x 32 x 32 (resnet18,
+                       # mobilenet_v2, shufflenet_v2_x1_0, efficientnet_b0, ...)
+       --export FILE   # also write the model as ONNX the README's way (for basin-cli bench)
 Prints one JSON object.
 """
 import argparse
@@ -27,10 +30,18 @@ def main():
     ap.add_argument('--iterations', type=int, default=10)
     ap.add_argument('--warmup', type=int, default=2)
     ap.add_argument('--frozen', action='store_true')
+    ap.add_argument('--export')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
-    model = torch_zoo.build(a.arch).eval()
+    if a.arch.startswith('tv:'):
+        import torchvision
+        model = getattr(torchvision.models, a.arch[3:])(num_classes=10).eval()
+    else:
+        model = torch_zoo.build(a.arch).eval()
+    if a.export:
+        torch.onnx.export(model, torch.zeros(1, 3, 32, 32), a.export,
+                          training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
     x = torch.randn(a.batch, 3, 32, 32)
     y = torch.arange(a.batch) % 10
     with torch.no_grad():
