@@ -17,6 +17,13 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 // GEMM column count per chunk: enough columns for an efficient GEMM on the small late layers,
 // few enough that one chunk's buffers stay near the cache.
 constexpr int64_t kTargetColumns = 512;
+// At most this many images per chunk, so that layers on tiny maps (1 x 1, 2 x 2) still make
+// enough chunks for every thread; fixed, so results do not depend on the thread count.
+constexpr int64_t kMaxImagesPerChunk = 16;
+// The direct kernel computes 2-3 vectors of positions per register tile: on output planes
+// smaller than 8 x 8 most of its lanes are empty, and the GEMM over several images is faster
+// (torchvision's ResNet-18 at 32 x 32: stride-2 layers onto 4 x 4, 2 x 2, 1 x 1 maps).
+constexpr int64_t kMinDirectPositions = 64;
 
 void checkInput(const Tensor& input, const Conv2dGeometry& g) {
   if (input.rank() != 4 || input.dim(1) != g.inChannels)
@@ -130,18 +137,19 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
     conv2dGrouped(input, weight, g, epilogue, output, workspace, threads);
     return;
   }
-  if (conv2dWinogradApplies(g)) {
+  if (winogradTile(g, Ho, Wo)) {
     conv2dWinograd(input, weight, winogradFilters, g, epilogue, output, workspace, threads);
     return;
   }
-  if (conv2dDirectApplies(g)) {
+  if (conv2dDirectApplies(g) && P >= kMinDirectPositions) {
     conv2dDirect(input, weight, g, epilogue, output, workspace, threads);
     return;
   }
   // A 1x1, stride-1, unpadded convolution reads the image itself as its patch matrix.
   const bool direct = g.kernelH == 1 && g.kernelW == 1 && g.strideH == 1 && g.strideW == 1 &&
                       g.padH == 0 && g.padW == 0;
-  const int64_t perChunk = direct ? 1 : std::clamp<int64_t>(kTargetColumns / P, 1, N);
+  const int64_t perChunk =
+      direct ? 1 : std::clamp<int64_t>(kTargetColumns / P, 1, std::min(N, kMaxImagesPerChunk));
   const int64_t chunks = (N + perChunk - 1) / perChunk;
   const int64_t columns = perChunk * P;
   workspace.reserve(threads, (direct ? 0 : K * columns) + (perChunk > 1 ? Cout * columns : 0));

@@ -14,14 +14,17 @@ void depthwise(const Tensor& input, const float* weight, const Conv2dGeometry& g
   const int64_t N = input.dim(0), C = input.dim(1), H = input.dim(2), W = input.dim(3);
   const int64_t Ho = output.dim(2), Wo = output.dim(3);
   const int64_t Hp = H + 2 * g.padH, Wp = W + 2 * g.padW, taps = g.kernelH * g.kernelW;
-  workspace.reserve(threads, static_cast<size_t>(Hp * Wp));
+  // The padded plane's zero border is the same for every plane of this shape: zeroed once per
+  // layout (Workspace::kept), then only the interior is copied per plane.
+  const size_t floats = static_cast<size_t>(Hp * Wp);
+  workspace.reserveKept(threads, floats);
+  const Workspace::Layout layout = {3, H, W, g.padH, g.padW};
   const float* in = input.data();
   float* out = output.data();
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t plane = 0; plane < N * C; ++plane) {
     const int64_t c = plane % C;
-    float* padded = workspace.scratch(omp_get_thread_num());
-    std::fill(padded, padded + Hp * Wp, 0.0f);
+    float* padded = workspace.kept(omp_get_thread_num(), floats, layout);
     for (int64_t y = 0; y < H; ++y)
       std::copy_n(in + (plane * H + y) * W, W, padded + (y + g.padH) * Wp + g.padW);
     const float* w = weight + c * taps;
