@@ -69,7 +69,16 @@ class Importer {
                                      std::vector<int64_t> fallback) const {
     auto values = intsAttribute(n, name, std::move(fallback));
     if (values.size() != 2) unsupported(n, "attribute '" + name + "' must have 2 values");
+    for (int64_t v : values) checkSize(n, name, v, 1);
     return values;
+  }
+  // A size from a file (stride, dilation, kernel, padding) must lie in [low, kMaxSize]: larger
+  // ones come only from broken or hostile files and would overflow the size arithmetic.
+  static constexpr int64_t kMaxSize = int64_t(1) << 16;
+  void checkSize(const onnx::NodeProto& n, const std::string& name, int64_t v, int64_t low) const {
+    if (v < low || v > kMaxSize)
+      unsupported(n, "attribute '" + name + "' value " + std::to_string(v) + " is outside " +
+                         std::to_string(low) + "-" + std::to_string(kMaxSize));
   }
   // Rejects attributes the converter does not interpret.
   void onlyAttributes(const onnx::NodeProto& n, std::set<std::string> known) const {

@@ -135,6 +135,7 @@ std::pair<int64_t, int64_t> Importer::symmetricPads(const onnx::NodeProto& n) co
   const auto pads = intsAttribute(n, "pads", {0, 0, 0, 0});
   if (pads.size() != 4 || pads[0] != pads[2] || pads[1] != pads[3])
     unsupported(n, "attribute 'pads' must be symmetric");
+  for (int64_t p : pads) checkSize(n, "pads", p, 0);
   const auto* autoPad = attribute(n, "auto_pad");
   if (autoPad && autoPad->s() != "NOTSET") unsupported(n, "attribute 'auto_pad' is not supported");
   const auto folded = m_pads.find(in(n, 0));
@@ -233,6 +234,7 @@ void Importer::convert(const onnx::NodeProto& n) {
     g.padH = padH;
     g.padW = padW;
     g.groups = intAttribute(n, "group", 1);
+    checkSize(n, "group", g.groups, 1);
     g.dilationH = dilations.at(0);
     g.dilationW = dilations.at(1);
     const int weight = required(n, entry(n, 1, StateKind::Parameter));  // then the bias
@@ -305,8 +307,7 @@ void Importer::convert(const onnx::NodeProto& n) {
     for (int64_t d : intsAttribute(n, "dilations", {1, 1}))
       if (d != 1) unsupported(n, "attribute 'dilations' must be 1");
     if (intAttribute(n, "storage_order", 0) != 0) unsupported(n, "storage_order must be 0");
-    const auto kernel = intsAttribute(n, "kernel_shape", {});
-    if (kernel.size() != 2) unsupported(n, "attribute 'kernel_shape' must have 2 values");
+    const auto kernel = pairAttribute(n, "kernel_shape", {});
     const auto strides = pairAttribute(n, "strides", {1, 1});
     const bool average = op == "AveragePool";
     const int x = value(n, 0);
@@ -369,6 +370,7 @@ void Importer::convert(const onnx::NodeProto& n) {
         pads[3] != pads[7])
       unsupported(n, "only symmetric zero padding of height and width is supported");
     define(value(n, 0));  // folded into the convolution or average pool that reads it
+    for (int64_t p : pads) checkSize(n, "pads", p, 0);
     m_pads[out(n)] = {pads[2], pads[3]};
   } else if (op == "Softmax" || op == "LogSoftmax") {
     if (out(n) != m_model.graph().output(0).name())

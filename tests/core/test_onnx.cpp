@@ -269,6 +269,21 @@ class TestOnnx : public QObject {
     });
     expectError<FormatError>([&] { loadModel(elu, std::nullopt); }, {"(Elu)", "not supported"});
 
+    // Sizes beyond any image (a hostile stride or padding near 2^62 would overflow): refused.
+    const std::string hugePad = modified("huge_pad.onnx", [](onnx::ModelProto& m) {
+      for (auto& node : *m.mutable_graph()->mutable_node())
+        if (node.op_type() == "Conv") {
+          for (auto& a : *node.mutable_attribute())
+            if (a.name() == "pads")
+              for (int k = 0; k < a.ints_size(); ++k) a.set_ints(k, int64_t(1) << 62);
+          return;
+        }
+    });
+    expectError<FormatError>([&] { loadModel(hugePad, std::nullopt); },
+                             {"huge_pad.onnx", "(Conv)",
+                              "'pads' value 4611686018427387904 is "
+                              "outside 0-65536"});
+
     // Operators of the set whose use here Basin cannot compute exactly: refused, naming why.
     const auto firstRelu = [](onnx::ModelProto& m) -> onnx::NodeProto& {
       for (auto& node : *m.mutable_graph()->mutable_node())
@@ -356,12 +371,24 @@ class TestOnnx : public QObject {
       for (auto& node : *m.mutable_graph()->mutable_node())
         if (node.op_type() == "Conv") {
           for (auto& a : *node.mutable_attribute())
-            if (a.name() == "strides") a.set_ints(0, 0);
+            if (a.name() == "dilations") a.set_ints(0, 20);  // a 41-row kernel on 34 rows
           return;
         }
     });
     expectError<FormatError>([&] { loadModel(wide, std::nullopt); },
-                             {"wide.onnx", "node '/conv1/Conv' (Conv)", "stride 0"});
+                             {"wide.onnx", "node '/conv1/Conv' (Conv)", "dilation 20",
+                              "does not fit an input extent of 32"});
+    const std::string zeroStride = modified("zero_stride.onnx", [](onnx::ModelProto& m) {
+      for (auto& node : *m.mutable_graph()->mutable_node())
+        if (node.op_type() == "Conv") {
+          for (auto& a : *node.mutable_attribute())
+            if (a.name() == "strides") a.set_ints(0, 0);
+          return;
+        }
+    });
+    expectError<FormatError>([&] { loadModel(zeroStride, std::nullopt); },
+                             {"zero_stride.onnx", "node '/conv1/Conv' (Conv)",
+                              "'strides' value 0 is outside 1-65536"});
   }
 };
 
