@@ -124,7 +124,7 @@ void Executor::runFast(const Step& s, const Tensor& input, Tensor& out, int thre
     case OpKind::Conv2d: {
       const float* residual = s.residual >= 0 ? valueOf(s.residual, input).data() : nullptr;
       conv2d(x, s.weight.empty() ? nullptr : s.weight.data(), n.conv,
-             {s.bias.data(), residual, s.relu}, out, m_workspace, threads,
+             {s.bias.data(), residual, s.relu, s.upper}, out, m_workspace, threads,
              s.winograd.empty() ? nullptr : s.winograd.data());
       break;
     }

@@ -63,6 +63,17 @@ void PreparedNet::planFast() {
         group.push_back(r);
       }
     }
+    if (node.op == OpKind::Conv2d && !s.relu) {
+      if (int c = soleReader(s.out, OpKind::Activation); c >= 0) {
+        const ActivationParams& a = nodes[c].activation;
+        if (a.kind == Activation::Clip && a.alpha == 0.0f && a.beta > 0.0f) {
+          s.relu = true;
+          s.upper = a.beta;
+          s.out = c;
+          group.push_back(c);
+        }
+      }
+    }
     for (int k : group) covered[k] = true;
     m_steps.push_back(std::move(s));
   }

@@ -1,6 +1,7 @@
 // A network made ready to run: the plan of steps (fast mode fuses at plan time: eval-mode
 // BatchNorm folded into the preceding convolution or linear layer, bias, residual Add and ReLU
-// applied in the convolution's output pass, standalone BatchNorm+ReLU as one per-channel sweep)
+// applied in the convolution's output pass (a Clip(0, c) too: ReLU6), standalone BatchNorm+ReLU
+// as one per-channel sweep)
 // and the weights derived from the network's state (folded, and transformed for Winograd in the
 // one tiling each layer uses). Built once per set of weights and read by every thread's
 // Executor at the same time (ncnn's split between a loaded Net and its light Extractors), so a
@@ -8,6 +9,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <limits>
 #include <vector>
 
 #include "core/net/network.h"
@@ -26,6 +28,7 @@ class PreparedNet {
     int residual = -1;   // node added in the convolution epilogue
     int batchNorm = -1;  // BatchNorm node folded into this step
     bool relu = false;
+    float upper = std::numeric_limits<float>::infinity();  // a fused Clip(0, upper): ReLU6
     // Fast mode: folded weight (empty for a Winograd convolution, which reads `winograd` only),
     // folded bias, and the weight transformed for the convolution's Winograd tiling.
     std::vector<float> weight, bias;

@@ -38,7 +38,7 @@ void checkInput(const Tensor& input, const Conv2dGeometry& g) {
 inline float applyEpilogue(float v, const ConvEpilogue& e, int64_t channel, int64_t index) {
   if (e.bias) v += e.bias[channel];
   if (e.residual) v += e.residual[index];
-  return e.relu ? std::max(v, 0.0f) : v;
+  return e.relu ? std::min(std::max(v, 0.0f), e.upper) : v;
 }
 
 // Writes one image's patches as rows (ci, ky, kx) of a K x rowStride matrix, at column offset 0.
@@ -139,6 +139,9 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
   }
   if (winogradTile(g, Ho, Wo)) {
     conv2dWinograd(input, weight, winogradFilters, g, epilogue, output, workspace, threads);
+    // Its fused output pass knows ReLU only: the cap is one more pass.
+    if (epilogue.relu && epilogue.upper < std::numeric_limits<float>::infinity())
+      for (float& v : output.values()) v = std::min(v, epilogue.upper);
     return;
   }
   if (conv2dDirectApplies(g) && P >= kMinDirectPositions) {
@@ -177,9 +180,9 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
     for (int64_t j = 0; j < count; ++j)
       for (int64_t co = 0; co < Cout; ++co) {
         const int64_t base = ((n0 + j) * Cout + co) * P;
-        finishRow(product + co * cols + j * P, out + base, P,
-                  epilogue.bias ? epilogue.bias[co] : 0.0f,
-                  epilogue.residual ? epilogue.residual + base : nullptr, epilogue.relu);
+        finishRow(
+            product + co * cols + j * P, out + base, P, epilogue.bias ? epilogue.bias[co] : 0.0f,
+            epilogue.residual ? epilogue.residual + base : nullptr, epilogue.relu, epilogue.upper);
       }
   }
 }

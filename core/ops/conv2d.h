@@ -2,6 +2,8 @@
 // tensors.
 #pragma once
 
+#include <limits>
+
 #include "core/ops/workspace.h"
 #include "core/tensor/tensor.h"
 
@@ -19,11 +21,13 @@ struct Conv2dGeometry {
 };
 
 // What happens to each output value after the convolution sum, in this order:
-// + bias[channel], + residual[same index] (a tensor of the output's shape), then ReLU.
+// + bias[channel], + residual[same index] (a tensor of the output's shape), then ReLU, whose
+// result is capped at `upper` (ReLU6: 6; a Clip(0, upper) fused into the convolution).
 struct ConvEpilogue {
   const float* bias = nullptr;
   const float* residual = nullptr;
   bool relu = false;
+  float upper = std::numeric_limits<float>::infinity();
 };
 
 // Output extent of a convolution along one axis; throws ShapeError when the (dilated) kernel

@@ -57,8 +57,11 @@ bool conv2dDirectApplies(const Conv2dGeometry& g) {
 }
 
 void finishRow(const float* src, float* dst, int64_t n, float bias, const float* residual,
-               bool relu) {
-  if (residual) {
+               bool relu, float upper) {
+  if (relu && upper < std::numeric_limits<float>::infinity()) {
+    for (int64_t p = 0; p < n; ++p)
+      dst[p] = std::min(std::max(src[p] + bias + (residual ? residual[p] : 0.0f), 0.0f), upper);
+  } else if (residual) {
     if (relu) {
       for (int64_t p = 0; p < n; ++p) dst[p] = std::max(src[p] + bias + residual[p], 0.0f);
     } else {
@@ -147,7 +150,8 @@ void conv2dDirect(const Tensor& input, const float* weight, const Conv2dGeometry
         for (int64_t oy = 0; oy < Ho; ++oy) {
           const int64_t at = ((n * Cout + co) * Ho + oy) * Wo;
           finishRow(grid + co * rowStride + oy * S, out + at, Wo, bias,
-                    epilogue.residual ? epilogue.residual + at : nullptr, epilogue.relu);
+                    epilogue.residual ? epilogue.residual + at : nullptr, epilogue.relu,
+                    epilogue.upper);
         }
       }
     }

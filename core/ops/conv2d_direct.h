@@ -6,6 +6,8 @@
 // when to use it.
 #pragma once
 
+#include <limits>
+
 #include "core/ops/conv2d.h"
 
 namespace basin {
@@ -17,8 +19,9 @@ bool conv2dDirectApplies(const Conv2dGeometry& g);
 void conv2dDirect(const Tensor& input, const float* weight, const Conv2dGeometry& g,
                   const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads);
 
-// Shared with conv2d.cpp: dst = src + bias (+ residual) (then ReLU) over n values.
+// Shared with conv2d.cpp: dst = src + bias (+ residual) (then ReLU capped at `upper`) over n
+// values; dst may be src.
 void finishRow(const float* src, float* dst, int64_t n, float bias, const float* residual,
-               bool relu);
+               bool relu, float upper = std::numeric_limits<float>::infinity());
 
 }  // namespace basin

@@ -68,7 +68,8 @@ void depthwiseNarrow(const Tensor& input, const float* weight, const Conv2dGeome
       float* o = out + at;
       for (int64_t p = 0; p < P; ++p) o[p] = result[p * kLanes + l];
       finishRow(o, o, P, epilogue.bias ? epilogue.bias[c0 + l] : 0.0f,
-                epilogue.residual ? epilogue.residual + at : nullptr, epilogue.relu);
+                epilogue.residual ? epilogue.residual + at : nullptr, epilogue.relu,
+                epilogue.upper);
     }
   }
 }
@@ -107,7 +108,8 @@ void depthwise(const Tensor& input, const float* weight, const Conv2dGeometry& g
         }
       const int64_t at = (plane * Ho + oy) * Wo;
       finishRow(row, row, Wo, epilogue.bias ? epilogue.bias[c] : 0.0f,
-                epilogue.residual ? epilogue.residual + at : nullptr, epilogue.relu);
+                epilogue.residual ? epilogue.residual + at : nullptr, epilogue.relu,
+                epilogue.upper);
     }
   }
 }
@@ -152,7 +154,7 @@ void conv2dGrouped(const Tensor& input, const float* weight, const Conv2dGeometr
   float* out = output.data();
   for (int64_t i = 0; i < output.size(); i += Q)
     finishRow(out + i, out + i, Q, 0.0f, epilogue.residual ? epilogue.residual + i : nullptr,
-              epilogue.relu);
+              epilogue.relu, epilogue.upper);
 }
 
 }  // namespace basin

@@ -254,6 +254,33 @@ class TestOps : public QObject {
   // Depthwise, channel multipliers, groups and dilation 1-3 (rows: conv's, groups, dh, dw).
   void groupedConvolutionsMatchPyTorch() { checkConvCases("gconv", 15, 2); }
 
+  // A capped ReLU (ReLU6 fused into a convolution) on every kernel path: Winograd, direct,
+  // GEMM, both depthwise kernels, other groups; the cap is exactly min(ReLU, upper).
+  void cappedReluOnEveryPath() {
+    struct Case {
+      int64_t c, k, kernel, stride, pad, h, groups;
+    };
+    const Case cases[] = {{4, 16, 3, 1, 1, 8, 1},   {4, 6, 3, 2, 1, 20, 1}, {8, 5, 1, 1, 0, 9, 1},
+                          {24, 24, 3, 1, 1, 4, 24}, {8, 8, 3, 1, 1, 12, 8}, {6, 9, 3, 1, 1, 7, 3}};
+    Workspace ws;
+    int seed = 0;
+    for (const Case& c : cases) {
+      Conv2dGeometry g{c.c, c.k, c.kernel, c.kernel, c.stride, c.stride, c.pad, c.pad};
+      g.groups = c.groups;
+      const Tensor x = randomTensor({2, c.c, c.h, c.h}, 40 + seed++);
+      const Tensor w = randomTensor({c.k, c.c / c.groups, c.kernel, c.kernel}, 40 + seed++);
+      const Tensor bias = randomTensor({c.k}, 40 + seed++);
+      Tensor plain, capped, fast;
+      conv2dNaive(x, w.data(), g, {bias.data(), nullptr, true}, plain);
+      conv2dNaive(x, w.data(), g, {bias.data(), nullptr, true, 0.5f}, capped);
+      conv2d(x, w.data(), g, {bias.data(), nullptr, true, 0.5f}, fast, ws, 2);
+      for (float& v : plain.values()) v = std::min(v, 0.5f);
+      QCOMPARE(maxAbsDiff(capped, plain), 0.0);
+      QVERIFY2(maxAbsDiff(fast, capped) < 1e-5, qPrintable(QString("case %1").arg(seed / 3)));
+      QVERIFY(*std::max_element(fast.values().begin(), fast.values().end()) <= 0.5f);
+    }
+  }
+
   void activationsMatchPyTorch() {
     const H5::H5File file = hdf5::openReadOnly(test::dataPath("fixtures/op_cases.h5"));
     const H5::Group group = file.openGroup("activation");
