@@ -269,6 +269,12 @@ class TestOnnx : public QObject {
     });
     expectError<FormatError>([&] { loadModel(elu, std::nullopt); }, {"(Elu)", "not supported"});
 
+    // Transformers are not run yet: refused before anything is computed, naming the node.
+    expectError<FormatError>([&] { loadModel(fixture("graph_vit_dyn17.onnx"), std::nullopt); },
+                             {"graph_vit_dyn17.onnx", "(Reshape)", "a channel shuffle"});
+    expectError<FormatError>([&] { loadModel(fixture("graph_convnext.onnx"), std::nullopt); },
+                             {"graph_convnext.onnx", "(Transpose)", "channel shuffle"});
+
     // Sizes beyond any image (a hostile stride or padding near 2^62 would overflow): refused.
     const std::string hugePad = modified("huge_pad.onnx", [](onnx::ModelProto& m) {
       for (auto& node : *m.mutable_graph()->mutable_node())
@@ -386,9 +392,9 @@ class TestOnnx : public QObject {
           return;
         }
     });
-    expectError<FormatError>([&] { loadModel(zeroStride, std::nullopt); },
-                             {"zero_stride.onnx", "node '/conv1/Conv' (Conv)",
-                              "'strides' value 0 is outside 1-65536"});
+    expectError<FormatError>(
+        [&] { loadModel(zeroStride, std::nullopt); },
+        {"zero_stride.onnx", "node '/conv1/Conv' (Conv)", "'strides' value 0 is outside 1-65536"});
   }
 };
 
