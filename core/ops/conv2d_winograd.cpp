@@ -341,12 +341,13 @@ void run(const Tensor& input, const float* u, const Conv2dGeometry& g, const Con
 
 }  // namespace
 
+namespace {
+
+// 3x3, stride 1, padding 1, dense, not dilated: the geometry the transforms are for.
 bool conv2dWinogradApplies(const Conv2dGeometry& g) {
   return g.kernelH == 3 && g.kernelW == 3 && g.strideH == 1 && g.strideW == 1 && g.padH == 1 &&
          g.padW == 1 && g.groups == 1 && g.dilationH == 1 && g.dilationW == 1;
 }
-
-namespace {
 
 // The tiling the kernel runs at this output size (the rule above).
 int tilingFor(const Conv2dGeometry& g, int64_t outH, int64_t outW) {

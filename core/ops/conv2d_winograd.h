@@ -12,8 +12,6 @@
 
 namespace basin {
 
-bool conv2dWinogradApplies(const Conv2dGeometry& g);
-
 // Same contract as conv2d (output already resized by the caller); `transformedFilters` from
 // winogradTransformFilters, or null to transform `weight` here.
 void conv2dWinograd(const Tensor& input, const float* weight, const float* transformedFilters,
