@@ -18,6 +18,10 @@ std::optional<float> Importer::scalarConstant(const std::string& name) const {
   if (auto it = m_constants.find(name); it != m_constants.end())
     return it->second.size() == 1 ? std::optional<float>(float(it->second[0])) : std::nullopt;
   if (auto it = m_initializers.find(name); it != m_initializers.end()) {
+    // One element means every dim is 1: known from the dims alone, without copying a weight.
+    const auto& dims = it->second->dims();
+    if (!std::all_of(dims.begin(), dims.end(), [](int64_t d) { return d == 1; }))
+      return std::nullopt;
     const StoredTensor t = tensorValues(*it->second, m_path);
     if (t.isInteger())
       return t.integers.size() == 1 ? std::optional<float>(t.integers[0]) : std::nullopt;

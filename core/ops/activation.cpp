@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 #include "core/error.h"
 
@@ -84,8 +85,33 @@ void activation(const Tensor& input, const ActivationParams& p, Tensor& output, 
   const float* x = input.data();
   float* y = output.data();
   const int64_t n = input.size();
+  // The kind as a compile-time constant, so the loop carries no switch per value.
+  auto sweep = [&](auto kind) {
+    const ActivationParams constant{decltype(kind)::value, p.alpha, p.beta};
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1 && n > 65536)
-  for (int64_t i = 0; i < n; ++i) y[i] = apply<float>(x[i], p);
+    for (int64_t i = 0; i < n; ++i) y[i] = apply<float>(x[i], constant);
+  };
+  using K = Activation;
+  switch (p.kind) {
+    case K::Clip:
+      return sweep(std::integral_constant<K, K::Clip>{});
+    case K::Sigmoid:
+      return sweep(std::integral_constant<K, K::Sigmoid>{});
+    case K::HardSigmoid:
+      return sweep(std::integral_constant<K, K::HardSigmoid>{});
+    case K::HardSwish:
+      return sweep(std::integral_constant<K, K::HardSwish>{});
+    case K::Tanh:
+      return sweep(std::integral_constant<K, K::Tanh>{});
+    case K::LeakyRelu:
+      return sweep(std::integral_constant<K, K::LeakyRelu>{});
+    case K::Softplus:
+      return sweep(std::integral_constant<K, K::Softplus>{});
+    case K::Erf:
+      return sweep(std::integral_constant<K, K::Erf>{});
+    case K::Affine:
+      return sweep(std::integral_constant<K, K::Affine>{});
+  }
 }
 
 void multiplyNaive(const Tensor& a, const Tensor& b, Tensor& output) {
