@@ -23,9 +23,6 @@ namespace basin::onnx_import {
 // naming `where` for a tensor of another type or whose data do not fill its shape.
 StoredTensor tensorValues(const onnx::TensorProto& t, const std::string& where);
 
-// The batch extent inside a folded shape computation (unknown until run time).
-constexpr int64_t kBatch = std::numeric_limits<int64_t>::min();
-
 // One import: walks the graph's nodes in order, building the Network, folding shape
 // computations, and refusing what it cannot compute exactly with the node's name and reason.
 class Importer {
@@ -86,6 +83,12 @@ class Importer {
       if (!known.count(a.name())) unsupported(n, "attribute '" + a.name() + "' is not supported");
   }
 
+  // A graph exported with a fixed batch B means nothing for other batch sizes; Basin extends
+  // it to any N only while every tensor keeps the batch as its first axis alone (each sample
+  // then computes apart). Once node `n` makes one that does not, a batch-1 export is pinned to
+  // batch 1 (run sample by sample, exactly as exported); other fixed batches are refused.
+  void keepSamplesApart(const onnx::NodeProto& n, size_t firstNew);
+
   // The activation an input names; a non-zero Pad may only feed Conv and AveragePool.
   int value(const onnx::NodeProto& n, int input) const;
 
@@ -98,11 +101,16 @@ class Importer {
   // The state entry for a tensor input (an initializer or an Identity copy of one). With
   // `transposed`, a 2-D tensor is stored transposed (MatMul's in x out becomes out x in).
   int entry(const onnx::NodeProto& n, int input, StateKind kind, bool transposed = false);
+  int entryNamed(const onnx::NodeProto& n, const std::string& name, StateKind kind,
+                 bool transposed);
 
   bool isTensor(const std::string& name) const {
     return m_initializers.count(name) || m_tensorAliases.count(name);
   }
 
+  // An integer constant input (a shape computation folded at load), whose values may be
+  // multiples of the batch size N (Dim::batch). constantInts refuses those.
+  BatchedShape constantDims(const onnx::NodeProto& n, int input) const;
   std::vector<int64_t> constantInts(const onnx::NodeProto& n, int input) const;
 
   // Symmetric padding [begin..., end...] of a 2-D op, or an error naming the node.
@@ -123,7 +131,11 @@ class Importer {
         {"Tanh", Activation::Tanh},
         {"LeakyRelu", Activation::LeakyRelu},
         {"Softplus", Activation::Softplus},
-        {"Erf", Activation::Erf}};
+        {"Erf", Activation::Erf},
+        {"Sqrt", Activation::Sqrt},
+        {"Reciprocal", Activation::Reciprocal},
+        {"Exp", Activation::Exp},
+        {"Log", Activation::Log}};
     const auto it = kinds.find(op);
     return it == kinds.end() ? std::nullopt : std::optional<Activation>(it->second);
   }
@@ -136,11 +148,33 @@ class Importer {
   // x * c, x + c, x - c, c - x, x / c with a scalar constant c: one affine map a x + b.
   int scalarArithmetic(const onnx::NodeProto& n);
 
-  // True if `extent`, the first of a reshape's target shape, keeps the batch: Shape(x)[0]
+  // True if `d`, the first of a reshape's target shape, keeps the batch: Shape(x)[0]
   // (`x.view(x.size(0), -1)`), 0 (copy it) or the batch size the graph was exported with.
-  bool isBatch(int64_t extent) const {
-    return extent == kBatch || extent == 0 || (m_exportBatch > 0 && extent == m_exportBatch);
+  bool isBatch(Dim d) const {
+    return d == Dim{1, true} || d == Dim{0, false} ||
+           (m_exportBatch > 0 && d == Dim{m_exportBatch, false});
   }
+
+  // The ONNX opset of the default domain.
+  int64_t opset() const;
+  // An axis attribute for a tensor of `rank` axes, negative counted from the end.
+  int64_t axisOf(const onnx::NodeProto& n, int64_t axis, size_t rank) const {
+    const int64_t r = static_cast<int64_t>(rank);
+    if (axis < -r || axis >= r)
+      unsupported(n, "axis " + std::to_string(axis) + " is outside rank " + std::to_string(r));
+    return axis < 0 ? axis + r : axis;
+  }
+  // An input as a node: an activation, or a weight / constant tensor as a Constant node.
+  int operand(const onnx::NodeProto& n, int input);
+  // The tensor operators (any rank): true if `n` was one (and is converted).
+  bool convertTensorOp(const onnx::NodeProto& n);
+  // The target of a general Reshape, its 0s and -1 resolved against x's shape; pins the
+  // network to batch 1 where a fixed-batch export baked the batch into constants.
+  BatchedShape reshapeTarget(const onnx::NodeProto& n, int x, BatchedShape target);
+  // Elementwise arithmetic of two operands (NumPy broadcasting).
+  int arithmetic(const onnx::NodeProto& n, BinaryOp op);
+  // Equal, Where, ConstantOfShape and Shape on shape constants.
+  bool foldConstantLogic(const onnx::NodeProto& n);
 
   // A flatten (N x features), or the reshapes around a channel shuffle: N x C x H x W to
   // N x g x C/g x H x W, and after its transpose back to N x C x H x W.
@@ -148,7 +182,7 @@ class Importer {
 
   // Elementwise integer arithmetic on shape constants (one-element operands broadcast); ONNX's
   // integer division truncates.
-  std::vector<int64_t> foldArithmetic(const onnx::NodeProto& n) const;
+  BatchedShape foldArithmetic(const onnx::NodeProto& n) const;
 
   // Starts, ends, axes and steps of a Slice: inputs since opset 10, attributes before.
   struct SliceSpec {
@@ -172,8 +206,11 @@ class Importer {
   // True if every input is an integer constant (a shape computation, folded at load).
   bool constantInputs(const onnx::NodeProto& n) const {
     return n.input_size() > 0 &&
-           std::all_of(n.input().begin(), n.input().end(),
-                       [&](const std::string& i) { return m_constants.count(i) > 0; });
+           std::all_of(n.input().begin(), n.input().end(), [&](const std::string& i) {
+             return m_constants.count(i) > 0 ||
+                    (m_initializers.count(i) > 0 &&
+                     m_initializers.at(i)->data_type() == onnx::TensorProto::INT64);
+           });
   }
 
   void convert(const onnx::NodeProto& n);
@@ -184,8 +221,12 @@ class Importer {
   std::unique_ptr<Network> m_network;
   std::map<std::string, const onnx::TensorProto*> m_initializers;
   std::map<std::string, std::string> m_tensorAliases;
-  std::map<std::string, std::vector<int64_t>> m_constants;  // integer: shape computations
+  std::map<std::string, BatchedShape> m_constants;  // integer: shape computations
+  std::set<std::string> m_scalars;                  // those of them that are 0-D
   std::map<std::string, std::vector<float>> m_floatConstants;
+  std::map<std::string, Shape> m_floatShapes;
+  // Transpose outputs of 2-D weights (MatMul(x, W^T) is PyTorch's Linear): the weight's name.
+  std::map<std::string, std::string> m_transposedWeights;
   // Channel-shuffle intermediates (N x g x C/g x H x W), not materialized: the activation, g,
   // and whether the group axes were transposed yet.
   struct Grouped {

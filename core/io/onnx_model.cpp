@@ -74,11 +74,21 @@ Checkpoint Importer::run() {
   for (const auto& node : g.node())
     for (const auto& in : node.input()) ++m_readers[in];
   for (const auto& node : g.node()) {
+    const size_t before = m_network->nodes().size();
     try {
       convert(node);
     } catch (const ShapeError& e) {  // a builder's shape check: say which node
-      unsupported(node, e.what());
+      // An export at batch 1 may use the batch as a plain 1 (a class token expanded to
+      // 1 x 1 x E): pinned to batch 1, the graph runs exactly as exported.
+      if (m_exportBatch != 1 || m_network->fixedBatch()) unsupported(node, e.what());
+      m_network->pinBatch(1);
+      try {
+        convert(node);
+      } catch (const ShapeError& again) {
+        unsupported(node, again.what());
+      }
     }
+    keepSamplesApart(node, before);
   }
   if (g.output_size() != 1) throw FormatError(m_path + ": graph must have exactly one output");
   const std::string& out = g.output(0).name();
@@ -92,6 +102,20 @@ Checkpoint Importer::run() {
                          {"batchnorm_folded", !m_sawBatchNorm && m_sawRenamedConv}};
   if (m_model.opset_import_size()) meta["opset"] = m_model.opset_import(0).version();
   return {arch, std::move(*m_network), jsonText(meta)};
+}
+
+void Importer::keepSamplesApart(const onnx::NodeProto& n, size_t firstNew) {
+  if (m_exportBatch == 0 || m_network->fixedBatch()) return;  // a dynamic batch: ONNX's meaning
+  const auto& nodes = m_network->nodes();
+  for (size_t i = firstNew; i < nodes.size(); ++i) {
+    if (nodes[i].batchFirst || nodes[i].op == OpKind::Constant) continue;  // weights hold no sample
+    if (m_exportBatch != 1)
+      unsupported(n, "moves the batch axis of a graph exported with batch " +
+                         std::to_string(m_exportBatch) +
+                         "; export with batch 1 or a dynamic batch axis");
+    m_network->pinBatch(1);
+    return;
+  }
 }
 
 int Importer::value(const onnx::NodeProto& n, int input) const {
@@ -108,7 +132,11 @@ int Importer::value(const onnx::NodeProto& n, int input) const {
 
 int Importer::entry(const onnx::NodeProto& n, int input, StateKind kind, bool transposed) {
   if (input >= n.input_size() || in(n, input).empty()) return -1;
-  const std::string& name = in(n, input);
+  return entryNamed(n, in(n, input), kind, transposed);
+}
+
+int Importer::entryNamed(const onnx::NodeProto& n, const std::string& name, StateKind kind,
+                         bool transposed) {
   StateDict& state = m_network->state();
   if (int e = state.find(name); e >= 0) return e;
   auto source = m_tensorAliases.count(name) ? m_tensorAliases.at(name) : name;
@@ -207,7 +235,7 @@ int Importer::scalarArithmetic(const onnx::NodeProto& n) {
     p.beta = constantFirst ? c : -c;
   }
   if (op == "Div") {
-    if (constantFirst) unsupported(n, "a constant divided by an activation is not supported");
+    if (constantFirst) return arithmetic(n, BinaryOp::Div);
     if (c == 0.0f) unsupported(n, "division by a constant 0");
     p.alpha = 1.0f / c;
   }
@@ -260,47 +288,43 @@ void Importer::convert(const onnx::NodeProto& n) {
     define(net.batchNormWith(x, weight, bias, mean, var, eps ? eps->f() : 1e-5));
   } else if (op == "Relu") {
     define(net.relu(value(n, 0)));
-  } else if (op == "ReduceMean") {
-    onlyAttributes(n, {"axes", "keepdims"});
-    auto axes = n.input_size() > 1 ? constantInts(n, 1) : intsAttribute(n, "axes", {});
-    for (int64_t& a : axes) a = a < 0 ? a + 4 : a;
-    std::sort(axes.begin(), axes.end());
-    const int x = value(n, 0);
-    if (net.node(x).shape.size() != 3 || axes != std::vector<int64_t>{2, 3})
-      unsupported(n, "only a mean over height and width (a global average pool) is supported");
-    define(net.globalAvgPool(x, intAttribute(n, "keepdims", 1) != 0));
   } else if (const auto kind = activationOf(op)) {
     define(net.activation(value(n, 0), activationParams(n, *kind)));
   } else if ((op == "Mul" || op == "Add" || op == "Sub" || op == "Div") && n.input_size() == 2 &&
              (scalarConstant(in(n, 0)) || scalarConstant(in(n, 1)))) {
     define(scalarArithmetic(n));
   } else if (op == "Mul") {
-    int a = value(n, 0), b = value(n, 1);
-    if (numel(net.node(a).shape) < numel(net.node(b).shape)) std::swap(a, b);  // b the factor
-    define(net.multiply(a, b));
+    define(arithmetic(n, BinaryOp::Mul));
   } else if (op == "Neg") {
     define(net.activation(value(n, 0), {Activation::Affine, -1.0f, 0.0f}));
-  } else if (op == "MatMul") {
-    int x = value(n, 0);
-    if (net.node(x).shape.size() != 1) x = net.flatten(x);
-    const int node = net.linearWith(x, required(n, entry(n, 1, StateKind::Parameter, true)), -1);
+  } else if (op == "MatMul" && n.input_size() == 2 &&
+             (isTensor(in(n, 1)) || m_transposedWeights.count(in(n, 1)))) {  // a Linear layer
+    const auto weight = m_transposedWeights.find(in(n, 1));
+    const int w = weight != m_transposedWeights.end()
+                      ? entryNamed(n, weight->second, StateKind::Parameter, false)
+                      : required(n, entry(n, 1, StateKind::Parameter, true));
+    const int node = net.linearWith(value(n, 0), w, -1);
     m_biasFree.insert(node);
     define(node);
-  } else if (op == "Add" && n.input_size() == 2 && isTensor(in(n, 1)) &&
+  } else if (op == "Add" && n.input_size() == 2 && isTensor(in(n, 1)) && m_values.count(in(n, 0)) &&
              m_biasFree.count(value(n, 0)) && m_readers[in(n, 0)] == 1) {  // a MatMul's bias
     const int node = value(n, 0);
     net.attachBias(node, required(n, entry(n, 1, StateKind::Parameter)));
     m_biasFree.erase(node);
     define(node);
-  } else if (op == "Add" || op == "Sum") {
+  } else if (op == "Add" && n.input_size() == 2 && isTensor(in(n, 0)) && m_values.count(in(n, 1)) &&
+             m_biasFree.count(value(n, 1)) &&
+             m_readers[in(n, 1)] == 1) {  // the bias first, as PyTorch exports F.linear
+    const int node = value(n, 1);
+    net.attachBias(node, required(n, entry(n, 0, StateKind::Parameter)));
+    m_biasFree.erase(node);
+    define(node);
+  } else if (op == "Add" && n.input_size() == 2) {
+    define(arithmetic(n, BinaryOp::Add));
+  } else if (op == "Sum") {
     int acc = value(n, 0);
     for (int i = 1; i < n.input_size(); ++i) acc = net.add(acc, value(n, i));
     define(acc);
-  } else if (op == "Concat") {  // of activations (shape pieces are folded before)
-    if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1 (channels)");
-    std::vector<int> parts;
-    for (int i = 0; i < n.input_size(); ++i) parts.push_back(value(n, i));
-    define(net.concat(parts));
   } else if (op == "MaxPool" || op == "AveragePool") {
     onlyAttributes(n, {"kernel_shape", "strides", "pads", "ceil_mode", "auto_pad",
                        "count_include_pad", "dilations", "storage_order"});
@@ -343,16 +367,17 @@ void Importer::convert(const onnx::NodeProto& n) {
     if (intAttribute(n, "transA", 0) != 0 || intAttribute(n, "transB", 0) != 1)
       unsupported(n, "only transA=0, transB=1 (PyTorch's Linear) is supported");
     int x = value(n, 0);
-    if (net.node(x).shape.size() != 1) x = net.flatten(x);
+    if (net.node(x).batchFirst && net.node(x).shape.size() != 1) x = net.flatten(x);
+    if (net.node(x).full.size() != 2) unsupported(n, "the input must be 2-D");
     const int weight = required(n, entry(n, 1, StateKind::Parameter));
     const int bias = entry(n, 2, StateKind::Parameter);
     define(net.linearWith(x, weight, bias));
-  } else if (op == "Flatten") {
-    if (intAttribute(n, "axis", 1) != 1) unsupported(n, "attribute 'axis' must be 1");
-    define(net.flatten(value(n, 0)));
   } else if (op == "Identity" || op == "Dropout") {
     if (auto it = m_values.find(in(n, 0)); it != m_values.end()) {
       define(it->second);
+    } else if (auto c = m_constants.find(in(n, 0)); c != m_constants.end()) {
+      m_constants[out(n)] = c->second;
+      if (m_scalars.count(in(n, 0))) m_scalars.insert(out(n));
     } else {  // a deduplicated initializer: becomes its own tensor again when used
       m_tensorAliases[out(n)] =
           m_tensorAliases.count(in(n, 0)) ? m_tensorAliases.at(in(n, 0)) : in(n, 0);
@@ -372,11 +397,10 @@ void Importer::convert(const onnx::NodeProto& n) {
     define(value(n, 0));  // folded into the convolution or average pool that reads it
     for (int64_t p : pads) checkSize(n, "pads", p, 0);
     m_pads[out(n)] = {pads[2], pads[3]};
-  } else if (op == "Softmax" || op == "LogSoftmax") {
-    if (out(n) != m_model.graph().output(0).name())
-      unsupported(n, "a softmax is only supported as the graph's output");
+  } else if ((op == "Softmax" || op == "LogSoftmax") &&
+             out(n) == m_model.graph().output(0).name()) {
     define(value(n, 0));  // the loss applies its own softmax
-  } else {
+  } else if (!convertTensorOp(n)) {
     unsupported(n, "op type not supported");
   }
 }

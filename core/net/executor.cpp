@@ -7,6 +7,7 @@
 #include "core/ops/channels.h"
 #include "core/ops/elementwise.h"
 #include "core/ops/linear.h"
+#include "core/ops/tensor_ops.h"
 
 namespace basin {
 namespace {
@@ -45,6 +46,25 @@ const Tensor& Executor::forward(const Tensor& input, int threads) {
     m_owned->prepare(threads);
   }
   threads = std::max(threads, 1);
+  const int64_t pinned = m_network.fixedBatch(), count = input.dim(0);
+  if (pinned == 0 || count == pinned) return run(input, threads);
+  // A graph that fixed its batch size runs one sample at a time (pinBatch allows 1 only).
+  const int64_t sample = input.size() / std::max<int64_t>(count, 1);
+  for (int64_t i = 0; i < count; ++i) {
+    m_sample.resize({1, expected[0], expected[1], expected[2]});
+    std::copy_n(input.data() + i * sample, sample, m_sample.data());
+    const Tensor& y = run(m_sample, threads);
+    if (i == 0) {
+      Shape joined = y.shape();
+      joined[0] = count;
+      m_joined.resize(joined);
+    }
+    std::copy_n(y.data(), y.size(), m_joined.data() + i * y.size());
+  }
+  return m_joined;
+}
+
+const Tensor& Executor::run(const Tensor& input, int threads) {
   const bool naive = m_prepared.mode() == ExecMode::Naive;
   for (const Step& s : m_prepared.steps()) {
     Tensor& out = m_slots[m_prepared.slotOf()[s.out]];
@@ -59,7 +79,7 @@ const Tensor& Executor::forward(const Tensor& input, int threads) {
 
 void Executor::runNaive(const Step& s, const Tensor& input, Tensor& out) {
   const Node& n = m_network.node(s.node);
-  const Tensor& x = valueOf(n.inputs[0], input);
+  const Tensor& x = n.inputs.empty() ? input : valueOf(n.inputs[0], input);
   const StateDict& state = m_network.state();
   switch (n.op) {
     case OpKind::Conv2d:
@@ -112,14 +132,73 @@ void Executor::runNaive(const Step& s, const Tensor& input, Tensor& out) {
       if (n.op == OpKind::Flatten)
         out.reshape({x.dim(0), x.size() / std::max<int64_t>(x.dim(0), 1)});
       break;
-    case OpKind::Input:
+    case OpKind::MatMul:
+      matmulNaive(x, valueOf(n.inputs[1], input), out);
       break;
+    case OpKind::Softmax:
+      softmaxNaive(x, n.axis, n.logarithm, out);
+      break;
+    case OpKind::LayerNorm:
+      layerNormNaive(x, n.axis, n.weight >= 0 ? state.values(n.weight).data() : nullptr,
+                     biasOf(m_network, n), n.eps, out);
+      break;
+    default:
+      runTensorOp(n, input, out, 1);
+      break;
+  }
+}
+
+// Operators without a separate fast path: data movement, exact elementwise arithmetic and
+// double-accumulated reductions.
+void Executor::runTensorOp(const Node& n, const Tensor& input, Tensor& out, int threads) {
+  const Tensor& x = n.inputs.empty() ? input : valueOf(n.inputs[0], input);
+  const int64_t batch = input.dim(0);
+  switch (n.op) {
+    case OpKind::Constant: {
+      const Shape shape = resolve(n.full, batch);
+      if (n.weight >= 0) {
+        out = Tensor(shape, m_network.state().values(n.weight));
+      } else {
+        out = Tensor(shape, n.constant);
+      }
+      break;
+    }
+    case OpKind::Reshape:
+      out = x;
+      out.reshape(resolve(n.full, batch));
+      break;
+    case OpKind::Transpose:
+      transpose(x, n.axes, out, threads);
+      break;
+    case OpKind::Binary:
+      binary(x, valueOf(n.inputs[1], input), n.binary, out, threads);
+      break;
+    case OpKind::Reduce:
+      reduce(x, n.axes, !n.sum, n.keepDims, out);
+      break;
+    case OpKind::Gather:
+      gather(x, n.axis, n.axes, !n.keepDims, out, threads);
+      break;
+    case OpKind::Slice:
+      sliceAxis(x, n.axis, n.first, n.last, n.step, out, threads);
+      break;
+    case OpKind::ConcatAxis: {
+      std::vector<const Tensor*> parts;
+      for (int in : n.inputs) parts.push_back(&valueOf(in, input));
+      concatAxis(parts, n.axis, out, threads);
+      break;
+    }
+    case OpKind::Expand:
+      expand(x, resolve(n.full, batch), out, threads);
+      break;
+    default:
+      throw ArgumentError("Executor: operator " + operatorName(n) + " has no kernel");
   }
 }
 
 void Executor::runFast(const Step& s, const Tensor& input, Tensor& out, int threads) {
   const Node& n = m_network.node(s.node);
-  const Tensor& x = valueOf(n.inputs[0], input);
+  const Tensor& x = n.inputs.empty() ? input : valueOf(n.inputs[0], input);
   switch (n.op) {
     case OpKind::Conv2d: {
       const float* residual = s.residual >= 0 ? valueOf(s.residual, input).data() : nullptr;
@@ -168,10 +247,23 @@ void Executor::runFast(const Step& s, const Tensor& input, Tensor& out, int thre
       concatChannels(parts, out, threads);
       break;
     }
+    case OpKind::MatMul:
+      matmul(x, valueOf(n.inputs[1], input), out, threads);
+      break;
+    case OpKind::Softmax:
+      softmax(x, n.axis, n.logarithm, out, threads);
+      break;
+    case OpKind::LayerNorm:
+      layerNorm(x, n.axis, n.weight >= 0 ? m_network.state().values(n.weight).data() : nullptr,
+                biasOf(m_network, n), n.eps, out, threads);
+      break;
     case OpKind::Flatten:
     case OpKind::Dropout:
     case OpKind::Input:
       runNaive(s, input, out);
+      break;
+    default:
+      runTensorOp(n, input, out, threads);
       break;
   }
 }

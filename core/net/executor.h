@@ -26,7 +26,8 @@ class Executor {
   // Output of the network (N x classes) for an N x C x H x W batch, using `threads` OpenMP
   // threads inside the kernels. The reference stays valid until the next call. Throws
   // ShapeError if the batch does not fit the network's input shape, ArgumentError if a shared
-  // prepared network was not prepared.
+  // prepared network was not prepared. A network pinned to batch 1 (Network::pinBatch) runs the
+  // batch one sample at a time.
   const Tensor& forward(const Tensor& input, int threads = 1);
 
   // Number of executed steps (for tests of the fusion).
@@ -34,7 +35,9 @@ class Executor {
 
  private:
   using Step = PreparedNet::Step;
+  const Tensor& run(const Tensor& input, int threads);
   const Tensor& valueOf(int node, const Tensor& input) const;
+  void runTensorOp(const Node& n, const Tensor& input, Tensor& out, int threads);
   void runNaive(const Step& s, const Tensor& input, Tensor& out);
   void runFast(const Step& s, const Tensor& input, Tensor& out, int threads);
 
@@ -43,6 +46,7 @@ class Executor {
   const Network& m_network;
   std::vector<Tensor> m_slots;
   Workspace m_workspace;
+  Tensor m_sample, m_joined;  // a pinned-batch graph's one-sample input and joined output
 };
 
 }  // namespace basin

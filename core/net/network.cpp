@@ -13,7 +13,51 @@ Network::Network(Shape inputShape) {
                      toString(inputShape));
   Node in;
   in.shape = std::move(inputShape);
+  in.full = {{1, true}};
+  for (int64_t d : in.shape) in.full.push_back({d, false});
   m_nodes.push_back(std::move(in));
+}
+
+Shape resolve(const BatchedShape& shape, int64_t batch) {
+  Shape s;
+  for (const Dim& d : shape) s.push_back(d.batch ? d.extent * batch : d.extent);
+  return s;
+}
+
+std::string toString(const BatchedShape& shape) {
+  if (shape.empty()) return "scalar";
+  std::string s;
+  for (const Dim& d : shape) {
+    if (!s.empty()) s += " x ";
+    s +=
+        d.batch ? (d.extent == 1 ? "N" : std::to_string(d.extent) + "N") : std::to_string(d.extent);
+  }
+  return s;
+}
+
+bool acceptsAnyShape(OpKind op) {
+  switch (op) {
+    case OpKind::Activation:
+    case OpKind::ReLU:
+    case OpKind::Linear:
+    case OpKind::Add:
+    case OpKind::Dropout:
+    case OpKind::Constant:
+    case OpKind::Reshape:
+    case OpKind::Transpose:
+    case OpKind::Binary:
+    case OpKind::MatMul:
+    case OpKind::Softmax:
+    case OpKind::LayerNorm:
+    case OpKind::Reduce:
+    case OpKind::Gather:
+    case OpKind::Slice:
+    case OpKind::ConcatAxis:
+    case OpKind::Expand:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::string Network::path(const std::string& name) const {
@@ -26,13 +70,27 @@ int Network::append(Node node) {
   for (int i : node.inputs)
     if (i < 0 || i >= static_cast<int>(m_nodes.size()))
       throw ArgumentError("node '" + node.name + "' reads a node that does not exist yet");
+  if (!acceptsAnyShape(node.op))
+    for (int i : node.inputs) perSample(i, operatorName(node).c_str());
+  if (node.full.empty()) {
+    node.full = {{1, true}};
+    for (int64_t d : node.shape) node.full.push_back({d, false});
+  }
   m_nodes.push_back(std::move(node));
   m_output = static_cast<int>(m_nodes.size()) - 1;
   return m_output;
 }
 
+const Shape& Network::perSample(int x, const char* op) const {
+  const Node& n = m_nodes.at(x);
+  if (!n.batchFirst)
+    throw ShapeError(std::string(op) + " needs the batch as the first axis only, got " +
+                     describe(n.full));
+  return n.shape;
+}
+
 const Shape& Network::spatial(int x, const char* op) const {
-  const Shape& s = m_nodes.at(x).shape;
+  const Shape& s = perSample(x, op);
   if (s.size() != 3)
     throw ShapeError(std::string(op) + " needs a channels x height x width input, got " +
                      toString(s));
@@ -124,8 +182,8 @@ int Network::relu(int x) {
   Node n;
   n.op = OpKind::ReLU;
   n.inputs = {x};
-  n.shape = m_nodes.at(x).shape;
-  return append(std::move(n));
+  n.full = m_nodes.at(x).full;
+  return appendTensor(std::move(n));
 }
 
 int Network::maxPool2d(int x, const Pool2dGeometry& g) {
@@ -158,9 +216,9 @@ int Network::activation(int x, const ActivationParams& p) {
   Node n;
   n.op = OpKind::Activation;
   n.inputs = {x};
-  n.shape = m_nodes.at(x).shape;
+  n.full = m_nodes.at(x).full;
   n.activation = p;
-  return append(std::move(n));
+  return appendTensor(std::move(n));
 }
 
 int Network::multiply(int a, int b) {
@@ -189,11 +247,11 @@ int Network::linear(int x, const std::string& name, int64_t outFeatures, bool bi
 }
 
 int Network::linearWith(int x, int weight, int bias) {
-  const Shape& in = m_nodes.at(x).shape;
+  const BatchedShape& in = m_nodes.at(x).full;
   const Shape& w = m_state.entry(weight).shape;
-  if (in.size() != 1 || w.size() != 2 || w[1] != in[0])
+  if (in.size() < 2 || w.size() != 2 || canonical(in.back()) != Dim{w[1], false})
     throw ShapeError("linear weight '" + m_state.entry(weight).name + "' of shape " + toString(w) +
-                     " does not fit an input of " + toString(in));
+                     " does not fit an input of " + describe(in));
   if (bias >= 0 && m_state.entry(bias).shape != Shape{w[0]})
     throw ShapeError("linear bias '" + m_state.entry(bias).name + "' does not have " +
                      std::to_string(w[0]) + " values");
@@ -202,10 +260,11 @@ int Network::linearWith(int x, int weight, int bias) {
   n.name = m_state.entry(weight).name;
   n.inputs = {x};
   n.outFeatures = w[0];
-  n.shape = {w[0]};
+  n.full = in;
+  n.full.back() = {w[0], false};
   n.weight = weight;
   n.bias = bias;
-  return append(std::move(n));
+  return appendTensor(std::move(n));
 }
 
 void Network::attachBias(int linearNode, int bias) {
@@ -219,14 +278,14 @@ void Network::attachBias(int linearNode, int bias) {
 }
 
 int Network::add(int a, int b) {
-  if (m_nodes.at(a).shape != m_nodes.at(b).shape)
-    throw ShapeError("cannot add " + toString(m_nodes[a].shape) + " and " +
-                     toString(m_nodes[b].shape) + " in " + path("add"));
+  if (!sameShape(m_nodes.at(a).full, m_nodes.at(b).full))
+    throw ShapeError("cannot add " + describe(m_nodes[a].full) + " and " +
+                     describe(m_nodes[b].full) + " in " + path("add"));
   Node n;
   n.op = OpKind::Add;
   n.inputs = {a, b};
-  n.shape = m_nodes[a].shape;
-  return append(std::move(n));
+  n.full = m_nodes[a].full;
+  return appendTensor(std::move(n));
 }
 
 int Network::concat(const std::vector<int>& xs) {
@@ -258,8 +317,8 @@ int Network::dropout(int x) {
   Node n;
   n.op = OpKind::Dropout;
   n.inputs = {x};
-  n.shape = m_nodes.at(x).shape;
-  return append(std::move(n));
+  n.full = m_nodes.at(x).full;
+  return appendTensor(std::move(n));
 }
 
 BatchNormParams batchNormParams(const Network& net, const Node& n) {
@@ -337,6 +396,30 @@ std::string operatorName(const Node& n) {
       return "ChannelSlice";
     case OpKind::ChannelShuffle:
       return "ChannelShuffle";
+    case OpKind::Constant:
+      return "Constant";
+    case OpKind::Reshape:
+      return "Reshape";
+    case OpKind::Transpose:
+      return "Transpose";
+    case OpKind::Binary:
+      return binaryOpName(n.binary);
+    case OpKind::MatMul:
+      return "MatMul";
+    case OpKind::Softmax:
+      return n.logarithm ? "LogSoftmax" : "Softmax";
+    case OpKind::LayerNorm:
+      return "LayerNorm";
+    case OpKind::Reduce:
+      return n.sum ? "ReduceSum" : "ReduceMean";
+    case OpKind::Gather:
+      return "Gather";
+    case OpKind::Slice:
+      return "Slice";
+    case OpKind::ConcatAxis:
+      return "Concat";
+    case OpKind::Expand:
+      return "Expand";
   }
   return "?";
 }
@@ -354,7 +437,12 @@ int64_t Network::flopsPerSample() const {
   int64_t flops = 0;
   for (const Node& n : m_nodes) {
     if (n.op == OpKind::Conv2d) flops += conv2dFlops(n.conv, n.shape[1], n.shape[2]);
-    if (n.op == OpKind::Linear) flops += 2 * n.outFeatures * m_nodes[n.inputs[0]].shape[0];
+    if (n.op == OpKind::Linear)  // per row of the input's last axis, at batch 1
+      flops += 2 * n.outFeatures * numel(resolve(m_nodes[n.inputs[0]].full, 1));
+    if (n.op == OpKind::MatMul) {
+      const Shape a = resolve(m_nodes[n.inputs[0]].full, 1);
+      flops += 2 * numel(resolve(n.full, 1)) * a.back();
+    }
   }
   return flops;
 }

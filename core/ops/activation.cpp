@@ -31,6 +31,16 @@ T apply(T x, const ActivationParams& p) {
       return std::erf(x);
     case Activation::Affine:
       return a * x + b;
+    case Activation::Sqrt:
+      return std::sqrt(x);
+    case Activation::Reciprocal:
+      return T(1) / x;
+    case Activation::Exp:
+      return std::exp(x);
+    case Activation::Log:
+      return std::log(x);
+    case Activation::Pow:
+      return a == T(2) ? x * x : a == T(0.5) ? std::sqrt(x) : std::pow(x, a);
   }
   return x;
 }
@@ -70,6 +80,16 @@ const char* activationName(Activation kind) {
       return "Erf";
     case Activation::Affine:
       return "Affine";
+    case Activation::Sqrt:
+      return "Sqrt";
+    case Activation::Reciprocal:
+      return "Reciprocal";
+    case Activation::Exp:
+      return "Exp";
+    case Activation::Log:
+      return "Log";
+    case Activation::Pow:
+      return "Pow";
   }
   return "?";
 }
@@ -111,6 +131,16 @@ void activation(const Tensor& input, const ActivationParams& p, Tensor& output, 
       return sweep(std::integral_constant<K, K::Erf>{});
     case K::Affine:
       return sweep(std::integral_constant<K, K::Affine>{});
+    case K::Sqrt:
+      return sweep(std::integral_constant<K, K::Sqrt>{});
+    case K::Reciprocal:
+      return sweep(std::integral_constant<K, K::Reciprocal>{});
+    case K::Exp:
+      return sweep(std::integral_constant<K, K::Exp>{});
+    case K::Log:
+      return sweep(std::integral_constant<K, K::Log>{});
+    case K::Pow:
+      return sweep(std::integral_constant<K, K::Pow>{});
   }
 }
 

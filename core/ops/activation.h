@@ -10,7 +10,8 @@ namespace basin {
 // Clip: min(max(x, alpha), beta) (ReLU6: 0, 6); Sigmoid: 1 / (1 + e^-x); HardSigmoid:
 // max(0, min(1, alpha x + beta)); HardSwish: x max(0, min(1, x / 6 + 1 / 2)); Tanh; LeakyRelu:
 // x >= 0 ? x : alpha x; Softplus: log(1 + e^x); Erf; Affine: alpha x + beta (a product with,
-// or a sum with, a scalar constant).
+// or a sum with, a scalar constant); Sqrt; Reciprocal: 1 / x; Exp; Log; Pow: x^alpha (x * x for
+// alpha = 2, as PyTorch computes it).
 enum class Activation {
   Clip,
   Sigmoid,
@@ -20,7 +21,12 @@ enum class Activation {
   LeakyRelu,
   Softplus,
   Erf,
-  Affine
+  Affine,
+  Sqrt,
+  Reciprocal,
+  Exp,
+  Log,
+  Pow
 };
 
 struct ActivationParams {

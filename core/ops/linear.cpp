@@ -14,17 +14,25 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 constexpr int64_t kRowsPerBlock = 16;
 
 int64_t inFeatures(const Tensor& input, int64_t outFeatures) {
-  if (input.rank() != 2 || outFeatures < 1)
-    throw ShapeError("linear layer expects N x features input, got " + toString(input.shape()));
-  return input.dim(1);
+  if (input.rank() < 2 || outFeatures < 1 || input.dim(input.rank() - 1) < 1)
+    throw ShapeError("linear layer expects N x ... x features input, got " +
+                     toString(input.shape()));
+  return input.dim(input.rank() - 1);
+}
+
+// The input's shape with the last axis `outFeatures` long.
+Shape outputShape(const Tensor& input, int64_t outFeatures) {
+  Shape s = input.shape();
+  s.back() = outFeatures;
+  return s;
 }
 
 }  // namespace
 
 void linearNaive(const Tensor& input, const float* weight, const float* bias, int64_t outFeatures,
                  bool relu, Tensor& output) {
-  const int64_t N = input.dim(0), F = inFeatures(input, outFeatures);
-  output.resize({N, outFeatures});
+  const int64_t F = inFeatures(input, outFeatures), N = input.size() / F;
+  output.resize(outputShape(input, outFeatures));
   for (int64_t n = 0; n < N; ++n)
     for (int64_t o = 0; o < outFeatures; ++o) {
       double sum = bias ? bias[o] : 0.0;
@@ -36,8 +44,8 @@ void linearNaive(const Tensor& input, const float* weight, const float* bias, in
 
 void linear(const Tensor& input, const float* weight, const float* bias, int64_t outFeatures,
             bool relu, Tensor& output, int threads) {
-  const int64_t N = input.dim(0), F = inFeatures(input, outFeatures);
-  output.resize({N, outFeatures});
+  const int64_t F = inFeatures(input, outFeatures), N = input.size() / F;
+  output.resize(outputShape(input, outFeatures));
   // Fixed row blocks: Eigen's blocking (and so the rounding) must not depend on `threads`.
   const int64_t rows = kRowsPerBlock, blocks = (N + rows - 1) / rows;
   Eigen::Map<const RowMatrix> w(weight, outFeatures, F);
