@@ -94,6 +94,16 @@ Checkpoint Importer::run() {
   const std::string& out = g.output(0).name();
   if (!m_values.count(out)) throw FormatError(m_path + ": output '" + out + "' is never computed");
   m_network->setOutput(m_values.at(out));
+  // PyTorch's parameter order, which positional direction files follow: the graph meets a
+  // module's own tensors (ViT's class token) after its children's.
+  // Exporter-made names ("onnx::Conv_193", BatchNorm folded) carry no module path: kept.
+  std::vector<std::string> names;
+  bool modulePaths = true;
+  for (const auto& e : m_network->state().entries()) {
+    names.push_back(e.name);
+    modulePaths = modulePaths && e.name.find("::") == std::string::npos;
+  }
+  if (modulePaths) m_network->reorderState(moduleTreeOrder(names));
   if (m_network->outputShape().size() != 1)
     throw FormatError(m_path + ": output is not N x classes");
 

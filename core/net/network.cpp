@@ -321,6 +321,16 @@ int Network::dropout(int x) {
   return appendTensor(std::move(n));
 }
 
+void Network::reorderState(const std::vector<int>& order) {
+  StateDict next = m_state.reordered(order);
+  std::vector<int> to(order.size());
+  for (size_t k = 0; k < order.size(); ++k) to[order[k]] = static_cast<int>(k);
+  for (Node& n : m_nodes)
+    for (int* e : {&n.weight, &n.bias, &n.runningMean, &n.runningVar, &n.batchesTracked})
+      if (*e >= 0) *e = to.at(*e);
+  m_state = std::move(next);
+}
+
 BatchNormParams batchNormParams(const Network& net, const Node& n) {
   const StateDict& s = net.state();
   return {s.values(n.weight).data(),

@@ -168,6 +168,8 @@ class Network {
   const Shape& inputShape() const { return m_nodes[0].shape; }
   const Shape& outputShape() const { return m_nodes.at(m_output).shape; }
   StateDict& state() { return m_state; }
+  // Puts the state entries in `order` (StateDict::reordered), the nodes' references following.
+  void reorderState(const std::vector<int>& order);
   const StateDict& state() const { return m_state; }
   // Floating-point operations (2 x multiply-adds of convolutions and linear layers) per sample.
   int64_t flopsPerSample() const;

@@ -52,11 +52,19 @@ class StateDict {
   // apart, e.g. a surface file's model from the one a rerun would complete it with.
   uint64_t fingerprint() const;
 
+  // The same entries and values in another order: entry order[k] of this dict becomes entry k.
+  StateDict reordered(const std::vector<int>& order) const;
+
  private:
   std::vector<StateEntry> m_entries;
   std::unordered_map<std::string, int> m_index;
   std::vector<float> m_parameters, m_buffers;
   std::vector<int64_t> m_counters;
 };
+
+// An order of `names` (dotted module paths) as PyTorch's state_dict() walks a module tree:
+// each module's own entries before its children's, children in the order they first appear in
+// `names`, entries of one module in their given order. Positions into `names`.
+std::vector<int> moduleTreeOrder(const std::vector<std::string>& names);
 
 }  // namespace basin

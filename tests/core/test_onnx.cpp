@@ -125,6 +125,15 @@ class TestOnnx : public QObject {
     const Checkpoint c = loadModel(fixture(name.toStdString() + ".onnx"), std::nullopt);
     // Only the ViT's fixed-batch export moves the batch axis (its attention): pinned to 1.
     QCOMPARE(c.network.fixedBatch(), name == "graph_vit" ? 1 : 0);
+    if (file == "graph_logits.h5") {  // named_parameters(): names and order, as PyTorch's
+      const std::string names = hdf5::readStringAttribute(
+          hdf5::openReadOnly(fixture("graph_logits.h5")).openGroup(logits.toStdString()),
+          "parameter_names");
+      std::string ours;
+      for (const auto& e : c.network.state().entries())
+        if (e.kind == StateKind::Parameter) ours += (ours.empty() ? "" : "\n") + e.name;
+      QCOMPARE(ours, names);
+    }
     const std::string key = logits.toStdString();
     const Tensor expected = test::fixtureTensor(file.toStdString(), key + "/logits");
     const H5::H5File h5 = hdf5::openReadOnly(fixture(file.toStdString()));
@@ -150,14 +159,24 @@ class TestOnnx : public QObject {
   // losses computed in float64.
   void graphSurfacesMatchPyTorch_data() {
     QTest::addColumn<QString>("name");
-    QTest::newRow("mobilenet_v2") << "graph_mobilenet_v2";
-    QTest::newRow("shufflenet_v2") << "graph_shufflenet_v2";
+    QTest::addColumn<QString>("route");
+    QTest::newRow("mobilenet_v2") << "graph_mobilenet_v2"
+                                  << "_dyn17";
+    QTest::newRow("shufflenet_v2") << "graph_shufflenet_v2"
+                                   << "_dyn17";
+    QTest::newRow("vit") << "graph_vit"
+                         << "_dyn17";
+    QTest::newRow("vit_pinned_to_batch_1") << "graph_vit"
+                                           << "";
+    QTest::newRow("convnext") << "graph_convnext"
+                              << "_dyn17";
   }
 
   void graphSurfacesMatchPyTorch() {
     QFETCH(QString, name);
+    QFETCH(QString, route);
     const std::string key = name.toStdString();
-    Network net = loadModel(fixture(key + "_dyn17.onnx"), std::nullopt).network;
+    Network net = loadModel(fixture(key + route.toStdString() + ".onnx"), std::nullopt).network;
     const DirectionPair dirs = readDirectionFile(fixture(key + "_dirs.h5"), net);
     const H5::H5File h5 = hdf5::openReadOnly(fixture("graph_logits.h5"));
     const std::vector<double> want =
