@@ -5,7 +5,9 @@ eval mode, a seeded random batch, warm-up batches, then the median of timed batc
 Usage: /usr/bin/python3 tests/benchmarks/bench_pytorch.py --arch resnet20 --batch 128 --threads 2
        [--frozen]   # BatchNorm folded and TorchScript-frozen (torch.jit.optimize_for_inference)
        --arch tv:NAME  # torchvision.models.NAME(num_classes=10) at 3 x 32 x 32 (resnet18,
-                       # mobilenet_v2, shufflenet_v2_x1_0, efficientnet_b0, ...)
+                       # mobilenet_v2, shufflenet_v2_x1_0, efficientnet_b0, ...);
+                       # tv:vit_cifar: a CIFAR-size ViT (patch 4, 6 layers, 8 heads, width 256,
+                       # MLP 512), exported with a dynamic batch axis at opset 17
        --export FILE   # also write the model as ONNX the README's way (for basin-cli bench)
 Prints one JSON object.
 """
@@ -34,14 +36,24 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
-    if a.arch.startswith('tv:'):
+    extra = {}
+    if a.arch == 'tv:vit_cifar':
+        import torchvision
+        model = torchvision.models.VisionTransformer(image_size=32, patch_size=4, num_layers=6,
+                                                     num_heads=8, hidden_dim=256, mlp_dim=512,
+                                                     num_classes=10).eval()
+        # A fixed batch-1 export would run pinned to batch 1 (its attention bakes the batch in).
+        extra = dict(input_names=['input'], dynamic_axes={'input': {0: 'batch'}},
+                     opset_version=17)
+    elif a.arch.startswith('tv:'):
         import torchvision
         model = getattr(torchvision.models, a.arch[3:])(num_classes=10).eval()
     else:
         model = torch_zoo.build(a.arch).eval()
     if a.export:
         torch.onnx.export(model, torch.zeros(1, 3, 32, 32), a.export,
-                          training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
+                          training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False,
+                          **extra)
     x = torch.randn(a.batch, 3, 32, 32)
     y = torch.arange(a.batch) % 10
     with torch.no_grad():
