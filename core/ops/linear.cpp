@@ -11,7 +11,14 @@ namespace {
 
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-constexpr int64_t kRowsPerBlock = 16;
+// Rows per GEMM block: a quarter of the rows (so both threads get work), in multiples of 16,
+// at most 512. A function of the rows alone: the rounding must not depend on the thread count.
+// Large blocks matter for transformers (thousands of token rows): Eigen packs the weight once
+// per block, which with 16-row blocks cost more than the products.
+int64_t rowsPerBlock(int64_t rows) {
+  const int64_t quarter = (rows / 4 + 15) / 16 * 16;
+  return std::clamp<int64_t>(quarter, 16, 512);
+}
 
 int64_t inFeatures(const Tensor& input, int64_t outFeatures) {
   if (input.rank() < 2 || outFeatures < 1 || input.dim(input.rank() - 1) < 1)
@@ -46,8 +53,8 @@ void linear(const Tensor& input, const float* weight, const float* bias, int64_t
             bool relu, Tensor& output, int threads) {
   const int64_t F = inFeatures(input, outFeatures), N = input.size() / F;
   output.resize(outputShape(input, outFeatures));
-  // Fixed row blocks: Eigen's blocking (and so the rounding) must not depend on `threads`.
-  const int64_t rows = kRowsPerBlock, blocks = (N + rows - 1) / rows;
+  // Row blocks fixed by N: Eigen's blocking (and so the rounding) must not depend on `threads`.
+  const int64_t rows = rowsPerBlock(N), blocks = (N + rows - 1) / rows;
   Eigen::Map<const RowMatrix> w(weight, outFeatures, F);
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t b = 0; b < blocks; ++b) {
