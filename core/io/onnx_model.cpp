@@ -118,7 +118,12 @@ void Importer::keepSamplesApart(const onnx::NodeProto& n, size_t firstNew) {
   if (m_exportBatch == 0 || m_network->fixedBatch()) return;  // a dynamic batch: ONNX's meaning
   const auto& nodes = m_network->nodes();
   for (size_t i = firstNew; i < nodes.size(); ++i) {
-    if (nodes[i].batchFirst || nodes[i].op == OpKind::Constant) continue;  // weights hold no sample
+    // Weights and what is computed from them alone (an Unsqueeze of PReLU's slopes) hold no
+    // sample: only tensors that carry the batch somewhere count.
+    const auto& full = nodes[i].full;
+    if (nodes[i].batchFirst ||
+        std::none_of(full.begin(), full.end(), [](const Dim& d) { return d.batch; }))
+      continue;
     if (m_exportBatch != 1)
       unsupported(n, "moves the batch axis of a graph exported with batch " +
                          std::to_string(m_exportBatch) +

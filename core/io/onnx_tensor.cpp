@@ -89,6 +89,9 @@ bool Importer::convertTensorOp(const onnx::NodeProto& n) {
     define(net.transpose(x, perm));
   } else if (op == "Pow" && scalarConstant(in(n, 1)) && m_values.count(in(n, 0))) {
     define(net.activation(value(n, 0), {Activation::Pow, *scalarConstant(in(n, 1)), 0.0f}));
+  } else if (op == "PRelu") {  // slopes broadcast (per channel: C x 1 x 1)
+    onlyAttributes(n, {});
+    define(arithmetic(n, BinaryOp::PRelu));
   } else if (op == "Sub" || op == "Div" || op == "Pow") {
     define(arithmetic(n, op == "Sub"   ? BinaryOp::Sub
                          : op == "Div" ? BinaryOp::Div

@@ -73,6 +73,8 @@ T combine(T x, T y, BinaryOp op) {
       return x / y;
     case BinaryOp::Pow:
       return std::pow(x, y);
+    case BinaryOp::PRelu:
+      return x >= T(0) ? x : x * y;
   }
   return x;
 }
@@ -91,6 +93,8 @@ const char* binaryOpName(BinaryOp op) {
       return "Div";
     case BinaryOp::Pow:
       return "Pow";
+    case BinaryOp::PRelu:
+      return "PRelu";
   }
   return "?";
 }
@@ -144,6 +148,8 @@ void binary(const Tensor& a, const Tensor& b, BinaryOp op, Tensor& output, int t
       return sweep(std::integral_constant<K, K::Div>{});
     case K::Pow:
       return sweep(std::integral_constant<K, K::Pow>{});
+    case K::PRelu:
+      return sweep(std::integral_constant<K, K::PRelu>{});
   }
 }
 

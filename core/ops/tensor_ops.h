@@ -12,7 +12,8 @@
 
 namespace basin {
 
-enum class BinaryOp { Add, Sub, Mul, Div, Pow };
+// PRelu: a >= 0 ? a : a * b (b the slopes).
+enum class BinaryOp { Add, Sub, Mul, Div, Pow, PRelu };
 const char* binaryOpName(BinaryOp op);
 
 // NumPy's broadcast of two shapes (aligned at their last axes; an extent 1 stretches). Throws

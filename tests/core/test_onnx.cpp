@@ -111,8 +111,9 @@ class TestOnnx : public QObject {
     // graph_vit: attention (batched MatMul, Softmax, the batch moved inside the heads) and
     // LayerNorm decomposed (opset 14) or whole (17); its fixed-batch route runs pinned to batch
     // 1. graph_convnext: channels-last blocks (Transpose, LayerNorm, Linear on 4-D, GELU).
-    for (const QString name : {"graph_mobilenet_v2", "graph_mobilenet_v3s", "graph_efficientnet",
-                               "graph_shufflenet_v2", "graph_vit", "graph_convnext"}) {
+    for (const QString name :
+         {"graph_mobilenet_v2", "graph_mobilenet_v3s", "graph_efficientnet", "graph_shufflenet_v2",
+          "graph_vit", "graph_convnext", "graph_prelu"}) {
       QTest::newRow(qPrintable(name)) << name << name << "graph_logits.h5";
       QTest::newRow(qPrintable(name + "_dyn17")) << name + "_dyn17" << name << "graph_logits.h5";
     }

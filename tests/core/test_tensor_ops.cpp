@@ -97,6 +97,11 @@ class TestTensorOps : public QObject {
     QCOMPARE(maxAbsDiff(y, torchCase("sub")), 0.0);
     QCOMPARE(y.shape(), (Shape{2, 3, 4}));
     QVERIFY_THROWS_EXCEPTION(ShapeError, binary(p, randomTensor({3, 2}, 1), BinaryOp::Add, y, 1));
+    // PReLU's slopes per channel, as ONNX broadcasts them (C x 1 x 1 against N x C x H x W).
+    Tensor slope = torchCase("prelu_slope");
+    slope.reshape({3, 1, 1});
+    binary(torchCase("prelu_x"), slope, BinaryOp::PRelu, y, 2);
+    QCOMPARE(maxAbsDiff(y, torchCase("prelu")), 0.0);
     expand(q, {2, 3, 5}, z, 2);  // ONNX Expand: the broadcast of both shapes
     QCOMPARE(z.shape(), (Shape{2, 3, 5}));
     QCOMPARE(z[1 * 15 + 2 * 5 + 4], q[2]);
