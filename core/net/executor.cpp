@@ -179,9 +179,6 @@ void Executor::runTensorOp(const Node& n, const Tensor& input, Tensor& out, int 
     case OpKind::Gather:
       gather(x, n.axis, n.axes, !n.keepDims, out, threads);
       break;
-    case OpKind::Slice:
-      sliceAxis(x, n.axis, n.first, n.last, n.step, out, threads);
-      break;
     case OpKind::ConcatAxis: {
       std::vector<const Tensor*> parts;
       for (int in : n.inputs) parts.push_back(&valueOf(in, input));

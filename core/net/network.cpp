@@ -51,7 +51,6 @@ bool acceptsAnyShape(OpKind op) {
     case OpKind::LayerNorm:
     case OpKind::Reduce:
     case OpKind::Gather:
-    case OpKind::Slice:
     case OpKind::ConcatAxis:
     case OpKind::Expand:
       return true;
@@ -424,8 +423,6 @@ std::string operatorName(const Node& n) {
       return n.sum ? "ReduceSum" : "ReduceMean";
     case OpKind::Gather:
       return "Gather";
-    case OpKind::Slice:
-      return "Slice";
     case OpKind::ConcatAxis:
       return "Concat";
     case OpKind::Expand:

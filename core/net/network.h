@@ -41,8 +41,7 @@ enum class OpKind {
   Softmax,     // along `axis` (its log with `logarithm`)
   LayerNorm,   // over the axes from `axis`, scale `weight` and `bias`
   Reduce,      // mean (or sum with `sum`) over `axes`
-  Gather,      // entries `axes` along `axis` (the axis dropped with !keepDims)
-  Slice,       // entries first, first + step, ... < last along `axis`
+  Gather,      // entries `axes` along `axis` (the axis dropped with !keepDims); also slices
   ConcatAxis,  // along `axis`
   Expand       // broadcast to `full`
 };
@@ -75,7 +74,7 @@ struct Node {
   double eps = 1e-5;
   ActivationParams activation;
   int64_t first = 0, last = 0;  // ChannelSlice: channels [first, last); ChannelShuffle: groups
-  int64_t axis = 0, step = 1;
+  int64_t axis = 0;
   std::vector<int64_t> axes;
   BinaryOp binary = BinaryOp::Add;
   bool keepDims = false, logarithm = false, sum = false;

@@ -242,24 +242,13 @@ int Network::gather(int x, int64_t axis, const std::vector<int64_t>& indices, bo
 }
 
 int Network::slice(int x, int64_t axis, int64_t begin, int64_t end, int64_t step) {
-  const BatchedShape& in = m_nodes.at(x).full;
-  checkAxis(in, axis, "slice");
-  const Dim d = canonical(in[axis]);
-  if (d.batch) throw ShapeError("slicing the batch axis picks samples");
-  if (step < 1 || begin < 0 || end > d.extent || begin >= end)
+  // A slice is the gather of begin, begin + step, ...: one node kind, one set of checks.
+  if (step < 1 || begin < 0 || begin >= end)
     throw ShapeError("slice " + std::to_string(begin) + ":" + std::to_string(end) + ":" +
-                     std::to_string(step) + " is empty or outside axis " + std::to_string(axis) +
-                     " of " + describe(in));
-  Node n;
-  n.op = OpKind::Slice;
-  n.inputs = {x};
-  n.axis = axis;
-  n.first = begin;
-  n.last = end;
-  n.step = step;
-  n.full = in;
-  n.full[axis] = {(end - begin + step - 1) / step, false};
-  return appendTensor(std::move(n));
+                     std::to_string(step) + " is empty");
+  std::vector<int64_t> indices;
+  for (int64_t i = begin; i < end; i += step) indices.push_back(i);
+  return gather(x, axis, indices, true);
 }
 
 int Network::concatAxis(const std::vector<int>& xs, int64_t axis) {
