@@ -18,6 +18,16 @@
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="24"/>
+        <source>Levels</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="34"/>
+        <source>&apos;%1&apos; is not a number; give loss levels separated by commas</source>
+        <translation>&apos;%1&apos; ist keine Zahl; geben Sie Verlust-Stufen durch Kommas getrennt an</translation>
+    </message>
 </context>
 <context>
     <name>basin::gui::ArchChoice</name>
@@ -45,52 +55,52 @@
         <translation>Nichtkonvexer Anteil: der Anteil der Gitterpunkte, an denen sich die Fläche in irgendeiner Richtung nach unten krümmt (der kleinste Eigenwert der diskreten Hesse-Matrix liegt unter -1 % ihres betragsgrößten). Niedrig für glatte, konvex wirkende Becken; hoch für chaotische.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="126"/>
+        <location filename="../app/gui/compare_view.cpp" line="121"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: 1-D-Flächen im Reiter 1-D vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <location filename="../app/gui/compare_view.cpp" line="150"/>
         <source>Surface</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <location filename="../app/gui/compare_view.cpp" line="150"/>
         <source>Loss at centre</source>
         <translation>Verlust im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <location filename="../app/gui/compare_view.cpp" line="150"/>
         <source>Accuracy at centre</source>
         <translation>Genauigkeit im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="156"/>
+        <location filename="../app/gui/compare_view.cpp" line="151"/>
         <source>Minimum loss</source>
         <translation>Minimaler Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="157"/>
+        <location filename="../app/gui/compare_view.cpp" line="152"/>
         <source>Area below %1</source>
         <translation>Fläche unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="158"/>
+        <location filename="../app/gui/compare_view.cpp" line="153"/>
         <source>Non-convex share</source>
         <translation>Nichtkonvexer Anteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="181"/>
+        <location filename="../app/gui/compare_view.cpp" line="176"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="197"/>
+        <location filename="../app/gui/compare_view.cpp" line="192"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>Am glattesten: &lt;b&gt;%1&lt;/b&gt; (%2 % der Punkte krümmen sich nach unten). Am rauesten: &lt;b&gt;%4&lt;/b&gt; (%3 %).</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="204"/>
+        <location filename="../app/gui/compare_view.cpp" line="199"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>Nach dem nichtkonvexen Anteil sind die Flächen gleich glatt.</translation>
     </message>
@@ -98,274 +108,274 @@
 <context>
     <name>basin::gui::ComputeDialog</name>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="48"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="47"/>
         <source>Compute a loss surface</source>
         <translation>Verlustfläche berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="51"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="50"/>
         <source>Model and data</source>
         <translation>Modell und Daten</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="54"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="194"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="53"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="193"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="54"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="60"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="53"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="59"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="150"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="56"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="55"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="59"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="58"/>
         <source>mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE</source>
         <translation>mnist:ORDNER, fashion:ORDNER, cifar10:ORDNER, cifar100:ORDNER oder h5:DATEI</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="60"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="59"/>
         <source>Data set</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="62"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="61"/>
         <source>Training split</source>
         <translation>Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="63"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="62"/>
         <source>Test split</source>
         <translation>Testdaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="65"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="64"/>
         <source>Split</source>
         <translation>Teilmenge</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="67"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="66"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="68"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="67"/>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="69"/>
         <source>the first samples</source>
         <translation>die ersten Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
         <source>With a seed, the samples are drawn at random</source>
         <translation>Mit Startwert werden die Beispiele zufällig gezogen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="72"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
         <source>Subset seed</source>
         <translation>Startwert der Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="77"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="114"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="76"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="113"/>
         <source>Normalization</source>
         <translation>Normierung</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="78"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="80"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
         <source>Zero padding</source>
         <translation>Nullrand</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="81"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="80"/>
         <source>Repeat a grey channel as RGB</source>
         <translation>Grauen Kanal als RGB wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="86"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="85"/>
         <source>Grid and directions</source>
         <translation>Gitter und Richtungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="95"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="94"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="97"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="96"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="102"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="101"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="103"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="102"/>
         <source>2-D surface</source>
         <translation>2-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="107"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="106"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="115"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="114"/>
         <source>Leave biases and BatchNorm unchanged (biasbn)</source>
         <translation>Biases und BatchNorm unverändert lassen (biasbn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="119"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="118"/>
         <source>weights</source>
         <translation>weights (Gewichte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="120"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="119"/>
         <source>states (with BatchNorm statistics)</source>
         <translation>states (mit BatchNorm-Statistiken)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="122"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="121"/>
         <source>Direction type</source>
         <translation>Richtungstyp</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="124"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="123"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="126"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="125"/>
         <source>new random directions, saved beside the surface</source>
         <translation>neue Zufallsrichtungen, neben der Fläche gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="128"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="127"/>
         <source>A direction file (e.g. a trajectory&apos;s PCA directions) to use instead of random directions</source>
         <translation>Eine Richtungsdatei (z. B. die PCA-Richtungen eines Trainingspfads) statt Zufallsrichtungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="131"/>
         <source>Direction file</source>
         <translation>Richtungsdatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="131"/>
         <source>HDF5 (*.h5)</source>
         <translation>HDF5 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="137"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
         <source>Run</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="140"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="139"/>
         <source>Cross-entropy</source>
         <translation>Kreuzentropie</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="141"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="140"/>
         <source>MSE on softmax</source>
         <translation>MSE auf Softmax</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="143"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="142"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="145"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="144"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="148"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
         <source>This machine has %1 hardware threads</source>
         <translation>Dieser Rechner hat %1 Hardware-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="148"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="210"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="150"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
         <source>Surface file</source>
         <translation>Flächendatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="155"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="195"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="194"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
         <translation>Modelle (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="201"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="200"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>Ordner mit MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="211"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="210"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5-Fläche (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="220"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
         <source>Choose a model.</source>
         <translation>Bitte ein Modell wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="222"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="221"/>
         <source>Choose a data set.</source>
         <translation>Bitte einen Datensatz wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="224"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="223"/>
         <source>Choose where the surface file goes.</source>
         <translation>Bitte wählen, wohin die Flächendatei geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="226"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="225"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>Jede Achse muss von einem kleineren zu einem größeren Wert laufen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="235"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="234"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 existiert bereits. Fortsetzen (nur die fehlenden Punkte berechnen) oder ersetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="236"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="238"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
@@ -485,419 +495,441 @@
     </message>
 </context>
 <context>
+    <name>basin::gui::GuardedApplication</name>
+    <message>
+        <location filename="../app/gui/guarded_application.cpp" line="16"/>
+        <source>an unknown error</source>
+        <translation>ein unbekannter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/guarded_application.cpp" line="22"/>
+        <source>Basin could not finish this action:
+
+%1</source>
+        <translation>Basin konnte diese Aktion nicht abschließen:
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>basin::gui::Inspector</name>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="16"/>
+        <location filename="../app/gui/inspector.cpp" line="44"/>
         <source>Values</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="18"/>
+        <location filename="../app/gui/inspector.cpp" line="46"/>
         <source>Show accuracy instead of loss</source>
         <translation>Genauigkeit statt Verlust zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="21"/>
+        <location filename="../app/gui/inspector.cpp" line="49"/>
         <source>Log scale: log(loss + 0.1)</source>
         <translation>Logarithmisch: log(Verlust + 0,1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="24"/>
+        <location filename="../app/gui/inspector.cpp" line="52"/>
         <source>Clip losses above</source>
         <translation>Verluste kappen über</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Magma</source>
         <translation>Magma</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Cool-warm</source>
         <translation>Kalt-warm</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Summer</source>
         <translation>Summer</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Grey</source>
         <translation>Grau</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="35"/>
+        <location filename="../app/gui/inspector.cpp" line="63"/>
         <source>Colormap</source>
         <translation>Farbskala</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="38"/>
+        <location filename="../app/gui/inspector.cpp" line="66"/>
         <source>3-D surface</source>
         <translation>3-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="45"/>
+        <location filename="../app/gui/inspector.cpp" line="73"/>
         <source>Vertical exaggeration</source>
         <translation>Vertikale Überhöhung</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="46"/>
+        <location filename="../app/gui/inspector.cpp" line="74"/>
         <source>Lighting</source>
         <translation>Beleuchtung</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="51"/>
+        <location filename="../app/gui/inspector.cpp" line="79"/>
         <source>Contour and heat map</source>
         <translation>Höhenlinien und Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <location filename="../app/gui/inspector.cpp" line="82"/>
         <source>Contour lines</source>
         <translation>Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <location filename="../app/gui/inspector.cpp" line="82"/>
         <source>Filled contours</source>
         <translation>Gefüllte Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <location filename="../app/gui/inspector.cpp" line="82"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="56"/>
+        <location filename="../app/gui/inspector.cpp" line="84"/>
         <source>Style</source>
         <translation>Stil</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="58"/>
+        <location filename="../app/gui/inspector.cpp" line="87"/>
         <source>first:last:step in loss units, as the reference&apos;s vmin:vmax:vlevel</source>
         <translation>erste:letzte:Schritt in Verlusteinheiten, wie vmin:vmax:vlevel der Referenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="59"/>
+        <location filename="../app/gui/inspector.cpp" line="89"/>
         <source>Levels</source>
         <translation>Stufen</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="60"/>
+        <location filename="../app/gui/inspector.cpp" line="90"/>
         <source>Label the contour lines</source>
         <translation>Höhenlinien beschriften</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="63"/>
+        <location filename="../app/gui/inspector.cpp" line="93"/>
         <source>Show the training trajectory</source>
         <translation>Trainingspfad zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="68"/>
+        <location filename="../app/gui/inspector.cpp" line="98"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="70"/>
+        <location filename="../app/gui/inspector.cpp" line="100"/>
         <source>One color scale and height range</source>
         <translation>Eine Farbskala und ein Höhenbereich</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="74"/>
+        <location filename="../app/gui/inspector.cpp" line="105"/>
         <source>Loss levels for the area measure, separated by commas</source>
         <translation>Verluststufen für das Flächenmaß, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="75"/>
+        <location filename="../app/gui/inspector.cpp" line="107"/>
         <source>Area below</source>
         <translation>Fläche unter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="138"/>
+        <source>Still drawn with: %1</source>
+        <translation>Weiterhin gezeichnet mit: %1</translation>
     </message>
 </context>
 <context>
     <name>basin::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="72"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — Verlustlandschaften</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>3-D surface</source>
         <translation>3-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>Contour / heat map</source>
         <translation>Höhenlinien / Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="81"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
         <source>1-D</source>
         <translation>1-D</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="82"/>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="85"/>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="83"/>
+        <location filename="../app/gui/main_window.cpp" line="217"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>Eine Flächendatei öffnen (Datei &gt; Öffnen, oder hierher ziehen) oder eine berechnen (Berechnen &gt; Fläche).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="95"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>Render settings</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="125"/>
+        <location filename="../app/gui/main_window.cpp" line="123"/>
         <source>%v / %m points</source>
         <translation>%v / %m Punkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>&amp;Export figure…</source>
         <translation>Abbildung &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>&amp;Daten exportieren (VTS, VTP, CSV)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>&amp;Copy image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>&amp;Surface…</source>
         <translation>&amp;Fläche…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>&amp;Trajectory…</source>
         <translation>&amp;Trainingspfad…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="168"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>&amp;Reset camera</source>
         <translation>Kamera &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>Ausgewählte &amp;Flächen vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>&amp;Full screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>&amp;Demo: ohne und mit Skip-Verbindungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>&amp;About Basin</source>
         <translation>&amp;Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
-        <location filename="../app/gui/main_window.cpp" line="323"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="227"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: siehe Reiter 1-D.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="247"/>
         <source>Slice at y = 0</source>
         <translation>Schnitt bei y = 0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="261"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>Zum Vergleichen zwei oder mehr Flächen in der Sitzungsleiste auswählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <location filename="../app/gui/main_window.cpp" line="295"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>Bild kopiert (%1 × %2 Pixel)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="288"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>About Basin</source>
         <translation>Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="289"/>
+        <location filename="../app/gui/main_window.cpp" line="303"/>
         <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Verlustlandschaften neuronaler Netze: filternormierte Flächen, PCA-Trainingspfade, Vergleiche von Netzen mit und ohne Skip-Verbindungen.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="303"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <location filename="../app/gui/main_window.cpp" line="338"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>Eine Fläche wird gerade berechnet. Anhalten und beenden? Die bisher berechneten Punkte sind gespeichert; erneutes Berechnen setzt fort.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="50"/>
+        <location filename="../app/gui/main_window_files.cpp" line="43"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin: Verlustlandschaften neuronaler Netze erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="53"/>
+        <location filename="../app/gui/main_window_files.cpp" line="46"/>
         <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
         <translation>Die mitgelieferte Demo öffnen: ein residuales Netz und sein Zwilling ohne Abkürzungen nebeneinander.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="56"/>
+        <location filename="../app/gui/main_window_files.cpp" line="49"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>Zu öffnende Modelle, Datensätze, Flächen-, Richtungs- oder Projektionsdateien.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="62"/>
+        <location filename="../app/gui/main_window_files.cpp" line="55"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="63"/>
+        <location filename="../app/gui/main_window_files.cpp" line="56"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin-Dateien (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="72"/>
+        <location filename="../app/gui/main_window_files.cpp" line="65"/>
         <source>Could not open %1:
 
 %2</source>
@@ -906,65 +938,70 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="87"/>
+        <location filename="../app/gui/main_window_files.cpp" line="80"/>
         <source>%1 points not computed yet</source>
         <translation>%1 Punkte noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="95"/>
+        <location filename="../app/gui/main_window_files.cpp" line="88"/>
         <source>%1 checkpoints</source>
         <translation>%1 Checkpoints</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="104"/>
+        <location filename="../app/gui/main_window_files.cpp" line="97"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA-Richtungen: %1 % und %2 % der Varianz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="114"/>
+        <location filename="../app/gui/main_window_files.cpp" line="107"/>
         <source>, %1, %2 parameters</source>
         <translation>, %1, %2 Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="118"/>
+        <location filename="../app/gui/main_window_files.cpp" line="111"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation> (nur Gewichte: Architektur beim Berechnen wählen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="139"/>
+        <location filename="../app/gui/main_window_files.cpp" line="132"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1.000 MNIST-Testbilder (--normalize mnist --pad 2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="154"/>
+        <location filename="../app/gui/main_window_files.cpp" line="147"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>Die Demo ist unvollständig (ihre Flächen mit resources/demo/make_surfaces.sh berechnen):
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="175"/>
+        <location filename="../app/gui/main_window_files.cpp" line="168"/>
         <source>Resume?</source>
         <translation>Fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="176"/>
+        <location filename="../app/gui/main_window_files.cpp" line="169"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 ist nicht fertig. Die fehlenden Punkte jetzt berechnen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="218"/>
-        <location filename="../app/gui/main_window_files.cpp" line="248"/>
+        <location filename="../app/gui/main_window_files.cpp" line="211"/>
+        <location filename="../app/gui/main_window_files.cpp" line="243"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>Zuerst eine Fläche anzeigen: eine öffnen oder berechnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="239"/>
+        <location filename="../app/gui/main_window_files.cpp" line="231"/>
+        <source>the figure</source>
+        <translation>die Abbildung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="234"/>
         <source>Figure written to %1</source>
         <translation>Abbildung nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="241"/>
+        <location filename="../app/gui/main_window_files.cpp" line="236"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -973,22 +1010,27 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="252"/>
+        <location filename="../app/gui/main_window_files.cpp" line="247"/>
         <source>Export data</source>
         <translation>Daten exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="253"/>
+        <location filename="../app/gui/main_window_files.cpp" line="248"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK-Strukturgitter, alle Arrays (*.vts);;ParaView-Fläche des gezeigten Arrays (*.vtp);;CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="260"/>
+        <location filename="../app/gui/main_window_files.cpp" line="254"/>
+        <source>the export</source>
+        <translation>den Export</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="256"/>
         <source>Data written to %1</source>
         <translation>Daten nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="262"/>
+        <location filename="../app/gui/main_window_files.cpp" line="258"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1022,12 +1064,12 @@
         <translation>Fläche in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="97"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="94"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>Angehalten: %1 von %2 Punkten sind in %3 gespeichert; erneut berechnen, um fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="105"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="102"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1036,22 +1078,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="137"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="130"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>Ein Trainingspfad wird gerade berechnet; bitte warten, bis er fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="142"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="135"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>Berechne die PCA des Trainingspfads…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="148"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="141"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>%1 von %2 Checkpoints geladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="155"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="148"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1060,17 +1102,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="173"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="167"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>Trainingspfad: %1 Checkpoints; die PCA-Ebene erklärt %2 % der Varianz (%3 % + %4 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="182"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="176"/>
         <source>Trajectory</source>
         <translation>Trainingspfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="183"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="177"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>Die Verlustfläche auf dieser PCA-Ebene jetzt berechnen?</translation>
     </message>
@@ -1121,17 +1163,17 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="135"/>
+        <location filename="../app/gui/surface_view.cpp" line="124"/>
         <source>not computed yet</source>
         <translation>noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="137"/>
+        <location filename="../app/gui/surface_view.cpp" line="126"/>
         <source>a = %1, b = %2: %3 loss %4</source>
         <translation>a = %1, b = %2: %3-Verlust %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="143"/>
+        <location filename="../app/gui/surface_view.cpp" line="132"/>
         <source>, accuracy %1 %</source>
         <translation>, Genauigkeit %1 %</translation>
     </message>

@@ -18,6 +18,16 @@
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="24"/>
+        <source>Levels</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="34"/>
+        <source>&apos;%1&apos; is not a number; give loss levels separated by commas</source>
+        <translation>&apos;%1&apos; 不是数字；请用逗号分隔给出损失值</translation>
+    </message>
 </context>
 <context>
     <name>basin::gui::ArchChoice</name>
@@ -45,52 +55,52 @@
         <translation>非凸比例：曲面在某个方向上向下弯曲的网格点所占的比例（离散 Hessian 矩阵的最小特征值低于其绝对值最大特征值的 -1 %）。平滑、近似凸的盆地该值低；混乱的曲面该值高。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="126"/>
+        <location filename="../app/gui/compare_view.cpp" line="121"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>一维曲面：请在“一维”标签页中比较一维曲面。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <location filename="../app/gui/compare_view.cpp" line="150"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <location filename="../app/gui/compare_view.cpp" line="150"/>
         <source>Loss at centre</source>
         <translation>中心处损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="155"/>
+        <location filename="../app/gui/compare_view.cpp" line="150"/>
         <source>Accuracy at centre</source>
         <translation>中心处准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="156"/>
+        <location filename="../app/gui/compare_view.cpp" line="151"/>
         <source>Minimum loss</source>
         <translation>最小损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="157"/>
+        <location filename="../app/gui/compare_view.cpp" line="152"/>
         <source>Area below %1</source>
         <translation>低于 %1 的面积</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="158"/>
+        <location filename="../app/gui/compare_view.cpp" line="153"/>
         <source>Non-convex share</source>
         <translation>非凸比例</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="181"/>
+        <location filename="../app/gui/compare_view.cpp" line="176"/>
         <source>%1 (%2 %)</source>
         <translation>%1（%2 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="197"/>
+        <location filename="../app/gui/compare_view.cpp" line="192"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>最平滑：&lt;b&gt;%1&lt;/b&gt;（%2 % 的点向下弯曲）。最粗糙：&lt;b&gt;%4&lt;/b&gt;（%3 %）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="204"/>
+        <location filename="../app/gui/compare_view.cpp" line="199"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>按非凸比例衡量，这些曲面同样平滑。</translation>
     </message>
@@ -98,274 +108,274 @@
 <context>
     <name>basin::gui::ComputeDialog</name>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="48"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="47"/>
         <source>Compute a loss surface</source>
         <translation>计算损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="51"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="50"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="54"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="194"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="53"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="193"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="54"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="60"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="53"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="59"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="150"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="56"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="55"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="59"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="58"/>
         <source>mnist:FOLDER, fashion:FOLDER, cifar10:FOLDER, cifar100:FOLDER or h5:FILE</source>
         <translation>mnist:文件夹、fashion:文件夹、cifar10:文件夹、cifar100:文件夹 或 h5:文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="60"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="59"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="62"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="61"/>
         <source>Training split</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="63"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="62"/>
         <source>Test split</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="65"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="64"/>
         <source>Split</source>
         <translation>数据划分</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="67"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="66"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="68"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="67"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="69"/>
         <source>the first samples</source>
         <translation>前若干个样本</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="70"/>
         <source>With a seed, the samples are drawn at random</source>
         <translation>指定种子时随机抽取样本</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="72"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="71"/>
         <source>Subset seed</source>
         <translation>子集种子</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="77"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="114"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="76"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="113"/>
         <source>Normalization</source>
         <translation>归一化</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="78"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="80"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="79"/>
         <source>Zero padding</source>
         <translation>零填充</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="81"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="80"/>
         <source>Repeat a grey channel as RGB</source>
         <translation>将灰度通道复制为 RGB</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="86"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="85"/>
         <source>Grid and directions</source>
         <translation>网格与方向</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="95"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="94"/>
         <source> points</source>
         <translation> 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="97"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="96"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="102"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="101"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="103"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="102"/>
         <source>2-D surface</source>
         <translation>二维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="107"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="106"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="115"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="114"/>
         <source>Leave biases and BatchNorm unchanged (biasbn)</source>
         <translation>保持偏置和 BatchNorm 不变（biasbn）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="119"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="118"/>
         <source>weights</source>
         <translation>weights（权重）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="120"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="119"/>
         <source>states (with BatchNorm statistics)</source>
         <translation>states（含 BatchNorm 统计量）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="122"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="121"/>
         <source>Direction type</source>
         <translation>方向类型</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="124"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="123"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="126"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="125"/>
         <source>new random directions, saved beside the surface</source>
         <translation>新的随机方向，保存在曲面文件旁</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="128"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="127"/>
         <source>A direction file (e.g. a trajectory&apos;s PCA directions) to use instead of random directions</source>
         <translation>使用方向文件（例如训练轨迹的 PCA 方向）代替随机方向</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="131"/>
         <source>Direction file</source>
         <translation>方向文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="131"/>
         <source>HDF5 (*.h5)</source>
         <translation>HDF5 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="137"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="140"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="139"/>
         <source>Cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="141"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="140"/>
         <source>MSE on softmax</source>
         <translation>softmax 上的均方误差</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="143"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="142"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="145"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="144"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="148"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
         <source>This machine has %1 hardware threads</source>
         <translation>本机有 %1 个硬件线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="148"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="210"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="150"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
         <source>Surface file</source>
         <translation>曲面文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="155"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="195"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="194"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
         <translation>模型 (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="201"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="200"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>包含 MNIST（IDX）或 CIFAR（.bin）文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="211"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="210"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5 曲面 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="220"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
         <source>Choose a model.</source>
         <translation>请选择模型。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="222"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="221"/>
         <source>Choose a data set.</source>
         <translation>请选择数据集。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="224"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="223"/>
         <source>Choose where the surface file goes.</source>
         <translation>请选择曲面文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="226"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="225"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>每个坐标轴必须从较小值到较大值。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="235"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="234"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 已存在。继续计算（只计算缺失的点）还是替换？</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="236"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="238"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
@@ -485,419 +495,441 @@
     </message>
 </context>
 <context>
+    <name>basin::gui::GuardedApplication</name>
+    <message>
+        <location filename="../app/gui/guarded_application.cpp" line="16"/>
+        <source>an unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/guarded_application.cpp" line="22"/>
+        <source>Basin could not finish this action:
+
+%1</source>
+        <translation>Basin 无法完成此操作：
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>basin::gui::Inspector</name>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="16"/>
+        <location filename="../app/gui/inspector.cpp" line="44"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="18"/>
+        <location filename="../app/gui/inspector.cpp" line="46"/>
         <source>Show accuracy instead of loss</source>
         <translation>显示准确率而非损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="21"/>
+        <location filename="../app/gui/inspector.cpp" line="49"/>
         <source>Log scale: log(loss + 0.1)</source>
         <translation>对数刻度：log(损失 + 0.1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="24"/>
+        <location filename="../app/gui/inspector.cpp" line="52"/>
         <source>Clip losses above</source>
         <translation>截断高于此值的损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Magma</source>
         <translation>Magma</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Cool-warm</source>
         <translation>冷暖</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Summer</source>
         <translation>Summer</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="33"/>
+        <location filename="../app/gui/inspector.cpp" line="61"/>
         <source>Grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="35"/>
+        <location filename="../app/gui/inspector.cpp" line="63"/>
         <source>Colormap</source>
         <translation>配色方案</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="38"/>
+        <location filename="../app/gui/inspector.cpp" line="66"/>
         <source>3-D surface</source>
         <translation>三维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="45"/>
+        <location filename="../app/gui/inspector.cpp" line="73"/>
         <source>Vertical exaggeration</source>
         <translation>垂直放大</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="46"/>
+        <location filename="../app/gui/inspector.cpp" line="74"/>
         <source>Lighting</source>
         <translation>光照</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="51"/>
+        <location filename="../app/gui/inspector.cpp" line="79"/>
         <source>Contour and heat map</source>
         <translation>等高线与热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <location filename="../app/gui/inspector.cpp" line="82"/>
         <source>Contour lines</source>
         <translation>等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <location filename="../app/gui/inspector.cpp" line="82"/>
         <source>Filled contours</source>
         <translation>填充等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="54"/>
+        <location filename="../app/gui/inspector.cpp" line="82"/>
         <source>Heat map</source>
         <translation>热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="56"/>
+        <location filename="../app/gui/inspector.cpp" line="84"/>
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="58"/>
+        <location filename="../app/gui/inspector.cpp" line="87"/>
         <source>first:last:step in loss units, as the reference&apos;s vmin:vmax:vlevel</source>
         <translation>起始:结束:步长（损失单位），同参考实现的 vmin:vmax:vlevel</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="59"/>
+        <location filename="../app/gui/inspector.cpp" line="89"/>
         <source>Levels</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="60"/>
+        <location filename="../app/gui/inspector.cpp" line="90"/>
         <source>Label the contour lines</source>
         <translation>标注等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="63"/>
+        <location filename="../app/gui/inspector.cpp" line="93"/>
         <source>Show the training trajectory</source>
         <translation>显示训练轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="68"/>
+        <location filename="../app/gui/inspector.cpp" line="98"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="70"/>
+        <location filename="../app/gui/inspector.cpp" line="100"/>
         <source>One color scale and height range</source>
         <translation>统一的颜色刻度和高度范围</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="74"/>
+        <location filename="../app/gui/inspector.cpp" line="105"/>
         <source>Loss levels for the area measure, separated by commas</source>
         <translation>面积度量的损失级别，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="75"/>
+        <location filename="../app/gui/inspector.cpp" line="107"/>
         <source>Area below</source>
         <translation>低于以下值的面积</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/inspector.cpp" line="138"/>
+        <source>Still drawn with: %1</source>
+        <translation>仍按此绘制：%1</translation>
     </message>
 </context>
 <context>
     <name>basin::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="72"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — 损失景观</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>3-D surface</source>
         <translation>三维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>Contour / heat map</source>
         <translation>等高线 / 热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="81"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
         <source>1-D</source>
         <translation>一维</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="82"/>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="85"/>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="83"/>
+        <location filename="../app/gui/main_window.cpp" line="217"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>打开一个曲面文件（文件 &gt; 打开，或拖放到此处），或计算一个（计算 &gt; 曲面）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="95"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>Render settings</source>
         <translation>渲染设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="125"/>
+        <location filename="../app/gui/main_window.cpp" line="123"/>
         <source>%v / %m points</source>
         <translation>%v / %m 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>&amp;Export figure…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>导出数据(&amp;D)（VTS、VTP、CSV）…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
         <source>&amp;Compute</source>
         <translation>计算(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>&amp;Surface…</source>
         <translation>曲面(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>&amp;Trajectory…</source>
         <translation>训练轨迹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>&amp;Reset camera</source>
         <translation>重置相机(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>比较所选曲面(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>演示(&amp;D)：普通网络与跳跃连接</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>&amp;About Basin</source>
         <translation>关于 Basin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
-        <location filename="../app/gui/main_window.cpp" line="323"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="227"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>一维曲面：请查看“一维”标签页。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="247"/>
         <source>Slice at y = 0</source>
         <translation>y = 0 处的切片</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="261"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>请在“会话”面板中选择两个或更多曲面进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <location filename="../app/gui/main_window.cpp" line="295"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>图像已复制（%1 × %2 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="288"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>About Basin</source>
         <translation>关于 Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="289"/>
+        <location filename="../app/gui/main_window.cpp" line="303"/>
         <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;神经网络的损失景观：滤波器归一化曲面、PCA 训练轨迹、普通网络与跳跃连接网络的对比。&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="303"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <location filename="../app/gui/main_window.cpp" line="338"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>正在计算曲面。停止并退出吗？已计算的点已保存；再次计算会继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="50"/>
+        <location filename="../app/gui/main_window_files.cpp" line="43"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin：探索神经网络的损失景观。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="53"/>
+        <location filename="../app/gui/main_window_files.cpp" line="46"/>
         <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
         <translation>打开内置演示：并排显示残差网络及其无捷径连接的孪生网络。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="56"/>
+        <location filename="../app/gui/main_window_files.cpp" line="49"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>要打开的模型、数据集、曲面文件、方向文件或投影文件。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="62"/>
+        <location filename="../app/gui/main_window_files.cpp" line="55"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="63"/>
+        <location filename="../app/gui/main_window_files.cpp" line="56"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="72"/>
+        <location filename="../app/gui/main_window_files.cpp" line="65"/>
         <source>Could not open %1:
 
 %2</source>
@@ -906,65 +938,70 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="87"/>
+        <location filename="../app/gui/main_window_files.cpp" line="80"/>
         <source>%1 points not computed yet</source>
         <translation>%1 个点尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="95"/>
+        <location filename="../app/gui/main_window_files.cpp" line="88"/>
         <source>%1 checkpoints</source>
         <translation>%1 个检查点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="104"/>
+        <location filename="../app/gui/main_window_files.cpp" line="97"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA 方向：解释了 %1 % 和 %2 % 的方差</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="114"/>
+        <location filename="../app/gui/main_window_files.cpp" line="107"/>
         <source>, %1, %2 parameters</source>
         <translation>，%1，%2 个参数</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="118"/>
+        <location filename="../app/gui/main_window_files.cpp" line="111"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation>（仅权重：计算时请选择其架构）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="139"/>
+        <location filename="../app/gui/main_window_files.cpp" line="132"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1,000 张 MNIST 测试图像（--normalize mnist --pad 2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="154"/>
+        <location filename="../app/gui/main_window_files.cpp" line="147"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>演示不完整（请用 resources/demo/make_surfaces.sh 计算其曲面）：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="175"/>
+        <location filename="../app/gui/main_window_files.cpp" line="168"/>
         <source>Resume?</source>
         <translation>继续计算？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="176"/>
+        <location filename="../app/gui/main_window_files.cpp" line="169"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 尚未完成。现在计算缺失的点吗？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="218"/>
-        <location filename="../app/gui/main_window_files.cpp" line="248"/>
+        <location filename="../app/gui/main_window_files.cpp" line="211"/>
+        <location filename="../app/gui/main_window_files.cpp" line="243"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>请先显示一个曲面：打开或计算一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="239"/>
+        <location filename="../app/gui/main_window_files.cpp" line="231"/>
+        <source>the figure</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="234"/>
         <source>Figure written to %1</source>
         <translation>图表已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="241"/>
+        <location filename="../app/gui/main_window_files.cpp" line="236"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -973,22 +1010,27 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="252"/>
+        <location filename="../app/gui/main_window_files.cpp" line="247"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="253"/>
+        <location filename="../app/gui/main_window_files.cpp" line="248"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK 结构网格，全部数组 (*.vts);;所示数组的 ParaView 曲面 (*.vtp);;CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="260"/>
+        <location filename="../app/gui/main_window_files.cpp" line="254"/>
+        <source>the export</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="256"/>
         <source>Data written to %1</source>
         <translation>数据已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="262"/>
+        <location filename="../app/gui/main_window_files.cpp" line="258"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1022,12 +1064,12 @@
         <translation>曲面已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="97"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="94"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>已停止：%2 个点中的 %1 个已保存到 %3；再次计算即可继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="105"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="102"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1036,22 +1078,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="137"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="130"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>正在计算训练轨迹，请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="142"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="135"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>正在计算训练轨迹的 PCA…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="148"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="141"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>已加载 %2 个检查点中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="155"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="148"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1060,17 +1102,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="173"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="167"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>训练轨迹：%1 个检查点；PCA 平面解释了 %2 % 的方差（%3 % + %4 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="182"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="176"/>
         <source>Trajectory</source>
         <translation>训练轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="183"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="177"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>现在计算该 PCA 平面上的损失曲面吗？</translation>
     </message>
@@ -1121,17 +1163,17 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="135"/>
+        <location filename="../app/gui/surface_view.cpp" line="124"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="137"/>
+        <location filename="../app/gui/surface_view.cpp" line="126"/>
         <source>a = %1, b = %2: %3 loss %4</source>
         <translation>a = %1，b = %2：%3 损失 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="143"/>
+        <location filename="../app/gui/surface_view.cpp" line="132"/>
         <source>, accuracy %1 %</source>
         <translation>，准确率 %1 %</translation>
     </message>

@@ -33,13 +33,16 @@ std::string csvText(const Surface& surface) {
   return out.str();
 }
 
+// VTK's XML file of `data`, made in memory.
 template <typename Writer, typename Data>
-bool writeXml(Data* data, const std::string& path) {
+std::string xmlBytes(Data* data, const std::string& path) {
   auto writer = vtkSmartPointer<Writer>::New();
-  writer->SetFileName(path.c_str());
+  writer->WriteToOutputStringOn();
   writer->SetInputData(data);
   writer->SetDataModeToBinary();
-  return writer->Write() == 1 && writer->GetErrorCode() == 0;
+  if (writer->Write() != 1 || writer->GetErrorCode() != 0)
+    throw IoError(path + ": cannot write (VTK could not encode the data)");
+  return writer->GetOutputString();
 }
 
 }  // namespace
@@ -50,17 +53,13 @@ void exportSurface(const Surface& surface, const std::string& path, const std::s
   if (ext != ".vts" && ext != ".vtp" && ext != ".csv")
     throw ArgumentError(path + ": export writes .vts, .vtp or .csv, not '" + ext + "'");
   if (ext == ".csv") {
-    detail::writeFileAtomically(path, csvText(surface));
+    writeFileAtomically(path, csvText(surface));
   } else if (ext == ".vts") {
     vtkSmartPointer<vtkStructuredGrid> grid = surfaceGrid(surface);
-    detail::writeThroughTemporary(path, [&](const std::string& temporary) {
-      return writeXml<vtkXMLStructuredGridWriter>(grid.Get(), temporary);
-    });
+    writeFileAtomically(path, xmlBytes<vtkXMLStructuredGridWriter>(grid.Get(), path));
   } else {
     vtkSmartPointer<vtkPolyData> poly = surfacePolyData(surface, name, options);
-    detail::writeThroughTemporary(path, [&](const std::string& temporary) {
-      return writeXml<vtkXMLPolyDataWriter>(poly.Get(), temporary);
-    });
+    writeFileAtomically(path, xmlBytes<vtkXMLPolyDataWriter>(poly.Get(), path));
   }
 }
 

@@ -4,7 +4,6 @@
 #include <vtkImageAppend.h>
 #include <vtkImageData.h>
 #include <vtkPNGReader.h>
-#include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkRendererCollection.h>
 #include <vtkTextActor.h>
@@ -197,13 +196,7 @@ void composeSideBySide(const std::vector<std::string>& pngs, const std::string& 
     append->AddInputConnection(reader->GetOutputPort());
   }
   append->Update();
-  detail::writeThroughTemporary(path, [&](const std::string& temporary) {
-    auto writer = vtkSmartPointer<vtkPNGWriter>::New();
-    writer->SetFileName(temporary.c_str());
-    writer->SetInputConnection(append->GetOutputPort());
-    writer->Write();
-    return writer->GetErrorCode() == 0;
-  });
+  detail::writePng(path, append->GetOutputPort());
 }
 
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path) {
@@ -244,13 +237,7 @@ void renderFigure(const Surface& surface, const FigureOptions& options, const st
     canvas->save(path);
     return;
   }
-  detail::writeThroughTemporary(path, [&](const std::string& temporary) {
-    auto writer = vtkSmartPointer<vtkPNGWriter>::New();
-    writer->SetFileName(temporary.c_str());
-    writer->SetInputConnection(grab->GetOutputPort());
-    writer->Write();
-    return writer->GetErrorCode() == 0;
-  });
+  detail::writePng(path, grab->GetOutputPort());
 }
 
 }  // namespace basin::viz

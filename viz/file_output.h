@@ -1,18 +1,17 @@
-// How viz writes files: under a temporary name beside the target (same extension), then one
-// rename, so that readers, and a crash, see the old file or the new one, never half a figure.
+// How viz writes files: it makes their bytes in memory, and core's one atomic writer
+// (core/io/output_file.h) puts them on the disk, so readers and a crash see the old file or the
+// new one, never half a figure.
 #pragma once
 
-#include <functional>
+#include <vtkAlgorithmOutput.h>
+
 #include <string>
+
+#include "core/io/output_file.h"
 
 namespace basin::viz::detail {
 
-// `write` writes the temporary path it is given and says whether that worked; the temporary is
-// then renamed onto `path`, or removed. Throws IoError naming `path` on any failure.
-void writeThroughTemporary(const std::string& path,
-                           const std::function<bool(const std::string& temporary)>& write);
-
-// The whole file at once.
-void writeFileAtomically(const std::string& path, const std::string& bytes);
+// Encodes `image` (an image pipeline's output) as PNG and writes it to `path`.
+void writePng(const std::string& path, vtkAlgorithmOutput* image);
 
 }  // namespace basin::viz::detail

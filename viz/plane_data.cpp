@@ -8,6 +8,7 @@
 #include <vtkPointData.h>
 #include <vtkStripper.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.h"
@@ -29,10 +30,12 @@ vtkSmartPointer<vtkPolyData> flatSurface(const Surface& surface, const FigureOpt
 }
 
 std::vector<double> levelValues(const FigureOptions& options) {
+  // Counted, not stepped: a step below the precision of `first` (1e16:1e16:1) would never end.
+  const ContourLevels& l = options.levels;
+  const int64_t count = int64_t(std::floor((l.last - l.first) / l.step + 1e-9)) + 1;
   std::vector<double> levels;
-  for (double v = options.levels.first; v <= options.levels.last + 1e-9 * options.levels.step;
-       v += options.levels.step)
-    levels.push_back(heightOf(v, {options.height.log, 0.0}));
+  for (int64_t i = 0; i < std::clamp<int64_t>(count, 1, 1001); ++i)
+    levels.push_back(heightOf(l.first + double(i) * l.step, {options.height.log, 0.0}));
   return levels;
 }
 

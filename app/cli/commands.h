@@ -28,6 +28,9 @@ std::string demoFolder();
 // --batch and --threads, range-checked by CLI11, for every command that evaluates.
 void addComputeOptions(CLI::App* cmd, int64_t& batch, int& threads);
 
+// A check for a number option: finite and at least `min` (CLI11's Range lets NaN through).
+CLI::Validator atLeast(double min);
+
 // Peak resident memory of this process so far, in MiB (what a benchmark's memory goal is about).
 double peakRssMiB();
 

@@ -3,6 +3,9 @@
 
 #include <sys/resource.h>
 
+#include <cmath>
+#include <cstdlib>
+
 #include "core/io/demo_bundle.h"
 
 namespace basin::cli {
@@ -18,6 +21,19 @@ void addComputeOptions(CLI::App* cmd, int64_t& batch, int& threads) {
   cmd->add_option("--threads", threads, "OpenMP threads")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+}
+
+CLI::Validator atLeast(double min) {
+  return CLI::Validator(
+      [min](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !std::isfinite(v) || v < min)
+          return "must be a number of at least " + CLI::detail::to_string(min) + ", not '" + text +
+                 "'";
+        return {};
+      },
+      ">=" + CLI::detail::to_string(min));
 }
 
 double peakRssMiB() {

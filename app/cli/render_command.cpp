@@ -6,6 +6,7 @@
 
 #include "app/cli/commands.h"
 #include "core/error.h"
+#include "core/io/output_file.h"
 #include "core/landscape/direction_file.h"
 #include "viz/data_export.h"
 #include "viz/figure.h"
@@ -36,7 +37,13 @@ void render(const RenderArgs& a) {
   const std::string ext = std::filesystem::path(a.out).extension().string();
   if (ext != ".png" && ext != ".svg" && ext != ".pdf")
     throw ArgumentError("--out must end in .png, .svg or .pdf, not '" + ext + "'");
+  std::vector<std::pair<std::string, std::string>> inputs = {
+      {"surface", a.surface}, {"--proj", a.proj}, {"--dirs", a.dirs}};
+  for (const std::string& f : a.overlays) inputs.push_back({"--overlay", f});
+  refuseOutputOverInput("--out", a.out, inputs);
   const Surface s = readSurfaceFile(a.surface);
+  const std::string dirs = a.dirs.empty() ? viz::directionFileOf(s, a.surface) : a.dirs;
+  refuseOutputOverInput("--out", a.out, {{"surface's direction", dirs}});
   viz::FigureOptions o;
   o.kind = viz::parseFigureKind(a.kind);
   o.array = arrayToShow(s, a.array);
@@ -52,7 +59,7 @@ void render(const RenderArgs& a) {
   o.verticalScale = a.scale;
   o.title = a.title;
   if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
-  viz::setPcaAxisTitles(o, a.dirs.empty() ? viz::directionFileOf(s, a.surface) : a.dirs);
+  viz::setPcaAxisTitles(o, dirs);
   if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
   if (!a.overlays.empty() && o.kind != viz::FigureKind::Curve1d)
     throw ArgumentError("--overlay draws more runs on 1d figures only");
@@ -75,6 +82,7 @@ struct ExportArgs {
 
 void exportData(const ExportArgs& a) {
   if (a.surface.empty() || a.out.empty()) throw ArgumentError("give SURFACE.h5 and --out FILE");
+  refuseOutputOverInput("--out", a.out, {{"surface", a.surface}});
   const Surface s = readSurfaceFile(a.surface);
   viz::exportSurface(s, a.out, arrayToShow(s, a.array), {a.log, a.zmax});
   std::printf("exported  %s (%lld points, arrays:", a.out.c_str(),

@@ -40,7 +40,7 @@ struct SurfaceArgs {
   DataArgs data;
   SurfaceJob job;  // model and data are filled in from the two above
   std::string x = "-1:1:51", y;
-  bool jsonProgress = false;
+  bool jsonProgress = false, wait = false;
   int64_t batch = 128;
   int threads = 2;
   double flushSeconds = 5.0;
@@ -54,7 +54,7 @@ void run(SurfaceArgs& a) {
   job.x = parseAxis(a.x, "--x");
   if (!a.y.empty()) job.y = parseAxis(a.y, "--y");
   // Every rank draws the same seeded directions; only rank 0 writes them.
-  PreparedSurface prepared = prepareSurface(job, processRank() == 0);
+  PreparedSurface prepared = prepareSurface(job, processRank() == 0, a.wait);
   Network& network = prepared.checkpoint.network;
   const Dataset& data = prepared.data;
   const DirectionPair& dirs = prepared.directions;
@@ -160,7 +160,11 @@ void addSurfaceCommand(CLI::App& app) {
       ->capture_default_str();
   addComputeOptions(cmd, a->batch, a->threads);
   cmd->add_option("--flush-seconds", a->flushSeconds, "Rewrite --out at least this often")
+      ->check(atLeast(0))
       ->capture_default_str();
+  cmd->add_flag("--wait", a->wait,
+                "When another process is writing --out, wait for it to finish (then resume its "
+                "file) instead of exiting with 1");
   cmd->add_flag("--json-progress", a->jsonProgress, "One JSON progress line per point on stdout");
   cmd->callback([a] { run(*a); });
 }

@@ -6,9 +6,37 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QVBoxLayout>
+#include <cmath>
+
+#include "core/error.h"
 
 namespace basin::gui {
+namespace {
+
+// Why `text` is no contour level range (empty when it is one).
+QString levelsProblem(const QString& text) {
+  try {
+    viz::parseLevels(text.trimmed().toStdString());
+    return {};
+  } catch (const Error& e) {
+    return QString::fromStdString(e.what()).replace("--levels", QObject::tr("Levels"));
+  }
+}
+
+// Why `text` is no comma-separated list of finite loss levels (empty when it is one).
+QString levelListProblem(const QString& text) {
+  for (const QString& part : text.split(QRegularExpression("[,; ]+"), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const double v = part.toDouble(&ok);
+    if (!ok || !std::isfinite(v))
+      return QObject::tr("'%1' is not a number; give loss levels separated by commas").arg(part);
+  }
+  return {};
+}
+
+}  // namespace
 
 Inspector::Inspector(const RenderSettings& s, QWidget* parent) : QWidget(parent), m_base(s) {
   auto* layout = new QVBoxLayout(this);
@@ -55,7 +83,9 @@ Inspector::Inspector(const RenderSettings& s, QWidget* parent) : QWidget(parent)
   m_planeKind->setCurrentIndex(int(s.planeKind) - int(viz::FigureKind::Contour));
   planeForm->addRow(tr("Style"), m_planeKind);
   m_levels = new QLineEdit(s.levels, plane);
-  m_levels->setToolTip(tr("first:last:step in loss units, as the reference's vmin:vmax:vlevel"));
+  m_levels->setObjectName("levelsEdit");
+  m_levelsTip = tr("first:last:step in loss units, as the reference's vmin:vmax:vlevel");
+  m_levels->setToolTip(m_levelsTip);
   planeForm->addRow(tr("Levels"), m_levels);
   m_labels = new QCheckBox(tr("Label the contour lines"), plane);
   m_labels->setChecked(s.contourLabels);
@@ -71,7 +101,9 @@ Inspector::Inspector(const RenderSettings& s, QWidget* parent) : QWidget(parent)
   m_shared->setChecked(s.sharedScale);
   compareForm->addRow(m_shared);
   m_compareLevels = new QLineEdit(s.compareLevels, compare);
-  m_compareLevels->setToolTip(tr("Loss levels for the area measure, separated by commas"));
+  m_compareLevels->setObjectName("compareLevelsEdit");
+  m_compareLevelsTip = tr("Loss levels for the area measure, separated by commas");
+  m_compareLevels->setToolTip(m_compareLevelsTip);
   compareForm->addRow(tr("Area below"), m_compareLevels);
   layout->addWidget(compare);
   layout->addStretch(1);
@@ -84,8 +116,32 @@ Inspector::Inspector(const RenderSettings& s, QWidget* parent) : QWidget(parent)
   for (QDoubleSpinBox* box : {m_clip, m_scale})
     connect(box, &QDoubleSpinBox::editingFinished, this, &Inspector::emitChanged);
   connect(m_scale, &QDoubleSpinBox::valueChanged, this, &Inspector::emitChanged);
-  for (QLineEdit* edit : {m_levels, m_compareLevels})
-    connect(edit, &QLineEdit::editingFinished, this, &Inspector::emitChanged);
+  m_validLevels = s.levels;
+  m_validCompareLevels = s.compareLevels;
+  for (QLineEdit* edit : {m_levels, m_compareLevels}) {
+    connect(edit, &QLineEdit::textChanged, this, [this] { checkFields(false); });
+    connect(edit, &QLineEdit::editingFinished, this, [this] {
+      checkFields(true);
+      emitChanged();
+    });
+  }
+  checkFields(true);
+}
+
+void Inspector::checkField(QLineEdit* edit, const QString& problem, QString& lastValid,
+                           bool commit) {
+  const QString tip = edit == m_levels ? m_levelsTip : m_compareLevelsTip;
+  if (problem.isEmpty() && commit) lastValid = edit->text().trimmed();
+  edit->setStyleSheet(
+      problem.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 2px solid #d02020; }"));
+  edit->setToolTip(problem.isEmpty() ? tip
+                                     : problem + "\n" + tr("Still drawn with: %1").arg(lastValid));
+}
+
+void Inspector::checkFields(bool commit) {
+  checkField(m_levels, levelsProblem(m_levels->text()), m_validLevels, commit);
+  checkField(m_compareLevels, levelListProblem(m_compareLevels->text()), m_validCompareLevels,
+             commit);
 }
 
 RenderSettings Inspector::settings() const {
@@ -95,13 +151,13 @@ RenderSettings Inspector::settings() const {
   s.log = m_log->isChecked();
   s.clip = m_clipOn->isChecked() ? m_clip->value() : 0.0;
   s.planeKind = viz::FigureKind(int(viz::FigureKind::Contour) + m_planeKind->currentIndex());
-  s.levels = m_levels->text().trimmed();
+  s.levels = m_validLevels;
   s.contourLabels = m_labels->isChecked();
   s.verticalScale = m_scale->value();
   s.lighting = m_lighting->isChecked();
   s.showTrajectory = m_trajectory->isChecked();
   s.sharedScale = m_shared->isChecked();
-  s.compareLevels = m_compareLevels->text();
+  s.compareLevels = m_validCompareLevels;
   return s;
 }
 
@@ -123,6 +179,9 @@ void Inspector::setSettings(const RenderSettings& s) {
   m_trajectory->setChecked(s.showTrajectory);
   m_shared->setChecked(s.sharedScale);
   m_compareLevels->setText(s.compareLevels);
+  m_validLevels = s.levels;
+  m_validCompareLevels = s.compareLevels;
+  checkFields(true);
   for (QWidget* w : inputs) w->blockSignals(false);
   emitChanged();
 }

@@ -27,6 +27,11 @@ class Inspector : public QWidget {
 
  private:
   void emitChanged();
+  // Marks a text field valid or not as it is typed: an invalid one gets a red border and its
+  // problem as tooltip. Only a valid text that is committed (Return, focus out) takes effect
+  // (`lastValid`); until then the last valid one stays in use.
+  void checkField(QLineEdit* edit, const QString& problem, QString& lastValid, bool commit);
+  void checkFields(bool commit);
 
   QComboBox* m_colormap;
   QCheckBox* m_accuracy;
@@ -42,6 +47,8 @@ class Inspector : public QWidget {
   QCheckBox* m_shared;
   QLineEdit* m_compareLevels;
   RenderSettings m_base;  // what the panel does not show (accuracy levels)
+  QString m_validLevels, m_validCompareLevels;
+  QString m_levelsTip, m_compareLevelsTip;
 };
 
 }  // namespace basin::gui

@@ -8,6 +8,7 @@
 #include <QTranslator>
 #include <cstring>
 
+#include "app/gui/guarded_application.h"
 #include "app/gui/main_window.h"
 #include "app/gui/vtk_widget.h"
 
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
         !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v"))
       qputenv("QT_QPA_PLATFORM", "offscreen");
   basin::gui::VtkWidget::setDefaultSurfaceFormat();  // before QApplication (stack.md)
-  QApplication app(argc, argv);
+  basin::gui::GuardedApplication app(argc, argv);
   QApplication::setOrganizationName("Basin");
   QApplication::setApplicationName("Basin");
   QApplication::setApplicationVersion(BASIN_VERSION);

@@ -200,6 +200,16 @@ std::optional<Projection> MainWindow::currentTrajectory() const {
   return it->second;
 }
 
+std::vector<std::pair<std::string, std::string>> MainWindow::openInputs() const {
+  std::vector<std::pair<std::string, std::string>> inputs;
+  for (const auto& [path, open] : m_surfaces) {
+    inputs.push_back({"open surface", path.toStdString()});
+    inputs.push_back({"direction", open.directionFile});
+  }
+  for (const auto& [path, _] : m_trajectories) inputs.push_back({"trajectory", path.toStdString()});
+  return inputs;
+}
+
 void MainWindow::redraw(bool keepCamera) {
   auto it = m_surfaces.find(m_current);
   if (it == m_surfaces.end()) {
@@ -246,7 +256,11 @@ void MainWindow::settingsChanged(const RenderSettings& settings) {
   QSettings stored;
   m_settings.save(stored);
   redraw(true);
-  if (m_compare->count() > 0) m_compare->applySettings(m_settings);
+  try {
+    if (m_compare->count() > 0) m_compare->applySettings(m_settings);
+  } catch (const std::exception& error) {  // never into Qt's event loop
+    statusBar()->showMessage(QString::fromUtf8(error.what()), 8000);
+  }
 }
 
 void MainWindow::compare(const QStringList& surfacePaths) {

@@ -99,6 +99,9 @@ class MainWindow : public QMainWindow {
   void surfaceUpdate(const SurfacePtr& surface, bool finalState);
   // The trajectory drawn over surfaces: the one opened or chosen last.
   std::optional<Projection> currentTrajectory() const;
+  // Every file the session has open (surfaces, their direction files, trajectories): an export
+  // must not write over one.
+  std::vector<std::pair<std::string, std::string>> openInputs() const;
   SurfaceJob defaultJob() const;
 
   ProjectPanel* m_panel;

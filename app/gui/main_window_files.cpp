@@ -22,6 +22,7 @@
 #include "core/error.h"
 #include "core/io/demo_bundle.h"
 #include "core/io/model_file.h"
+#include "core/io/output_file.h"
 #include "core/landscape/projection_file.h"
 #include "viz/data_export.h"
 
@@ -227,6 +228,8 @@ void MainWindow::exportFigureDialog() {
     options.heightPixels = dialog.heightPixels();
     options.dpi = dialog.dpi();
     options.title = dialog.title().toStdString();
+    refuseOutputOverInput(tr("the figure").toStdString(), dialog.path().toStdString(),
+                          openInputs());
     exportFigure(surface, options, dialog.path());
     statusBar()->showMessage(tr("Figure written to %1").arg(dialog.path()), 6000);
   } catch (const std::exception& error) {
@@ -248,6 +251,7 @@ void MainWindow::exportData() {
   try {
     const viz::FigureOptions o = figureOptions(it->second.surface, it->second.directionFile,
                                                viz::FigureKind::Surface3d, m_settings, {});
+    refuseOutputOverInput(tr("the export").toStdString(), path.toStdString(), openInputs());
     viz::exportSurface(it->second.surface, path.toStdString(), o.array, o.height);
     statusBar()->showMessage(tr("Data written to %1").arg(path), 6000);
   } catch (const std::exception& error) {

@@ -3,6 +3,7 @@
 #include <QSettings>
 
 #include <algorithm>
+#include <cmath>
 
 namespace basin::gui {
 
@@ -29,8 +30,14 @@ RenderSettings RenderSettings::load(QSettings& s) {
   r.colormap = viz::Colormap(std::clamp(s.value("colormap", int(r.colormap)).toInt(), 0, 4));
   r.showAccuracy = s.value("showAccuracy", r.showAccuracy).toBool();
   r.log = s.value("log", r.log).toBool();
-  r.clip = s.value("clip", r.clip).toDouble();
-  r.levels = s.value("levels", r.levels).toString();
+  const double clip = s.value("clip", r.clip).toDouble();
+  r.clip = std::isfinite(clip) && clip > 0 ? clip : 0.0;
+  const QString levels = s.value("levels", r.levels).toString();
+  try {  // a settings file edited by hand (or by an older Basin) keeps the default
+    viz::parseLevels(levels.toStdString());
+    r.levels = levels;
+  } catch (const std::exception&) {
+  }
   r.contourLabels = s.value("contourLabels", r.contourLabels).toBool();
   const int kind = s.value("planeKind", int(r.planeKind)).toInt();
   if (kind >= int(viz::FigureKind::Contour) && kind <= int(viz::FigureKind::Heat))

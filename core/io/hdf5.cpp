@@ -16,6 +16,7 @@
 #include <type_traits>
 
 #include "core/error.h"
+#include "core/io/output_file.h"
 
 namespace basin::hdf5 {
 namespace {
@@ -233,35 +234,6 @@ std::string probeInChild(const std::string& path) {
   return "the HDF5 library crashed reading it";
 }
 
-// What a failed write's errno means for the user.
-std::string writeFailureReason(int error) {
-  if (error == ENOSPC) return "no space left on the device";
-  if (error == EFBIG) return "the file size limit (ulimit -f) is reached";
-  return std::strerror(error);
-}
-
-// Writes `bytes` to `path` + ".partial", flushes them to the disk, then renames over `path`.
-void writeBytesAtomically(const std::string& path, const std::vector<char>& bytes) {
-  const std::string temporary = path + ".partial";
-  const auto fail = [&](int error, int fd) {
-    if (fd >= 0) ::close(fd);
-    ::unlink(temporary.c_str());
-    throw IoError(path + ": cannot write (" + writeFailureReason(error) +
-                  "); the previous version of the file, if any, is unchanged");
-  };
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail(errno, -1);
-  for (size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail(n < 0 ? errno : ENOSPC, fd);
-    done += static_cast<size_t>(n);
-  }
-  // On the disk before the rename: after a power cut the name shows the old file or the new one.
-  if (::fsync(fd) != 0 || ::close(fd) != 0) fail(errno, -1);
-  if (::rename(temporary.c_str(), path.c_str()) != 0) fail(errno, -1);
-}
-
 }  // namespace
 
 void writeAtomically(const std::string& path, const std::function<void(H5::H5File&)>& fill) {
@@ -285,7 +257,7 @@ void writeAtomically(const std::string& path, const std::function<void(H5::H5Fil
   } catch (const H5::Exception& e) {
     throw IoError(path + ": cannot write (" + e.getDetailMsg() + ")");
   }
-  writeBytesAtomically(path, image);
+  writeFileAtomically(path, std::string_view(image.data(), image.size()));
 }
 
 H5::H5File openReadOnly(const std::string& path) {

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <cmath>
-
 #include "core/error.h"
 #include "core/io/hdf5.h"
 
@@ -38,6 +36,15 @@ Axis parseAxis(const std::string& text, const std::string& option) {
                         " points; use 1 to 10000 per axis");
   if (!(a.min <= a.max) || !std::isfinite(a.min) || !std::isfinite(a.max))
     throw ArgumentError(option + " needs finite min <= max, not '" + text + "'");
+  if (!std::isfinite(a.max - a.min))
+    throw ArgumentError(option + " '" + text + "' spans more than a double holds");
+  if (a.num > 1) {
+    const std::vector<double> c = a.coordinates();
+    if (std::adjacent_find(c.begin(), c.end(), std::greater_equal<double>()) != c.end())
+      throw ArgumentError(option + " '" + text + "' gives equal coordinates; use min < max" +
+                          (a.min == a.max ? " (or num 1 for a single point)" : "") +
+                          " with points a double can tell apart");
+  }
   return a;
 }
 
@@ -85,10 +92,21 @@ Surface readSurfaceFile(const std::string& path) {
     s.x = hdf5::readDoubles(file, "xcoordinates", path);
     if (file.nameExists("ycoordinates")) s.y = hdf5::readDoubles(file, "ycoordinates", path);
     if (s.x.empty()) throw FormatError(path + ": 'xcoordinates' is empty");
-    for (const auto* axis : {&s.x, &s.y})
+    for (const auto* axis : {&s.x, &s.y}) {
+      const std::string name = axis == &s.x ? "xcoordinates" : "ycoordinates";
       if (axis->size() > 10000)
         throw FormatError(path + ": " + std::to_string(axis->size()) +
                           " coordinates on one axis; Basin handles at most 10000");
+      for (double v : *axis)
+        if (!std::isfinite(v))
+          throw FormatError(path + ": '" + name + "' holds " + std::to_string(v) +
+                            "; coordinates must be finite");
+      const auto bad = std::adjacent_find(axis->begin(), axis->end(), std::greater_equal<double>());
+      if (bad != axis->end())
+        throw FormatError(path + ": '" + name + "' is not strictly increasing (" +
+                          std::to_string(*bad) + " then " + std::to_string(*(bad + 1)) +
+                          "); a grid's coordinates must rise without repeats");
+    }
     if (file.nameExists("dir_file"))
       s.dirFile = hdf5::readStringDataset(file.openDataSet("dir_file"));
     if (hdf5::hasAttribute(file, "basin_metadata"))

@@ -1,5 +1,6 @@
 #include "core/landscape/surface_job.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -13,7 +14,21 @@ namespace {
 Direction makeDirection(const SurfaceJob& job, Network& network, const std::string& other,
                         const std::string& norm, const std::string& ignore, uint64_t seed) {
   const DirectionType type = parseDirectionType(job.dirType);
-  if (!other.empty()) return targetDirection(network, loadModel(other, job.arch).network, type);
+  if (!other.empty()) {
+    Direction d;
+    try {
+      d = targetDirection(network, loadModel(other, job.arch).network, type);
+    } catch (const ShapeError& e) {
+      throw ShapeError(other + " cannot give a direction from " + job.model + ": " + e.what());
+    }
+    const bool zero = std::all_of(d.values.begin(), d.values.end(), [](const auto& v) {
+      return std::all_of(v.begin(), v.end(), [](float x) { return x == 0.0f; });
+    });
+    if (zero)
+      throw ArgumentError(other + " holds the same " + job.dirType + " as " + job.model +
+                          ": the direction between them is zero and the surface would be flat");
+    return d;
+  }
   if (ignore != "biasbn" && !ignore.empty())
     throw ArgumentError("--xignore/--yignore take biasbn or nothing, not '" + ignore + "'");
   return randomDirection(network, type, parseNormalization(norm), ignore == "biasbn", seed);
@@ -73,7 +88,7 @@ SurfaceJob jobFromMetadata(const nlohmann::json& meta, const Surface& surface,
 
 }  // namespace
 
-PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections) {
+PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForLock) {
   if (job.model.empty() || job.data.data.empty())
     throw ArgumentError("give a model and a data set (--model, --data)");
   if (job.out.empty()) throw ArgumentError("give an output file for the surface (--out)");
@@ -81,12 +96,28 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections) {
   if (job.x.num * (job.y ? job.y->num : 1) > 1000000)
     throw ArgumentError("the grid has more than 1,000,000 points");
 
-  PreparedSurface p{loadModel(job.model, job.arch), openDataset(job.data), {}, {}, {}, false};
-  Network& network = p.checkpoint.network;
+  const std::string dirFile =
+      job.dirFile.empty()
+          ? std::filesystem::path(job.out).replace_extension("").string() + "_dirs.h5"
+          : job.dirFile;
+  const std::string& spec = job.data.data;
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"--model", job.model},
+      {"--model2", job.model2},
+      {"--model3", job.model3},
+      {"--data", spec.substr(spec.find(':') == std::string::npos ? 0 : spec.find(':') + 1)}};
+  refuseOutputOverInput("--out", job.out, inputs);
+  refuseOutputOverInput("--dir-file", dirFile, inputs);
+  refuseOutputOverInput("--out", job.out, {{"--dir-file", dirFile}});
+  if (std::filesystem::absolute(job.out).lexically_normal() ==
+      std::filesystem::absolute(dirFile).lexically_normal())
+    throw ArgumentError("--out and --dir-file are the same file " + job.out);
+  auto lock = writer ? std::make_shared<OutputLock>(job.out, waitForLock) : nullptr;
 
-  p.dirFile = job.dirFile.empty()
-                  ? std::filesystem::path(job.out).replace_extension("").string() + "_dirs.h5"
-                  : job.dirFile;
+  PreparedSurface p{loadModel(job.model, job.arch), openDataset(job.data), {}, {}, {}, false, {}};
+  Network& network = p.checkpoint.network;
+  p.dirFile = dirFile;
+  p.lock = std::move(lock);
   std::error_code ec;
   if (std::filesystem::exists(p.dirFile, ec)) {
     p.directions = readDirectionFile(p.dirFile, network);
@@ -99,7 +130,7 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections) {
       p.directions.y = job.sameDir ? p.directions.x
                                    : makeDirection(job, network, job.model3, job.ynorm, job.yignore,
                                                    job.seed + 1);
-    if (writeDirections) writeDirectionFile(p.dirFile, network, p.directions);
+    if (writer) writeDirectionFile(p.dirFile, network, p.directions);
   }
 
   char fingerprint[17];

@@ -3,11 +3,13 @@
 // dialog, so both make the same directions, the same file and the same metadata.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "core/data/data_spec.h"
 #include "core/io/model_file.h"
+#include "core/io/output_file.h"
 #include "core/landscape/direction_file.h"
 #include "core/landscape/surface.h"
 
@@ -36,14 +38,17 @@ struct PreparedSurface {
   DirectionPair directions;
   Surface surface;  // grid, computed points of an existing `out`, metadata
   std::string dirFile;
-  bool directionsExisted = false;  // read from dirFile rather than made
+  bool directionsExisted = false;    // read from dirFile rather than made
+  std::shared_ptr<OutputLock> lock;  // held by the writing process while the job lives
 };
 
-// Checks the job (grid size at most 1,000,000 points, known options), loads the model and the
-// data, reads the direction file if it exists or makes the directions (written to dirFile when
-// `writeDirections`), and reads `out` to resume if it exists (it must hold the same grid).
-// Throws ArgumentError for bad options and what the readers throw.
-PreparedSurface prepareSurface(const SurfaceJob& job, bool writeDirections);
+// Checks the job (grid size at most 1,000,000 points, known options, no output that is an
+// input), loads the model and the data, reads the direction file if it exists or makes the
+// directions, and reads `out` to resume if it exists (it must hold the same grid). The process
+// that writes (`writer`: MPI's rank 0, the GUI, a plain run) first locks `out` (another writer:
+// IoError "... is being written by process N", or waits for it with `waitForLock`) and writes
+// new directions to dirFile. Throws ArgumentError for bad options and what the readers throw.
+PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForLock = false);
 
 // The job that made a Basin surface file, from the metadata prepareSurface wrote into it (to
 // resume it); nullopt for files without it (the reference's, older Basin's).

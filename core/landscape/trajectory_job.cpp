@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/io/output_file.h"
 #include "core/landscape/checkpoint_series.h"
 #include "core/landscape/projection_file.h"
 
@@ -21,6 +22,13 @@ TrajectoryRun runTrajectory(const TrajectoryJob& job, const std::vector<std::str
   run.outProj = job.outProj.empty()
                     ? std::filesystem::path(job.outDirs).replace_extension("").string() + "_proj.h5"
                     : job.outProj;
+  std::vector<std::pair<std::string, std::string>> inputs = {{"final model", run.finalModel}};
+  for (const std::string& f : files) inputs.push_back({"checkpoint", f});
+  refuseOutputOverInput("--out-dirs", job.outDirs, inputs);
+  refuseOutputOverInput("--out-proj", run.outProj, inputs);
+  if (std::filesystem::absolute(job.outDirs).lexically_normal() ==
+      std::filesystem::absolute(run.outProj).lexically_normal())
+    throw ArgumentError("--out-dirs and --out-proj are the same file " + job.outDirs);
   Checkpoint final = loadModel(run.finalModel, job.arch);
 
   TrajectoryOptions options;

@@ -11,7 +11,9 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <memory>
 
+#include "core/io/output_file.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -111,6 +113,7 @@ class TestBadInput : public QObject {
 
   QTemporaryDir m_dir;
   QMap<QString, QString> m_values;  // placeholder -> text
+  std::unique_ptr<basin::OutputLock> m_busy;
 
   std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
 
@@ -216,6 +219,29 @@ class TestBadInput : public QObject {
     nanDirs.close();
     std::string surface = basin::test::readBytes(path("taken.h5"));
     basin::test::writeBytes(path("cut-surface.h5"), surface.substr(0, surface.size() / 2));
+    makeRoundTwoInputs();
+  }
+
+  // Issue 18's classes: outputs over inputs, two writers, nonsense in surface files.
+  void makeRoundTwoInputs() {
+    fs::create_symlink(path("taken.h5"), path("fig-link.svg"));
+    fs::create_hard_link(path("taken_dirs.h5"), path("dirs-hard.svg"));
+    fs::copy_file(path("line.h5"), path("line-copy.svg"));
+    fs::create_symlink(path("taken.h5"), path("data-link.csv"));
+    fs::copy_file(demo(), path("model-copy.h5"));
+    fs::create_directories(path("run"));
+    for (int k = 1; k <= 3; ++k)
+      editCheckpoint(path(("run/model_" + std::to_string(k) + ".h5").c_str()),
+                     [k](H5::H5File& f) { poison(f, "state/linear.bias", 0.1f * float(k)); });
+    m_busy = std::make_unique<basin::OutputLock>(path("busy.h5"));  // another writer
+    const auto coordinates = [&](const char* name, std::vector<double> x) {
+      fs::copy_file(path("taken.h5"), path(name));
+      H5::H5File file(path(name), H5F_ACC_RDWR);
+      file.openDataSet("xcoordinates").write(x.data(), H5::PredType::NATIVE_DOUBLE);
+    };
+    coordinates("nan-coords.h5", {-1.0, std::numeric_limits<double>::quiet_NaN(), 1.0});
+    coordinates("unsorted-coords.h5", {1.0, -1.0, 0.0});
+    coordinates("flat-coords.h5", {0.0, 0.0, 0.0});
   }
 
  private slots:

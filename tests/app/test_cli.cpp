@@ -2,6 +2,7 @@
 // error messages for bad input.
 #include <signal.h>
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -213,6 +214,43 @@ class TestCli : public QObject {
     QCOMPARE(rest.out.trimmed().split('\n').size(), int(9 - computed + 1));
     const basin::Surface done = basin::readSurfaceFile(out.toStdString());
     for (double v : done.arrays.at("test_loss")) QVERIFY(v >= 0);
+  }
+
+  void secondWriterOfAnOutputStopsOrWaits() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("w.h5");
+    const QString demoData = "mnist:" + QFileInfo(BASIN_SOURCE_DEMO).path() + "/mnist";
+    const QStringList args{"surface",         "--model",   BASIN_SOURCE_DEMO,
+                           "--data",          demoData,    "--normalize",
+                           "mnist",           "--pad",     "2",
+                           "--samples",       "200",       "--x=-1:1:3",
+                           "--y=-1:1:3",      "--out",     out,
+                           "--json-progress", "--threads", "1"};
+    QProcess first;
+    first.start(BASIN_CLI, args);
+    QByteArray seen;  // the first progress line: the lock is held, points are being computed
+    while (seen.count('\n') < 1 && first.waitForReadyRead(60000))
+      seen += first.readAllStandardOutput();
+    const Run refused = runCli(args);
+    QCOMPARE(refused.exitCode, 1);
+    const QByteArray holder =
+        "w.h5 is being written by process " + QByteArray::number(qint64(first.processId()));
+    QVERIFY2(refused.err.contains(holder), refused.err.constData());
+    QProcess waiting;
+    waiting.start(BASIN_CLI, QStringList(args) << "--wait");
+    QVERIFY(waiting.waitForStarted());
+    QVERIFY(!waiting.waitForFinished(300));  // blocked on the lock while the first one runs
+    QVERIFY(first.waitForFinished(120000));
+    QCOMPARE(first.exitCode(), 0);
+    QVERIFY(waiting.waitForFinished(60000));
+    QCOMPARE(waiting.exitCode(), 0);
+    // It resumed the finished file: only the starting state, no point computed again.
+    QCOMPARE(waiting.readAllStandardOutput().trimmed().split('\n').size(), 1);
+    const basin::Surface done = basin::readSurfaceFile(out.toStdString());
+    for (double v : done.arrays.at("test_loss")) QVERIFY(v >= 0);
+    // No lock file and no temporary is left beside the output.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList({"w.h5", "w_dirs.h5"}));
   }
 
   void ctrlCSavesAndStops() {

@@ -8,8 +8,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -21,9 +23,12 @@
 
 #include "app/gui/compare_view.h"
 #include "app/gui/export_dialog.h"
+#include "app/gui/guarded_application.h"
+#include "app/gui/inspector.h"
 #include "app/gui/main_window.h"
 #include "app/gui/surface_view.h"
 #include "app/gui/vtk_widget.h"
+#include "core/error.h"
 #include "core/landscape/direction_file.h"
 #include "core/landscape/projection_file.h"
 #include "tests/support/test_support.h"
@@ -385,6 +390,58 @@ class TestGui : public QObject {
     screenshot(window, "demo");
   }
 
+  void typosInTextFieldsAreMarkedAndNeverKillTheApp() {
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.openFile(kPcaSurface), QString());
+    window.tabs()->setCurrentWidget(window.planeView());
+    auto* inspector = window.findChild<Inspector*>();
+    auto* levels = window.findChild<QLineEdit*>("levelsEdit");
+    auto* areas = window.findChild<QLineEdit*>("compareLevelsEdit");
+    QVERIFY(inspector && levels && areas);
+    const QString valid = inspector->settings().levels;
+    for (const QString& typo : {QString("0.1:oops"), QString("5:1:0.5"), QString("0:1e9:1e-9")}) {
+      levels->selectAll();
+      QTest::keyClicks(levels, typo);
+      QTest::keyClick(levels, Qt::Key_Return);  // used to abort the app (uncaught error)
+      QTest::qWait(50);
+      QVERIFY2(levels->styleSheet().contains("border"), qPrintable(typo));  // marked red
+      QVERIFY(levels->toolTip().contains(valid));  // says what is still drawn
+      QCOMPARE(inspector->settings().levels, valid);
+      QVERIFY(window.planeView()->hasFigure());
+    }
+    levels->selectAll();
+    QTest::keyClicks(levels, "0.5:5:0.25");
+    QTest::keyClick(levels, Qt::Key_Return);
+    QCOMPARE(levels->styleSheet(), QString());
+    QCOMPARE(inspector->settings().levels, QString("0.5:5:0.25"));
+    areas->selectAll();
+    QTest::keyClicks(areas, "0.5, one");
+    QTest::keyClick(areas, Qt::Key_Return);
+    QVERIFY(areas->styleSheet().contains("border"));
+    QCOMPARE(inspector->settings().compareLevels, QString("0.5, 1, 2"));
+    screenshot(window, "levels-typo");
+  }
+
+  void anErrorNoSlotCaughtIsShownAndTheAppGoesOn() {
+    QPushButton button;
+    QObject::connect(&button, &QPushButton::clicked,
+                     [] { throw basin::IoError("x.h5: an error nobody caught"); });
+    button.show();
+    QString shown;
+    QTimer::singleShot(300, [&] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        shown = box->text();
+        box->accept();
+      }
+    });
+    QTest::mouseClick(&button, Qt::LeftButton);
+    QTRY_VERIFY(!shown.isEmpty());
+    QVERIFY2(shown.contains("x.h5: an error nobody caught"), qPrintable(shown));
+  }
+
   void unreadableFileShowsTheErrorAndTheAppGoesOn() {
     const QString bad = m_dir.filePath("broken.h5");
     test::writeBytes(bad.toStdString(), "\x89HDF\r\n\x1a\n and then nothing useful");
@@ -409,7 +466,7 @@ class TestGui : public QObject {
 
 int main(int argc, char** argv) {
   VtkWidget::setDefaultSurfaceFormat();
-  QApplication app(argc, argv);
+  basin::gui::GuardedApplication app(argc, argv);  // the app's own, as in app/gui/main.cpp
   TestGui test;
   return QTest::qExec(&test, argc, argv);
 }
