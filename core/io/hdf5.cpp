@@ -190,6 +190,10 @@ void readEverything(const H5::Group& group, const std::string& path, int depth, 
   for (hsize_t i = 0; i < group.getNumObjs() && --budget > 0; ++i) {
     try {
       const std::string name = group.getObjnameByIdx(i);
+      H5L_info_t link{};
+      if (H5Lget_info(group.getId(), name.c_str(), &link, H5P_DEFAULT) < 0 ||
+          link.type != H5L_TYPE_HARD)
+        continue;  // links out of the file are refused after the probe, never followed here
       const H5O_type_t kind = group.childObjType(name);
       if (kind == H5O_TYPE_GROUP) {
         readEverything(group.openGroup(name), path, depth + 1, budget);
@@ -234,6 +238,46 @@ std::string probeInChild(const std::string& path) {
   return "the HDF5 library crashed reading it";
 }
 
+// Why the file is not self-contained: an external or user-defined link, a dataset stored in
+// another file (external storage) or a virtual dataset. Basin reads only files the user names.
+struct ForeignParts {
+  std::string problem;
+};
+
+herr_t checkLink(hid_t group, const char* name, const H5L_info_t* info, void* data) {
+  auto* found = static_cast<ForeignParts*>(data);
+  const std::string where = std::string("'/") + name + "'";
+  if (info->type == H5L_TYPE_EXTERNAL) {
+    std::vector<char> value(info->u.val_size + 1, '\0');
+    const char *file = nullptr, *object = nullptr;
+    unsigned flags = 0;
+    if (H5Lget_val(group, name, value.data(), value.size(), H5P_DEFAULT) >= 0 &&
+        H5Lunpack_elink_val(value.data(), info->u.val_size, &flags, &file, &object) >= 0 && file)
+      found->problem = where + " is an external link to " + file + ":" + (object ? object : "");
+    else
+      found->problem = where + " is an external link to another file";
+    return 1;
+  }
+  if (info->type != H5L_TYPE_HARD && info->type != H5L_TYPE_SOFT) {
+    found->problem = where + " is a user-defined link";
+    return 1;
+  }
+  if (info->type != H5L_TYPE_HARD) return 0;  // a path inside this file
+  H5O_info_t object{};
+  if (H5Oget_info_by_name(group, name, &object, H5P_DEFAULT) < 0 || object.type != H5O_TYPE_DATASET)
+    return 0;
+  const hid_t dataset = H5Dopen2(group, name, H5P_DEFAULT);
+  if (dataset < 0) return 0;
+  const hid_t creation = H5Dget_create_plist(dataset);
+  if (creation >= 0 && H5Pget_external_count(creation) > 0)
+    found->problem = where + " keeps its values in another file (external storage)";
+  else if (creation >= 0 && H5Pget_layout(creation) == H5D_VIRTUAL)
+    found->problem = where + " is a virtual dataset that reads other files";
+  if (creation >= 0) H5Pclose(creation);
+  H5Dclose(dataset);
+  return found->problem.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 void writeAtomically(const std::string& path, const std::function<void(H5::H5File&)>& fill) {
@@ -274,7 +318,13 @@ H5::H5File openReadOnly(const std::string& path) {
       throw FormatError(path + ": corrupt HDF5 file (" + bad + ")");
     if (const std::string bad = probeInChild(path); !bad.empty())
       throw FormatError(path + ": corrupt HDF5 file (" + bad + ")");
-    return H5::H5File(path, H5F_ACC_RDONLY);
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    ForeignParts foreign;
+    H5Lvisit(file.getId(), H5_INDEX_NAME, H5_ITER_NATIVE, checkLink, &foreign);
+    if (!foreign.problem.empty())
+      throw FormatError(path + ": " + foreign.problem +
+                        "; Basin reads only the files you name: copy the data into this file");
+    return file;
   } catch (const H5::Exception& e) {
     throw FormatError(path + ": cannot open as HDF5, truncated or corrupt (" + e.getDetailMsg() +
                       ")");

@@ -242,6 +242,45 @@ class TestBadInput : public QObject {
     coordinates("nan-coords.h5", {-1.0, std::numeric_limits<double>::quiet_NaN(), 1.0});
     coordinates("unsorted-coords.h5", {1.0, -1.0, 0.0});
     coordinates("flat-coords.h5", {0.0, 0.0, 0.0});
+    makeForeignPartInputs();
+  }
+
+  // HDF5 files whose parts live in other files: each would make Basin read a file not named.
+  void makeForeignPartInputs() {
+    editCheckpoint(path("elink.h5"), [](H5::H5File& f) {
+      f.unlink("state/linear.bias");
+      H5Lcreate_external("other-weights.h5", "/state/linear.bias", f.getId(), "state/linear.bias",
+                         H5P_DEFAULT, H5P_DEFAULT);
+    });
+    const std::vector<double> x{-1.0, 0.0, 1.0};
+    basin::test::writeBytes(path("coords.bin"),
+                            std::string(reinterpret_cast<const char*>(x.data()), 24));
+    const auto replaceCoordinates = [&](const char* name, hid_t creation) {
+      fs::copy_file(path("taken.h5"), path(name));
+      H5::H5File file(path(name), H5F_ACC_RDWR);
+      file.unlink("xcoordinates");
+      const hsize_t n = 3;
+      const hid_t space = H5Screate_simple(1, &n, nullptr);
+      const hid_t d = H5Dcreate2(file.getId(), "xcoordinates", H5T_IEEE_F64LE, space, H5P_DEFAULT,
+                                 creation, H5P_DEFAULT);
+      H5Dclose(d);
+      H5Sclose(space);
+      H5Pclose(creation);
+    };
+    hid_t external = H5Pcreate(H5P_DATASET_CREATE);
+    H5Pset_external(external, "coords.bin", 0, 24);
+    replaceCoordinates("external-storage.h5", external);
+    hid_t virtualSet = H5Pcreate(H5P_DATASET_CREATE);
+    const hsize_t n = 3;
+    const hid_t space = H5Screate_simple(1, &n, nullptr);
+    H5Pset_virtual(virtualSet, space, "taken.h5", "/xcoordinates", space);
+    H5Sclose(space);
+    replaceCoordinates("virtual.h5", virtualSet);
+    fs::copy_file(path("taken.h5"), path("soft-out.h5"));
+    H5::H5File soft(path("soft-out.h5"), H5F_ACC_RDWR);
+    soft.unlink("xcoordinates");
+    H5Lcreate_external("taken.h5", "/", soft.getId(), "outside", H5P_DEFAULT, H5P_DEFAULT);
+    H5Lcreate_soft("/outside/xcoordinates", soft.getId(), "xcoordinates", H5P_DEFAULT, H5P_DEFAULT);
   }
 
  private slots:
