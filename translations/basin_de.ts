@@ -19,12 +19,12 @@
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="24"/>
+        <location filename="../app/gui/inspector.cpp" line="22"/>
         <source>Levels</source>
         <translation>Stufen</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="34"/>
+        <location filename="../app/gui/render_settings.cpp" line="65"/>
         <source>&apos;%1&apos; is not a number; give loss levels separated by commas</source>
         <translation>&apos;%1&apos; ist keine Zahl; geben Sie Verlust-Stufen durch Kommas getrennt an</translation>
     </message>
@@ -50,57 +50,57 @@
 <context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="47"/>
+        <location filename="../app/gui/compare_view.cpp" line="36"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>Nichtkonvexer Anteil: der Anteil der Gitterpunkte, an denen sich die Fläche in irgendeiner Richtung nach unten krümmt (der kleinste Eigenwert der diskreten Hesse-Matrix liegt unter -1 % ihres betragsgrößten). Niedrig für glatte, konvex wirkende Becken; hoch für chaotische.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="121"/>
+        <location filename="../app/gui/compare_view.cpp" line="110"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: 1-D-Flächen im Reiter 1-D vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="150"/>
+        <location filename="../app/gui/compare_view.cpp" line="139"/>
         <source>Surface</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="150"/>
+        <location filename="../app/gui/compare_view.cpp" line="139"/>
         <source>Loss at centre</source>
         <translation>Verlust im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="150"/>
+        <location filename="../app/gui/compare_view.cpp" line="139"/>
         <source>Accuracy at centre</source>
         <translation>Genauigkeit im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="151"/>
+        <location filename="../app/gui/compare_view.cpp" line="140"/>
         <source>Minimum loss</source>
         <translation>Minimaler Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="152"/>
+        <location filename="../app/gui/compare_view.cpp" line="141"/>
         <source>Area below %1</source>
         <translation>Fläche unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="153"/>
+        <location filename="../app/gui/compare_view.cpp" line="142"/>
         <source>Non-convex share</source>
         <translation>Nichtkonvexer Anteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="176"/>
+        <location filename="../app/gui/compare_view.cpp" line="165"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="192"/>
+        <location filename="../app/gui/compare_view.cpp" line="181"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>Am glattesten: &lt;b&gt;%1&lt;/b&gt; (%2 % der Punkte krümmen sich nach unten). Am rauesten: &lt;b&gt;%4&lt;/b&gt; (%3 %).</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="199"/>
+        <location filename="../app/gui/compare_view.cpp" line="188"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>Nach dem nichtkonvexen Anteil sind die Flächen gleich glatt.</translation>
     </message>
@@ -514,137 +514,137 @@
 <context>
     <name>basin::gui::Inspector</name>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="44"/>
+        <location filename="../app/gui/inspector.cpp" line="38"/>
         <source>Values</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="46"/>
+        <location filename="../app/gui/inspector.cpp" line="40"/>
         <source>Show accuracy instead of loss</source>
         <translation>Genauigkeit statt Verlust zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="49"/>
+        <location filename="../app/gui/inspector.cpp" line="43"/>
         <source>Log scale: log(loss + 0.1)</source>
         <translation>Logarithmisch: log(Verlust + 0,1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="52"/>
+        <location filename="../app/gui/inspector.cpp" line="46"/>
         <source>Clip losses above</source>
         <translation>Verluste kappen über</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Magma</source>
         <translation>Magma</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Cool-warm</source>
         <translation>Kalt-warm</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Summer</source>
         <translation>Summer</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Grey</source>
         <translation>Grau</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="63"/>
+        <location filename="../app/gui/inspector.cpp" line="57"/>
         <source>Colormap</source>
         <translation>Farbskala</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="66"/>
+        <location filename="../app/gui/inspector.cpp" line="60"/>
         <source>3-D surface</source>
         <translation>3-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="73"/>
+        <location filename="../app/gui/inspector.cpp" line="67"/>
         <source>Vertical exaggeration</source>
         <translation>Vertikale Überhöhung</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="74"/>
+        <location filename="../app/gui/inspector.cpp" line="68"/>
         <source>Lighting</source>
         <translation>Beleuchtung</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="79"/>
+        <location filename="../app/gui/inspector.cpp" line="73"/>
         <source>Contour and heat map</source>
         <translation>Höhenlinien und Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="82"/>
+        <location filename="../app/gui/inspector.cpp" line="76"/>
         <source>Contour lines</source>
         <translation>Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="82"/>
+        <location filename="../app/gui/inspector.cpp" line="76"/>
         <source>Filled contours</source>
         <translation>Gefüllte Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="82"/>
+        <location filename="../app/gui/inspector.cpp" line="76"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="84"/>
+        <location filename="../app/gui/inspector.cpp" line="78"/>
         <source>Style</source>
         <translation>Stil</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="87"/>
+        <location filename="../app/gui/inspector.cpp" line="81"/>
         <source>first:last:step in loss units, as the reference&apos;s vmin:vmax:vlevel</source>
         <translation>erste:letzte:Schritt in Verlusteinheiten, wie vmin:vmax:vlevel der Referenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="89"/>
+        <location filename="../app/gui/inspector.cpp" line="83"/>
         <source>Levels</source>
         <translation>Stufen</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="90"/>
+        <location filename="../app/gui/inspector.cpp" line="84"/>
         <source>Label the contour lines</source>
         <translation>Höhenlinien beschriften</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="93"/>
+        <location filename="../app/gui/inspector.cpp" line="87"/>
         <source>Show the training trajectory</source>
         <translation>Trainingspfad zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="98"/>
+        <location filename="../app/gui/inspector.cpp" line="92"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="100"/>
+        <location filename="../app/gui/inspector.cpp" line="94"/>
         <source>One color scale and height range</source>
         <translation>Eine Farbskala und ein Höhenbereich</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="105"/>
+        <location filename="../app/gui/inspector.cpp" line="99"/>
         <source>Loss levels for the area measure, separated by commas</source>
         <translation>Verluststufen für das Flächenmaß, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="107"/>
+        <location filename="../app/gui/inspector.cpp" line="101"/>
         <source>Area below</source>
         <translation>Fläche unter</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="138"/>
+        <location filename="../app/gui/inspector.cpp" line="132"/>
         <source>Still drawn with: %1</source>
         <translation>Weiterhin gezeichnet mit: %1</translation>
     </message>

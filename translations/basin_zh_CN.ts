@@ -19,12 +19,12 @@
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="24"/>
+        <location filename="../app/gui/inspector.cpp" line="22"/>
         <source>Levels</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="34"/>
+        <location filename="../app/gui/render_settings.cpp" line="65"/>
         <source>&apos;%1&apos; is not a number; give loss levels separated by commas</source>
         <translation>&apos;%1&apos; 不是数字；请用逗号分隔给出损失值</translation>
     </message>
@@ -50,57 +50,57 @@
 <context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="47"/>
+        <location filename="../app/gui/compare_view.cpp" line="36"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>非凸比例：曲面在某个方向上向下弯曲的网格点所占的比例（离散 Hessian 矩阵的最小特征值低于其绝对值最大特征值的 -1 %）。平滑、近似凸的盆地该值低；混乱的曲面该值高。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="121"/>
+        <location filename="../app/gui/compare_view.cpp" line="110"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>一维曲面：请在“一维”标签页中比较一维曲面。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="150"/>
+        <location filename="../app/gui/compare_view.cpp" line="139"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="150"/>
+        <location filename="../app/gui/compare_view.cpp" line="139"/>
         <source>Loss at centre</source>
         <translation>中心处损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="150"/>
+        <location filename="../app/gui/compare_view.cpp" line="139"/>
         <source>Accuracy at centre</source>
         <translation>中心处准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="151"/>
+        <location filename="../app/gui/compare_view.cpp" line="140"/>
         <source>Minimum loss</source>
         <translation>最小损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="152"/>
+        <location filename="../app/gui/compare_view.cpp" line="141"/>
         <source>Area below %1</source>
         <translation>低于 %1 的面积</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="153"/>
+        <location filename="../app/gui/compare_view.cpp" line="142"/>
         <source>Non-convex share</source>
         <translation>非凸比例</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="176"/>
+        <location filename="../app/gui/compare_view.cpp" line="165"/>
         <source>%1 (%2 %)</source>
         <translation>%1（%2 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="192"/>
+        <location filename="../app/gui/compare_view.cpp" line="181"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>最平滑：&lt;b&gt;%1&lt;/b&gt;（%2 % 的点向下弯曲）。最粗糙：&lt;b&gt;%4&lt;/b&gt;（%3 %）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="199"/>
+        <location filename="../app/gui/compare_view.cpp" line="188"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>按非凸比例衡量，这些曲面同样平滑。</translation>
     </message>
@@ -514,137 +514,137 @@
 <context>
     <name>basin::gui::Inspector</name>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="44"/>
+        <location filename="../app/gui/inspector.cpp" line="38"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="46"/>
+        <location filename="../app/gui/inspector.cpp" line="40"/>
         <source>Show accuracy instead of loss</source>
         <translation>显示准确率而非损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="49"/>
+        <location filename="../app/gui/inspector.cpp" line="43"/>
         <source>Log scale: log(loss + 0.1)</source>
         <translation>对数刻度：log(损失 + 0.1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="52"/>
+        <location filename="../app/gui/inspector.cpp" line="46"/>
         <source>Clip losses above</source>
         <translation>截断高于此值的损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Magma</source>
         <translation>Magma</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Cool-warm</source>
         <translation>冷暖</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Summer</source>
         <translation>Summer</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="61"/>
+        <location filename="../app/gui/inspector.cpp" line="55"/>
         <source>Grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="63"/>
+        <location filename="../app/gui/inspector.cpp" line="57"/>
         <source>Colormap</source>
         <translation>配色方案</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="66"/>
+        <location filename="../app/gui/inspector.cpp" line="60"/>
         <source>3-D surface</source>
         <translation>三维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="73"/>
+        <location filename="../app/gui/inspector.cpp" line="67"/>
         <source>Vertical exaggeration</source>
         <translation>垂直放大</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="74"/>
+        <location filename="../app/gui/inspector.cpp" line="68"/>
         <source>Lighting</source>
         <translation>光照</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="79"/>
+        <location filename="../app/gui/inspector.cpp" line="73"/>
         <source>Contour and heat map</source>
         <translation>等高线与热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="82"/>
+        <location filename="../app/gui/inspector.cpp" line="76"/>
         <source>Contour lines</source>
         <translation>等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="82"/>
+        <location filename="../app/gui/inspector.cpp" line="76"/>
         <source>Filled contours</source>
         <translation>填充等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="82"/>
+        <location filename="../app/gui/inspector.cpp" line="76"/>
         <source>Heat map</source>
         <translation>热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="84"/>
+        <location filename="../app/gui/inspector.cpp" line="78"/>
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="87"/>
+        <location filename="../app/gui/inspector.cpp" line="81"/>
         <source>first:last:step in loss units, as the reference&apos;s vmin:vmax:vlevel</source>
         <translation>起始:结束:步长（损失单位），同参考实现的 vmin:vmax:vlevel</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="89"/>
+        <location filename="../app/gui/inspector.cpp" line="83"/>
         <source>Levels</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="90"/>
+        <location filename="../app/gui/inspector.cpp" line="84"/>
         <source>Label the contour lines</source>
         <translation>标注等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="93"/>
+        <location filename="../app/gui/inspector.cpp" line="87"/>
         <source>Show the training trajectory</source>
         <translation>显示训练轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="98"/>
+        <location filename="../app/gui/inspector.cpp" line="92"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="100"/>
+        <location filename="../app/gui/inspector.cpp" line="94"/>
         <source>One color scale and height range</source>
         <translation>统一的颜色刻度和高度范围</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="105"/>
+        <location filename="../app/gui/inspector.cpp" line="99"/>
         <source>Loss levels for the area measure, separated by commas</source>
         <translation>面积度量的损失级别，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="107"/>
+        <location filename="../app/gui/inspector.cpp" line="101"/>
         <source>Area below</source>
         <translation>低于以下值的面积</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="138"/>
+        <location filename="../app/gui/inspector.cpp" line="132"/>
         <source>Still drawn with: %1</source>
         <translation>仍按此绘制：%1</translation>
     </message>

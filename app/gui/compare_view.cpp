@@ -6,7 +6,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
-#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -18,16 +17,6 @@
 
 namespace basin::gui {
 namespace {
-
-std::vector<double> parseLevelList(const QString& text) {
-  std::vector<double> levels;
-  for (const QString& part : text.split(QRegularExpression("[,; ]+"), Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const double v = part.toDouble(&ok);
-    if (ok && std::isfinite(v)) levels.push_back(v);
-  }
-  return levels;
-}
 
 QString number(double v, int digits = 4) {
   return v < 0 ? QStringLiteral("–") : QString::number(v, 'g', digits);

@@ -6,9 +6,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QVBoxLayout>
-#include <cmath>
 
 #include "core/error.h"
 
@@ -27,13 +25,9 @@ QString levelsProblem(const QString& text) {
 
 // Why `text` is no comma-separated list of finite loss levels (empty when it is one).
 QString levelListProblem(const QString& text) {
-  for (const QString& part : text.split(QRegularExpression("[,; ]+"), Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const double v = part.toDouble(&ok);
-    if (!ok || !std::isfinite(v))
-      return QObject::tr("'%1' is not a number; give loss levels separated by commas").arg(part);
-  }
-  return {};
+  QString problem;
+  parseLevelList(text, &problem);
+  return problem;
 }
 
 }  // namespace

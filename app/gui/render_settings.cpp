@@ -1,5 +1,7 @@
 #include "app/gui/render_settings.h"
 
+#include <QObject>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <algorithm>
@@ -49,6 +51,20 @@ RenderSettings RenderSettings::load(QSettings& s) {
   r.compareLevels = s.value("compareLevels", r.compareLevels).toString();
   s.endGroup();
   return r;
+}
+
+std::vector<double> parseLevelList(const QString& text, QString* problem) {
+  std::vector<double> levels;
+  for (const QString& part : text.split(QRegularExpression("[,; ]+"), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const double v = part.toDouble(&ok);
+    if (ok && std::isfinite(v))
+      levels.push_back(v);
+    else if (problem && problem->isEmpty())
+      *problem =
+          QObject::tr("'%1' is not a number; give loss levels separated by commas").arg(part);
+  }
+  return levels;
 }
 
 std::string splitOf(const Surface& surface) {

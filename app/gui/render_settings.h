@@ -32,6 +32,9 @@ struct RenderSettings {
 
 // The array a surface is drawn by: <split>_loss or _acc of the first split the surface has.
 std::string displayedArray(const Surface& surface, const RenderSettings& settings);
+// The finite loss levels of a list such as "0.5, 1, 2" (commas, semicolons or spaces); parts
+// that are not numbers are skipped, and the first of them is described in `problem`.
+std::vector<double> parseLevelList(const QString& text, QString* problem = nullptr);
 // The split ("train" or "test") of the first loss array of a surface.
 std::string splitOf(const Surface& surface);
 

@@ -104,12 +104,18 @@ void Dataset::batch(int64_t start, int64_t count, Tensor& images,
   }
 }
 
-Dataset openDataset(const std::string& spec, Split split, const Preprocess& preprocess) {
+std::optional<std::pair<std::string, std::string>> splitDataSpec(const std::string& spec) {
   const size_t colon = spec.find(':');
-  if (colon == std::string::npos || colon + 1 == spec.size())
+  if (colon == std::string::npos || colon + 1 == spec.size()) return std::nullopt;
+  return std::pair{spec.substr(0, colon), spec.substr(colon + 1)};
+}
+
+Dataset openDataset(const std::string& spec, Split split, const Preprocess& preprocess) {
+  const auto parts = splitDataSpec(spec);
+  if (!parts)
     throw ArgumentError("data set '" + spec +
                         "' must be KIND:PATH with KIND mnist, fashion, cifar10, cifar100 or h5");
-  const std::string kind = spec.substr(0, colon), path = spec.substr(colon + 1);
+  const auto& [kind, path] = *parts;
   ImageSet images;
   if (kind == "mnist" || kind == "fashion") {
     images = readMnistFolder(path, split);

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/data/image_set.h"
@@ -55,5 +57,8 @@ class Dataset {
 // Opens "mnist:DIR", "fashion:DIR", "cifar10:DIR", "cifar100:DIR" or "h5:FILE".
 // Throws ArgumentError for an unknown kind, and whatever the reader throws.
 Dataset openDataset(const std::string& spec, Split split, const Preprocess& preprocess);
+
+// The KIND and PATH of a data set spec "KIND:PATH"; nullopt when it does not have that form.
+std::optional<std::pair<std::string, std::string>> splitDataSpec(const std::string& spec);
 
 }  // namespace basin

@@ -44,6 +44,10 @@ void removeStaleTemporaries(const std::string& path) {
   }
 }
 
+bool sameName(const std::string& a, const std::string& b) {
+  return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
+}
+
 std::string lockHolder(int fd) {
   char text[32] = {};
   const ssize_t n = ::pread(fd, text, sizeof text - 1, 0);
@@ -83,13 +87,18 @@ void refuseOutputOverInput(const std::string& outputOption, const std::string& o
   if (output.empty() || !fs::exists(output, error)) return;  // a new file is no input
   for (const auto& [option, input] : inputs) {
     if (input.empty() || !fs::equivalent(output, input, error)) continue;
-    const bool sameName =
-        fs::absolute(output).lexically_normal() == fs::absolute(input).lexically_normal();
     throw ArgumentError(output + " is the " + option + " file" +
-                        (sameName ? "" : " " + input + " (through a link)") +
+                        (sameName(output, input) ? "" : " " + input + " (through a link)") +
                         "; Basin never writes over an input: choose another name for " +
                         outputOption);
   }
+}
+
+void refuseSameOutput(const std::string& optionA, const std::string& a, const std::string& optionB,
+                      const std::string& b) {
+  std::error_code error;
+  if (sameName(a, b) || fs::equivalent(a, b, error))
+    throw ArgumentError(optionA + " and " + optionB + " are the same file " + a);
 }
 
 std::string OutputLock::lockPath(const std::string& path) {

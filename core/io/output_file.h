@@ -22,6 +22,11 @@ void writeFileAtomically(const std::string& path, std::string_view bytes);
 void refuseOutputOverInput(const std::string& outputOption, const std::string& output,
                            const std::vector<std::pair<std::string, std::string>>& inputs);
 
+// Refuses (ArgumentError) two outputs of one command that are the same file: the same name, or
+// the same existing file through a link.
+void refuseSameOutput(const std::string& optionA, const std::string& a, const std::string& optionB,
+                      const std::string& b);
+
 // An advisory lock on an output for as long as this object lives: a second process (or a second
 // lock in this process) that asks for the same output gets IoError "FILE is being written by
 // process N", or with `wait` blocks until the first is done. The lock is a hidden file beside the

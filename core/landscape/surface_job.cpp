@@ -100,18 +100,15 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForL
       job.dirFile.empty()
           ? std::filesystem::path(job.out).replace_extension("").string() + "_dirs.h5"
           : job.dirFile;
-  const std::string& spec = job.data.data;
+  const auto data = splitDataSpec(job.data.data);
   const std::vector<std::pair<std::string, std::string>> inputs = {
       {"--model", job.model},
       {"--model2", job.model2},
       {"--model3", job.model3},
-      {"--data", spec.substr(spec.find(':') == std::string::npos ? 0 : spec.find(':') + 1)}};
+      {"--data", data ? data->second : ""}};
   refuseOutputOverInput("--out", job.out, inputs);
   refuseOutputOverInput("--dir-file", dirFile, inputs);
-  refuseOutputOverInput("--out", job.out, {{"--dir-file", dirFile}});
-  if (std::filesystem::absolute(job.out).lexically_normal() ==
-      std::filesystem::absolute(dirFile).lexically_normal())
-    throw ArgumentError("--out and --dir-file are the same file " + job.out);
+  refuseSameOutput("--out", job.out, "--dir-file", dirFile);
   auto lock = writer ? std::make_shared<OutputLock>(job.out, waitForLock) : nullptr;
 
   PreparedSurface p{loadModel(job.model, job.arch), openDataset(job.data), {}, {}, {}, false, {}};

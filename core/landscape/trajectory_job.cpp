@@ -26,9 +26,7 @@ TrajectoryRun runTrajectory(const TrajectoryJob& job, const std::vector<std::str
   for (const std::string& f : files) inputs.push_back({"checkpoint", f});
   refuseOutputOverInput("--out-dirs", job.outDirs, inputs);
   refuseOutputOverInput("--out-proj", run.outProj, inputs);
-  if (std::filesystem::absolute(job.outDirs).lexically_normal() ==
-      std::filesystem::absolute(run.outProj).lexically_normal())
-    throw ArgumentError("--out-dirs and --out-proj are the same file " + job.outDirs);
+  refuseSameOutput("--out-dirs", job.outDirs, "--out-proj", run.outProj);
   Checkpoint final = loadModel(run.finalModel, job.arch);
 
   TrajectoryOptions options;
