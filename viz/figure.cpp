@@ -128,16 +128,7 @@ std::string pcaAxisTitle(int component, double ratio) {
   return text;
 }
 
-std::string directionFileOf(const Surface& surface, const std::string& surfacePath) {
-  std::string dirs = surface.dirFile;
-  if (!dirs.empty() && std::filesystem::path(dirs).is_relative() && !std::filesystem::exists(dirs))
-    dirs = (std::filesystem::path(surfacePath).parent_path() / dirs).string();
-  return dirs;
-}
-
-void setPcaAxisTitles(FigureOptions& options, const std::string& directionFile) {
-  if (directionFile.empty()) return;
-  const auto explained = readExplainedVariance(directionFile);
+void setPcaAxisTitles(FigureOptions& options, const std::optional<ExplainedVariance>& explained) {
   if (!explained || explained->ratio.size() < 2) return;
   options.xTitle = pcaAxisTitle(1, explained->ratio[0]);
   options.yTitle = pcaAxisTitle(2, explained->ratio[1]);

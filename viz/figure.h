@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/landscape/direction_file.h"
 #include "core/landscape/projection_file.h"
 #include "core/landscape/surface_file.h"
 #include "viz/colormap.h"
@@ -52,11 +53,9 @@ struct FigureOptions {
 
 // Axis titles for PCA directions: "1st PC: 80.7 %" / "2nd PC: 10.3 %".
 std::string pcaAxisTitle(int component, double ratio);
-// The direction file a surface file names (its dir_file), found next to the surface file when
-// the name is relative and not found from the working folder; empty when it names none.
-std::string directionFileOf(const Surface& surface, const std::string& surfacePath);
-// Sets PCA axis titles when `directionFile` holds explained variance; leaves them otherwise.
-void setPcaAxisTitles(FigureOptions& options, const std::string& directionFile);
+// Sets PCA axis titles from a PCA direction file's explained variance (read by the caller when
+// the surface was opened: viz reads no files); leaves them without one.
+void setPcaAxisTitles(FigureOptions& options, const std::optional<ExplainedVariance>& explained);
 
 // Renders `surface` and writes a PNG, or a PDF page holding that image (for 3-D figures, which
 // have no vector form; 2-D kinds write real vectors through vector_figure.h). The text is sized in

@@ -72,7 +72,7 @@ void run(const DemoArgs& a) {
     t.width = 800;
     t.heightPixels = 700;
     t.dpi = a.dpi;
-    viz::setPcaAxisTitles(t, viz::directionFileOf(s, m.pcaSurface));
+    viz::setPcaAxisTitles(t, readExplainedVariance(directionFileOf(s, m.pcaSurface)));
     written.push_back(file(m.arch + "_trajectory.png"));
     viz::renderFigure(s, t, written.back());
     written.push_back(file(m.arch + "_trajectory.svg"));

@@ -5,6 +5,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "core/io/json_text.h"
+
 #include "app/cli/commands.h"
 #include "app/cli/model_options.h"
 #include "core/error.h"
@@ -51,7 +53,7 @@ void run(const ModelArgs& args, bool json) {
                                 {"mflop_per_sample", c.network.flopsPerSample() / 1e6},
                                 {"input_shape", c.network.inputShape()},
                                 {"operators", operators},
-                                {"metadata", nlohmann::json::parse(c.metadataJson, nullptr, false)},
+                                {"metadata", parseFileJsonOrDiscarded(c.metadataJson)},
                                 {"state", entries}}
                      .dump(2)
               << "\n";

@@ -42,7 +42,7 @@ void render(const RenderArgs& a) {
   for (const std::string& f : a.overlays) inputs.push_back({"--overlay", f});
   refuseOutputOverInput("--out", a.out, inputs);
   const Surface s = readSurfaceFile(a.surface);
-  const std::string dirs = a.dirs.empty() ? viz::directionFileOf(s, a.surface) : a.dirs;
+  const std::string dirs = a.dirs.empty() ? directionFileOf(s, a.surface) : a.dirs;
   refuseOutputOverInput("--out", a.out, {{"surface's direction", dirs}});
   viz::FigureOptions o;
   o.kind = viz::parseFigureKind(a.kind);
@@ -59,7 +59,7 @@ void render(const RenderArgs& a) {
   o.verticalScale = a.scale;
   o.title = a.title;
   if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
-  viz::setPcaAxisTitles(o, dirs);
+  viz::setPcaAxisTitles(o, readExplainedVariance(dirs));
   if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
   if (!a.overlays.empty() && o.kind != viz::FigureKind::Curve1d)
     throw ArgumentError("--overlay draws more runs on 1d figures only");

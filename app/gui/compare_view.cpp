@@ -96,7 +96,7 @@ void CompareView::redraw(bool keepCameras) {
     double low = INFINITY, high = -INFINITY;
     for (const CompareEntry& e : m_entries) {
       const viz::FigureOptions o =
-          figureOptions(e.surface, e.directionFile, viz::FigureKind::Surface3d, m_settings, {});
+          figureOptions(e.surface, e.explained, viz::FigureKind::Surface3d, m_settings, {});
       if (!e.surface.arrays.count(o.array)) continue;
       const auto [l, h] = viz::heightRange(e.surface, o.array, o.height);
       low = std::min(low, l);
@@ -111,7 +111,7 @@ void CompareView::redraw(bool keepCameras) {
       continue;
     }
     viz::FigureOptions o =
-        figureOptions(e.surface, e.directionFile, viz::FigureKind::Surface3d, m_settings, {});
+        figureOptions(e.surface, e.explained, viz::FigureKind::Surface3d, m_settings, {});
     o.valueRange = range;
     m_views[i]->showSurface(e.surface, o, keepCameras);
   }

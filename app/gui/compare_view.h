@@ -18,7 +18,7 @@ class SurfaceView;
 struct CompareEntry {
   QString title;
   Surface surface;
-  std::string directionFile;
+  std::optional<ExplainedVariance> explained;
 };
 
 class CompareView : public QWidget {

@@ -228,21 +228,20 @@ void MainWindow::redraw(bool keepCamera) {
       m_view3d->showMessage(flat);
       m_planeView->showMessage(flat);
       m_curveView->showSurface(
-          shown, figureOptions(shown, open.directionFile, viz::FigureKind::Curve1d, m_settings, {}),
+          shown, figureOptions(shown, open.explained, viz::FigureKind::Curve1d, m_settings, {}),
           false);
       return;
     }
-    m_view3d->showSurface(shown,
-                          figureOptions(shown, open.directionFile, viz::FigureKind::Surface3d,
-                                        m_settings, trajectory),
-                          keepCamera);
-    m_planeView->showSurface(
+    m_view3d->showSurface(
         shown,
-        figureOptions(shown, open.directionFile, m_settings.planeKind, m_settings, trajectory),
+        figureOptions(shown, open.explained, viz::FigureKind::Surface3d, m_settings, trajectory),
+        keepCamera);
+    m_planeView->showSurface(
+        shown, figureOptions(shown, open.explained, m_settings.planeKind, m_settings, trajectory),
         false);
     const Surface slice = sliceAtZero(shown);
     viz::FigureOptions curves =
-        figureOptions(slice, open.directionFile, viz::FigureKind::Curve1d, m_settings, {});
+        figureOptions(slice, open.explained, viz::FigureKind::Curve1d, m_settings, {});
     curves.array = splitOf(shown) + "_loss";
     curves.title = tr("Slice at y = 0").toStdString();
     m_curveView->showSurface(slice, curves, false);
@@ -269,7 +268,7 @@ void MainWindow::compare(const QStringList& surfacePaths) {
     auto it = m_surfaces.find(path);
     if (it == m_surfaces.end()) continue;
     const Surface shown = it->second.computing ? previewOf(it->second.surface) : it->second.surface;
-    entries.push_back({QFileInfo(path).completeBaseName(), shown, it->second.directionFile});
+    entries.push_back({QFileInfo(path).completeBaseName(), shown, it->second.explained});
   }
   if (entries.size() < 2) {
     showError(tr("Select two or more surfaces in the Session panel to compare them."));

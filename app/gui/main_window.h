@@ -31,6 +31,7 @@ class SurfaceView;
 struct OpenSurface {
   Surface surface;
   std::string directionFile;
+  std::optional<ExplainedVariance> explained;  // read once when opened: redraws read no file
   bool computing = false;
 };
 

@@ -66,6 +66,7 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
     OpenSurface& open = m_surfaces[m_computingPath];
     open.computing = true;
     open.directionFile = dirs.toStdString();
+    open.explained = readExplainedVariance(open.directionFile);
     m_panel->add(FileKind::Surface, m_computingPath, tr("being computed"));
     m_progress->setValue(0);
     m_progress->show();

@@ -73,7 +73,8 @@ QString MainWindow::openFile(const QString& path) {
       case FileKind::Surface: {
         OpenSurface open;
         open.surface = readSurfaceFile(info.path);
-        open.directionFile = viz::directionFileOf(open.surface, info.path);
+        open.directionFile = directionFileOf(open.surface, info.path);
+        open.explained = readExplainedVariance(open.directionFile);
         const int64_t missing = open.surface.missing();
         m_surfaces[path] = std::move(open);
         m_panel->add(FileKind::Surface, path,
@@ -221,7 +222,7 @@ void MainWindow::exportFigureDialog() {
   if (dialog.exec() != QDialog::Accepted) return;
   try {
     viz::FigureOptions options =
-        figureOptions(surface, it->second.directionFile, dialog.kind(), m_settings,
+        figureOptions(surface, it->second.explained, dialog.kind(), m_settings,
                       dialog.includeTrajectory() ? trajectory : std::nullopt);
     if (!dialog.includeTrajectory()) options.trajectory.reset();
     options.width = dialog.widthPixels();
@@ -249,7 +250,7 @@ void MainWindow::exportData() {
          "CSV table (*.csv)"));
   if (path.isEmpty()) return;
   try {
-    const viz::FigureOptions o = figureOptions(it->second.surface, it->second.directionFile,
+    const viz::FigureOptions o = figureOptions(it->second.surface, it->second.explained,
                                                viz::FigureKind::Surface3d, m_settings, {});
     refuseOutputOverInput(tr("the export").toStdString(), path.toStdString(), openInputs());
     viz::exportSurface(it->second.surface, path.toStdString(), o.array, o.height);

@@ -76,7 +76,8 @@ std::string displayedArray(const Surface& surface, const RenderSettings& setting
   return splitOf(surface) + (settings.showAccuracy ? "_acc" : "_loss");
 }
 
-viz::FigureOptions figureOptions(const Surface& surface, const std::string& directionFile,
+viz::FigureOptions figureOptions(const Surface& surface,
+                                 const std::optional<ExplainedVariance>& explained,
                                  viz::FigureKind kind, const RenderSettings& settings,
                                  const std::optional<Projection>& trajectory) {
   viz::FigureOptions o;
@@ -93,7 +94,7 @@ viz::FigureOptions figureOptions(const Surface& surface, const std::string& dire
   if (settings.showTrajectory && trajectory && kind != viz::FigureKind::Surface3d &&
       kind != viz::FigureKind::Curve1d)
     o.trajectory = trajectory;
-  viz::setPcaAxisTitles(o, directionFile);
+  viz::setPcaAxisTitles(o, explained);
   return o;
 }
 

@@ -38,9 +38,10 @@ std::vector<double> parseLevelList(const QString& text, QString* problem = nullp
 // The split ("train" or "test") of the first loss array of a surface.
 std::string splitOf(const Surface& surface);
 
-// Figure options for `kind` (PCA axis titles from `directionFile`); throws ArgumentError for
-// bad contour levels.
-viz::FigureOptions figureOptions(const Surface& surface, const std::string& directionFile,
+// Figure options for `kind` (PCA axis titles from `explained`); throws ArgumentError for bad
+// contour levels.
+viz::FigureOptions figureOptions(const Surface& surface,
+                                 const std::optional<ExplainedVariance>& explained,
                                  viz::FigureKind kind, const RenderSettings& settings,
                                  const std::optional<Projection>& trajectory);
 

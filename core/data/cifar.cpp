@@ -1,6 +1,7 @@
 // CIFAR-10/100 binary versions: fixed-size records of label byte(s) then 3072 pixel bytes
 // (1024 red, 1024 green, 1024 blue; row-major 32x32).
 #include <filesystem>
+#include <memory>
 
 #include "core/data/image_set.h"
 #include "core/error.h"
@@ -25,38 +26,48 @@ std::string resolveFolder(const std::string& folder, const char* subfolder) {
 }
 
 ImageSet readCifar(const std::string& folder, const std::vector<std::string>& files,
-                   const CifarLayout& layout) {
+                   const CifarLayout& layout, const SampleChoice& choice) {
+  const int64_t record = layout.labelBytes + kPixels;
+  // Records per file from the files' sizes (a gzip file records its own), before any pixel.
+  std::vector<std::unique_ptr<ForwardReader>> readers;
+  std::vector<int64_t> firstRecord{0};
+  for (const std::string& name : files) {
+    readers.push_back(
+        std::make_unique<ForwardReader>((std::filesystem::path(folder) / name).string()));
+    const ForwardReader& file = *readers.back();
+    const uint64_t size = file.size();
+    if (size == 0 || size % record != 0)
+      throw FormatError(file.path() + ": " + std::to_string(size) +
+                        " bytes is not a whole number of " + layout.name + " records (" +
+                        std::to_string(record) + " bytes each): truncated or not " + layout.name);
+    firstRecord.push_back(firstRecord.back() + int64_t(size) / record);
+  }
   ImageSet set;
   set.channels = 3;
   set.height = set.width = 32;
   set.source = folder;
-  const int64_t record = layout.labelBytes + kPixels;
-  for (const std::string& name : files) {
-    const std::string path = (std::filesystem::path(folder) / name).string();
-    const std::vector<uint8_t> bytes = readFileBytes(path);
-    if (bytes.empty() || bytes.size() % record != 0)
-      throw FormatError(path + ": " + std::to_string(bytes.size()) +
-                        " bytes is not a whole number of " + layout.name + " records (" +
-                        std::to_string(record) + " bytes each): truncated or not " + layout.name);
-    const int64_t n = static_cast<int64_t>(bytes.size()) / record;
-    for (int64_t i = 0; i < n; ++i) {
-      const uint8_t* r = bytes.data() + i * record;
-      const int label = r[layout.labelBytes - 1];
-      if (label >= layout.classes)
-        throw FormatError(path + ": record " + std::to_string(i) + " has label " +
-                          std::to_string(label) + ", but " + layout.name + " has " +
-                          std::to_string(layout.classes) + " classes");
-      set.labels.push_back(label);
-      set.bytes.insert(set.bytes.end(), r + layout.labelBytes, r + record);
-    }
-    set.count += n;
+  std::vector<uint8_t> r(record);
+  size_t f = 0;
+  for (const int64_t index : chosenSamples(choice, firstRecord.back())) {
+    while (index >= firstRecord[f + 1]) ++f;
+    ForwardReader& file = *readers[f];
+    const int64_t i = index - firstRecord[f];
+    file.read(uint64_t(i * record), r.data(), r.size());
+    const int label = r[layout.labelBytes - 1];
+    if (label >= layout.classes)
+      throw FormatError(file.path() + ": record " + std::to_string(i) + " has label " +
+                        std::to_string(label) + ", but " + layout.name + " has " +
+                        std::to_string(layout.classes) + " classes");
+    set.labels.push_back(label);
+    set.bytes.insert(set.bytes.end(), r.begin() + layout.labelBytes, r.end());
+    ++set.count;
   }
   return set;
 }
 
 }  // namespace
 
-ImageSet readCifar10Folder(const std::string& folder, Split split) {
+ImageSet readCifar10Folder(const std::string& folder, Split split, const SampleChoice& choice) {
   const CifarLayout layout{"CIFAR-10", "cifar-10-batches-bin", 1, 10};
   const std::string dir = resolveFolder(folder, layout.subfolder);
   std::vector<std::string> files;
@@ -65,13 +76,13 @@ ImageSet readCifar10Folder(const std::string& folder, Split split) {
   } else {
     files.push_back("test_batch.bin");
   }
-  return readCifar(dir, files, layout);
+  return readCifar(dir, files, layout, choice);
 }
 
-ImageSet readCifar100Folder(const std::string& folder, Split split) {
+ImageSet readCifar100Folder(const std::string& folder, Split split, const SampleChoice& choice) {
   const CifarLayout layout{"CIFAR-100", "cifar-100-binary", 2, 100};
   const std::string dir = resolveFolder(folder, layout.subfolder);
-  return readCifar(dir, {split == Split::Train ? "train.bin" : "test.bin"}, layout);
+  return readCifar(dir, {split == Split::Train ? "train.bin" : "test.bin"}, layout, choice);
 }
 
 }  // namespace basin

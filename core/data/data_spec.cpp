@@ -12,13 +12,11 @@ Dataset openDataset(const DataSpec& spec) {
   Preprocess prep = normalizationPreset(spec.normalize.empty() ? "none" : spec.normalize);
   prep.pad = std::max<int64_t>(spec.pad, 0);
   prep.rgb = spec.rgb;
-  Dataset set = openDataset(spec.data, spec.split == "train" ? Split::Train : Split::Test, prep);
-  if (spec.subsetSeed >= 0) {
-    set.selectRandom(spec.samples, static_cast<uint64_t>(spec.subsetSeed));
-  } else {
-    set.selectFirst(spec.samples);
-  }
-  return set;
+  // Only the samples used are read: 10 samples of a compressed set inflate its first ones.
+  const SampleChoice choice = spec.subsetSeed >= 0
+                                  ? randomSamples(spec.samples, uint64_t(spec.subsetSeed))
+                                  : firstSamples(spec.samples);
+  return openDataset(spec.data, spec.split == "train" ? Split::Train : Split::Test, prep, choice);
 }
 
 }  // namespace basin

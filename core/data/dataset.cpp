@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <random>
 
 #include "core/error.h"
 
@@ -42,19 +41,18 @@ Dataset::Dataset(ImageSet images, Preprocess preprocess)
   std::iota(m_indices.begin(), m_indices.end(), 0);
 }
 
+void Dataset::select(const SampleChoice& choice) {
+  std::vector<int64_t> kept;
+  for (int64_t i : chosenSamples(choice, size())) kept.push_back(m_indices[i]);
+  m_indices = std::move(kept);
+}
+
 void Dataset::selectFirst(int64_t n) {
-  if (n >= 0 && n < size()) m_indices.resize(n);
+  select(firstSamples(n));
 }
 
 void Dataset::selectRandom(int64_t n, uint64_t seed) {
-  if (n < 0 || n >= size()) return;
-  std::mt19937_64 rng(seed);
-  for (int64_t i = 0; i < n; ++i) {  // partial Fisher-Yates
-    std::uniform_int_distribution<int64_t> pick(i, size() - 1);
-    std::swap(m_indices[i], m_indices[pick(rng)]);
-  }
-  m_indices.resize(n);
-  std::sort(m_indices.begin(), m_indices.end());
+  select(randomSamples(n, seed));
 }
 
 Shape Dataset::sampleShape() const {
@@ -110,7 +108,8 @@ std::optional<std::pair<std::string, std::string>> splitDataSpec(const std::stri
   return std::pair{spec.substr(0, colon), spec.substr(colon + 1)};
 }
 
-Dataset openDataset(const std::string& spec, Split split, const Preprocess& preprocess) {
+Dataset openDataset(const std::string& spec, Split split, const Preprocess& preprocess,
+                    const SampleChoice& choice) {
   const auto parts = splitDataSpec(spec);
   if (!parts)
     throw ArgumentError("data set '" + spec +
@@ -118,13 +117,13 @@ Dataset openDataset(const std::string& spec, Split split, const Preprocess& prep
   const auto& [kind, path] = *parts;
   ImageSet images;
   if (kind == "mnist" || kind == "fashion") {
-    images = readMnistFolder(path, split);
+    images = readMnistFolder(path, split, choice);
   } else if (kind == "cifar10") {
-    images = readCifar10Folder(path, split);
+    images = readCifar10Folder(path, split, choice);
   } else if (kind == "cifar100") {
-    images = readCifar100Folder(path, split);
+    images = readCifar100Folder(path, split, choice);
   } else if (kind == "h5") {
-    images = readHdf5Images(path, split);
+    images = readHdf5Images(path, split, choice);
   } else {
     throw ArgumentError("unknown data set kind '" + kind +
                         "' (use mnist, fashion, cifar10, cifar100 or h5)");

@@ -37,6 +37,8 @@ class Dataset {
   void selectFirst(int64_t n);
   // Keeps `n` samples drawn without replacement with a seeded generator, in file order.
   void selectRandom(int64_t n, uint64_t seed);
+  // Keeps the samples `choice` picks out of the current selection.
+  void select(const SampleChoice& choice);
 
   int64_t size() const { return static_cast<int64_t>(m_indices.size()); }
   // Per-sample shape after preprocessing: C x H x W.
@@ -56,7 +58,9 @@ class Dataset {
 
 // Opens "mnist:DIR", "fashion:DIR", "cifar10:DIR", "cifar100:DIR" or "h5:FILE".
 // Throws ArgumentError for an unknown kind, and whatever the reader throws.
-Dataset openDataset(const std::string& spec, Split split, const Preprocess& preprocess);
+// The readers read only the samples `choice` picks (all for an empty one).
+Dataset openDataset(const std::string& spec, Split split, const Preprocess& preprocess,
+                    const SampleChoice& choice = {});
 
 // The KIND and PATH of a data set spec "KIND:PATH"; nullopt when it does not have that form.
 std::optional<std::pair<std::string, std::string>> splitDataSpec(const std::string& spec);

@@ -5,7 +5,7 @@
 
 namespace basin {
 
-ImageSet readHdf5Images(const std::string& path, Split split) {
+ImageSet readHdf5Images(const std::string& path, Split split, const SampleChoice& choice) {
   const H5::H5File file = hdf5::openReadOnly(path);
   try {
     const std::string group = split == Split::Train ? "train" : "test";
@@ -30,22 +30,29 @@ ImageSet readHdf5Images(const std::string& path, Split split) {
         throw FormatError(path + ": 'images' declares an absurd shape " + toString(shape));
       values *= uint64_t(d);
     }
+    const std::vector<int64_t> chosen = chosenSamples(choice, shape[0]);
     ImageSet set;
-    set.count = shape[0];
+    set.count = int64_t(chosen.size());
     set.channels = shape.size() == 4 ? shape[1] : 1;
     set.height = shape[shape.size() - 2];
     set.width = shape[shape.size() - 1];
     set.source = path;
     const H5T_class_t type = images.getTypeClass();
     if (type == H5T_INTEGER && images.getIntType().getSize() == 1) {
-      set.bytes.resize(numel(shape));
-      if (!set.bytes.empty()) images.read(set.bytes.data(), H5::PredType::NATIVE_UINT8);
+      set.bytes = hdf5::readRowBytes(images, path, chosen);
     } else if (type == H5T_FLOAT) {
-      set.floats = hdf5::readFloats(images, path);
+      set.floats = hdf5::readRowFloats(images, path, chosen);
+      // Pixels Basin would normalize wrongly without a word: NaN, or 0-255 stored as floats.
+      const int64_t perImage = set.pixelsPerImage();
+      for (size_t i = 0; i < set.floats.size(); ++i)
+        if (!(set.floats[i] >= 0.0f && set.floats[i] <= 1.0f))
+          throw FormatError(path + ": 'images' holds " + std::to_string(set.floats[i]) +
+                            " in sample " + std::to_string(chosen[i / perImage]) +
+                            "; floating-point pixels must be finite and in [0, 1]");
     } else {
       throw FormatError(path + ": 'images' must hold uint8 or floating-point pixels");
     }
-    for (int64_t v : hdf5::readInts(labels, path)) {
+    for (int64_t v : hdf5::readRowInts(labels, path, chosen)) {
       if (v < 0 || v > INT32_MAX)
         throw FormatError(path + ": label " + std::to_string(v) + " is not a class index");
       set.labels.push_back(static_cast<int32_t>(v));

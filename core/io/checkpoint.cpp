@@ -48,7 +48,7 @@ std::string archToJson(const ArchSpec& arch) {
 
 ArchSpec archFromJson(const std::string& json, const std::string& where) {
   try {
-    const auto j = nlohmann::json::parse(json);
+    const auto j = parseFileJson(json, where + ": architecture attribute");
     ArchSpec arch;
     arch.name = j.at("name").get<std::string>();
     // Whole numbers only: converting 1e59 to int64 is undefined behaviour (found by fuzzing).

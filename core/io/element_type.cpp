@@ -22,6 +22,32 @@ float halfToFloat(uint32_t h) {
 
 }  // namespace
 
+const char* elementTypeName(ElementType type) {
+  switch (type) {
+    case ElementType::Float64:
+      return "float64";
+    case ElementType::Float32:
+      return "float32";
+    case ElementType::Float16:
+      return "float16";
+    case ElementType::BFloat16:
+      return "bfloat16";
+    case ElementType::Int64:
+      return "int64";
+    case ElementType::Int32:
+      return "int32";
+    case ElementType::Int16:
+      return "int16";
+    case ElementType::Int8:
+      return "int8";
+    case ElementType::UInt8:
+      return "uint8";
+    case ElementType::Bool:
+      return "bool";
+  }
+  return "?";
+}
+
 int elementSize(ElementType type) {
   switch (type) {
     case ElementType::Float64:

@@ -22,6 +22,8 @@ enum class ElementType {
 };
 
 int elementSize(ElementType type);
+// PyTorch's name of the type, for messages: "float32", "int64", ...
+const char* elementTypeName(ElementType type);
 
 // Appends the little-endian element at `p` to t.values (floating-point types, as float32) or to
 // t.integers (integer and bool types).

@@ -1,27 +1,18 @@
 #include "core/io/hdf5.h"
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string_view>
 #include <type_traits>
 
 #include "core/error.h"
+#include "core/io/hdf5_probe.h"
 #include "core/io/output_file.h"
 
 namespace basin::hdf5 {
 namespace {
-
-constexpr unsigned kProbeSeconds = 20;
 
 H5::DataSpace spaceFor(const Shape& shape) {
   if (shape.empty()) return H5::DataSpace(H5S_SCALAR);
@@ -103,9 +94,11 @@ void checkDeclaredSize(const H5::DataSet& dataset, const std::string& path, int6
                       " bytes for it (truncated or corrupt)");
 }
 
+// A numeric dataset converted to T: all of it, or the `rows` (sorted, distinct indices along
+// its first axis) only, each run of consecutive rows in one read.
 template <typename T>
-std::vector<T> readAll(const H5::DataSet& dataset, const std::string& path,
-                       const H5::PredType& type) {
+std::vector<T> readValues(const H5::DataSet& dataset, const std::string& path,
+                          const H5::PredType& type, const std::vector<int64_t>* rows = nullptr) {
   const H5T_class_t type_class = dataset.getTypeClass();
   if (type_class != H5T_INTEGER && type_class != H5T_FLOAT)
     throw FormatError(path + ": dataset '" + dataset.getObjName() + "' holds " +
@@ -115,127 +108,43 @@ std::vector<T> readAll(const H5::DataSet& dataset, const std::string& path,
     if (fileSize != 1 && fileSize != 2 && fileSize != 4 && fileSize != 8)
       throw FormatError(path + ": dataset '" + dataset.getObjName() + "' has " +
                         std::to_string(fileSize) + "-byte numbers (corrupt)");
-    const int64_t count = numel(shapeOf(dataset));
+    const Shape shape = shapeOf(dataset);
+    const int64_t count = numel(shape);
     checkDeclaredSize(dataset, path, count);
     // Room for the file's own element size: HDF5 may convert in the caller's buffer, and a
     // corrupt file (found by fuzzing) made it write past one sized for the memory type.
-    std::vector<T> values(size_t(count) * std::max<size_t>(1, fileSize / sizeof(T)));
-    if (!values.empty()) dataset.read(values.data(), type);
-    values.resize(size_t(count));
+    const size_t room = std::max<size_t>(1, fileSize / sizeof(T));
+    if (!rows) {
+      std::vector<T> values(size_t(count) * room);
+      if (!values.empty()) dataset.read(values.data(), type);
+      values.resize(size_t(count));
+      return values;
+    }
+    if (shape.empty())
+      throw FormatError(path + ": dataset '" + dataset.getObjName() + "' is a scalar");
+    const int64_t perRow = shape[0] ? count / shape[0] : 0;
+    std::vector<T> values;
+    values.reserve(rows->size() * size_t(perRow));
+    std::vector<T> run;
+    const H5::DataSpace file = dataset.getSpace();
+    std::vector<hsize_t> start(shape.size(), 0), extent(shape.begin(), shape.end());
+    for (size_t k = 0; k < rows->size();) {
+      size_t end = k + 1;
+      while (end < rows->size() && (*rows)[end] == (*rows)[end - 1] + 1) ++end;
+      start[0] = hsize_t((*rows)[k]);
+      extent[0] = hsize_t(end - k);
+      file.selectHyperslab(H5S_SELECT_SET, extent.data(), start.data());
+      const hsize_t n = extent[0] * hsize_t(perRow);
+      run.assign(size_t(n) * room, T{});
+      if (n > 0) dataset.read(run.data(), type, H5::DataSpace(1, &n), file);
+      values.insert(values.end(), run.begin(), run.begin() + size_t(n));
+      k = end;
+    }
     return values;
   } catch (const H5::Exception& e) {
     throw FormatError(path + ": cannot read dataset '" + dataset.getObjName() + "' (" +
                       e.getDetailMsg() + ")");
   }
-}
-
-// HDF5 1.10 loops forever reading a variable-length string (every attribute h5py writes) from a
-// global heap collection whose free-space object has size 0, as a corrupt file may hold (found
-// by fuzzing). Such collections are found by their "GCOL" signature and walked as HDF5 does
-// before HDF5 ever reads them. Returns what is wrong, or "" when every collection is sound.
-std::string checkGlobalHeaps(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto u64 = [&](size_t at) {
-    uint64_t v = 0;
-    std::memcpy(&v, bytes.data() + at, 8);  // little-endian, as HDF5 stores it
-    return v;
-  };
-  const std::string_view all(bytes.data(), bytes.size());
-  for (size_t at = all.find("GCOL"); at != std::string_view::npos; at = all.find("GCOL", at + 4)) {
-    if (at + 16 > bytes.size() || bytes[at + 4] != 1) continue;  // not a collection header
-    const uint64_t size = u64(at + 8);
-    if (size < 16 || size > bytes.size() - at) continue;  // HDF5 itself refuses these
-    for (size_t p = at + 16; p + 16 <= at + size;) {
-      const uint16_t index = uint16_t(uint8_t(bytes[p]) | uint8_t(bytes[p + 1]) << 8);
-      const uint64_t objectSize = u64(p + 8);
-      if (index == 0) {  // free space: the rest of the collection
-        if (objectSize == 0)
-          return "a global heap collection at byte " + std::to_string(at) +
-                 " has a free-space block of size 0";
-        break;
-      }
-      const uint64_t need = 16 + ((objectSize + 7) & ~uint64_t(7));
-      if (objectSize > size || need > at + size - p) break;  // HDF5 reports these as errors
-      p += need;
-    }
-  }
-  return "";
-}
-
-// Reads every attribute and dataset below `group` as Basin's readers would (numbers as doubles,
-// strings one at a time), ignoring what HDF5 reports as errors: the probe only looks for crashes
-// and hangs. Depth and object count are bounded (hard links can make cycles).
-void readEverything(const H5::Group& group, const std::string& path, int depth, int& budget) {
-  const auto readAttributes = [&](const H5::H5Object& object) {
-    for (int i = 0; i < object.getNumAttrs() && --budget > 0; ++i) {
-      try {
-        const H5::Attribute a = object.openAttribute(static_cast<unsigned>(i));
-        const H5::DataType type = a.getDataType();
-        const hssize_t n = a.getSpace().getSimpleExtentNpoints();
-        if (type.getClass() == H5T_STRING) {
-          readString(a, type, a.getSpace(), a.getName());
-        } else if ((type.getClass() == H5T_INTEGER || type.getClass() == H5T_FLOAT) && n > 0 &&
-                   n < (1 << 20) && type.getSize() <= 8) {
-          std::vector<double> v(static_cast<size_t>(n));
-          a.read(H5::PredType::NATIVE_DOUBLE, v.data());
-        }
-      } catch (const std::exception&) {
-      } catch (const H5::Exception&) {
-      }
-    }
-  };
-  readAttributes(group);
-  if (depth > 32) return;
-  for (hsize_t i = 0; i < group.getNumObjs() && --budget > 0; ++i) {
-    try {
-      const std::string name = group.getObjnameByIdx(i);
-      H5L_info_t link{};
-      if (H5Lget_info(group.getId(), name.c_str(), &link, H5P_DEFAULT) < 0 ||
-          link.type != H5L_TYPE_HARD)
-        continue;  // links out of the file are refused after the probe, never followed here
-      const H5O_type_t kind = group.childObjType(name);
-      if (kind == H5O_TYPE_GROUP) {
-        readEverything(group.openGroup(name), path, depth + 1, budget);
-      } else if (kind == H5O_TYPE_DATASET) {
-        const H5::DataSet ds = group.openDataSet(name);
-        readAttributes(ds);
-        if (ds.getTypeClass() == H5T_STRING) {
-          readString(ds, ds.getDataType(), ds.getSpace(), name);
-        } else {
-          readAll<double>(ds, path, H5::PredType::NATIVE_DOUBLE);
-        }
-      }
-    } catch (const std::exception&) {
-    } catch (const H5::Exception&) {
-    }
-  }
-}
-
-// Debian's HDF5 1.10 can crash (global heap reads) or loop forever on some corrupt files, found
-// by fuzzing. A forked child reads the whole file first; if HDF5 kills or hangs it, only the
-// child is lost. Returns why the file is refused, or "".
-std::string probeInChild(const std::string& path) {
-  std::fflush(nullptr);
-  const pid_t pid = ::fork();
-  if (pid < 0) return "";  // no fork: the file is read in-process, as without the probe
-  if (pid == 0) {
-    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGALRM}) ::signal(sig, SIG_DFL);
-    ::alarm(kProbeSeconds);
-    try {
-      int budget = 100000;
-      readEverything(H5::H5File(path, H5F_ACC_RDONLY), path, 0, budget);
-    } catch (...) {
-    }
-    ::_exit(0);
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return "";  // reaped elsewhere: nothing known
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
-  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
-    return "the HDF5 library did not finish reading it in " + std::to_string(kProbeSeconds) + " s";
-  return "the HDF5 library crashed reading it";
 }
 
 // Why the file is not self-contained: an external or user-defined link, a dataset stored in
@@ -314,9 +223,7 @@ H5::H5File openReadOnly(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, ec)) throw IoError(path + ": file not found");
   try {
     if (!H5::H5File::isHdf5(path)) throw FormatError(path + ": not an HDF5 file");
-    if (const std::string bad = checkGlobalHeaps(path); !bad.empty())
-      throw FormatError(path + ": corrupt HDF5 file (" + bad + ")");
-    if (const std::string bad = probeInChild(path); !bad.empty())
+    if (const std::string bad = probeFile(path); !bad.empty())
       throw FormatError(path + ": corrupt HDF5 file (" + bad + ")");
     H5::H5File file(path, H5F_ACC_RDONLY);
     ForeignParts foreign;
@@ -345,11 +252,26 @@ Shape shapeOf(const H5::DataSet& dataset) {
 }
 
 std::vector<float> readFloats(const H5::DataSet& dataset, const std::string& path) {
-  return readAll<float>(dataset, path, H5::PredType::NATIVE_FLOAT);
+  return readValues<float>(dataset, path, H5::PredType::NATIVE_FLOAT);
+}
+
+std::vector<float> readRowFloats(const H5::DataSet& dataset, const std::string& path,
+                                 const std::vector<int64_t>& rows) {
+  return readValues<float>(dataset, path, H5::PredType::NATIVE_FLOAT, &rows);
+}
+
+std::vector<uint8_t> readRowBytes(const H5::DataSet& dataset, const std::string& path,
+                                  const std::vector<int64_t>& rows) {
+  return readValues<uint8_t>(dataset, path, H5::PredType::NATIVE_UINT8, &rows);
+}
+
+std::vector<int64_t> readRowInts(const H5::DataSet& dataset, const std::string& path,
+                                 const std::vector<int64_t>& rows) {
+  return readValues<int64_t>(dataset, path, H5::PredType::NATIVE_INT64, &rows);
 }
 
 std::vector<int64_t> readInts(const H5::DataSet& dataset, const std::string& path) {
-  return readAll<int64_t>(dataset, path, H5::PredType::NATIVE_INT64);
+  return readValues<int64_t>(dataset, path, H5::PredType::NATIVE_INT64);
 }
 
 bool hasAttribute(const H5::H5Object& object, const std::string& name) {
@@ -405,7 +327,7 @@ void writeDoubles(H5::Group& group, const std::string& name, const std::vector<h
 
 std::vector<double> readDoubles(const H5::Group& group, const std::string& name,
                                 const std::string& path) {
-  return readAll<double>(group.openDataSet(name), path, H5::PredType::NATIVE_DOUBLE);
+  return readValues<double>(group.openDataSet(name), path, H5::PredType::NATIVE_DOUBLE);
 }
 
 }  // namespace basin::hdf5

@@ -28,6 +28,13 @@ Shape shapeOf(const H5::DataSet& dataset);
 // Reads a whole dataset converted to float / int64. Throws FormatError naming file and dataset.
 std::vector<float> readFloats(const H5::DataSet& dataset, const std::string& path);
 std::vector<int64_t> readInts(const H5::DataSet& dataset, const std::string& path);
+// The same for `rows` only: sorted, distinct indices along the first axis (a data set's samples).
+std::vector<float> readRowFloats(const H5::DataSet& dataset, const std::string& path,
+                                 const std::vector<int64_t>& rows);
+std::vector<uint8_t> readRowBytes(const H5::DataSet& dataset, const std::string& path,
+                                  const std::vector<int64_t>& rows);
+std::vector<int64_t> readRowInts(const H5::DataSet& dataset, const std::string& path,
+                                 const std::vector<int64_t>& rows);
 
 bool hasAttribute(const H5::H5Object& object, const std::string& name);
 std::string readStringAttribute(const H5::H5Object& object, const std::string& name);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/io/declared_size.h"
 #include "core/io/json_text.h"
 #include "core/io/onnx_importer.h"
 
@@ -16,7 +17,7 @@ namespace onnx_import {
 StoredTensor tensorValues(const onnx::TensorProto& t, const std::string& where) {
   StoredTensor out;
   for (int64_t d : t.dims()) out.shape.push_back(d);
-  const int64_t count = numel(out.shape);
+  const int64_t count = declaredCount(out.shape, where + ": tensor '" + t.name() + "'");
   const std::string& raw = t.raw_data();
   auto check = [&](int64_t have) {
     if (have != count)
@@ -69,7 +70,11 @@ Checkpoint Importer::run() {
   }
   if (dims.size() != 4) throw FormatError(m_path + ": input must be N x C x H x W images");
   m_exportBatch = dims[0].has_dim_value() ? dims[0].dim_value() : 0;
-  m_network = std::make_unique<Network>(shape);
+  try {
+    m_network = std::make_unique<Network>(shape);
+  } catch (const ShapeError& e) {
+    throw FormatError(m_path + ": input '" + input->name() + "': " + e.what());
+  }
   m_values[input->name()] = m_network->input();
   for (const auto& node : g.node())
     for (const auto& in : node.input()) ++m_readers[in];

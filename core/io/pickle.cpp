@@ -5,7 +5,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <algorithm>
 #include <bit>
+#include <cctype>
 #include <map>
 
 #include "core/error.h"
@@ -27,6 +29,61 @@ bool allowedGlobal(const Global& g) {
       (g.name == "_rebuild_tensor_v2" || g.name == "_rebuild_parameter"))
     return true;
   return g.module == "torch" && kStorageTypes.count(g.name);
+}
+
+// Why an opcode outside the subset is refused, in words: its pickle name and what writes it.
+std::string unsupportedOpcode(uint8_t op, size_t at) {
+  static const std::map<uint8_t, const char*> kNames = {{'I', "INT"},
+                                                        {'L', "LONG"},
+                                                        {'F', "FLOAT"},
+                                                        {'S', "STRING"},
+                                                        {'V', "UNICODE"},
+                                                        {'P', "PERSID"},
+                                                        {'i', "INST"},
+                                                        {'o', "OBJ"},
+                                                        {'l', "LIST"},
+                                                        {'d', "DICT"},
+                                                        {'p', "PUT"},
+                                                        {'g', "GET"},
+                                                        {'0', "POP"},
+                                                        {'1', "POP_MARK"},
+                                                        {'2', "DUP"},
+                                                        {'C', "SHORT_BINBYTES"},
+                                                        {'B', "BINBYTES"},
+                                                        {0x81, "NEWOBJ"},
+                                                        {0x82, "EXT1"},
+                                                        {0x83, "EXT2"},
+                                                        {0x84, "EXT4"},
+                                                        {0x8b, "LONG4"},
+                                                        {0x8d, "BINUNICODE8"},
+                                                        {0x8e, "BINBYTES8"},
+                                                        {0x8f, "EMPTY_SET"},
+                                                        {0x90, "ADDITEMS"},
+                                                        {0x91, "FROZENSET"},
+                                                        {0x92, "NEWOBJ_EX"},
+                                                        {0x96, "BYTEARRAY8"},
+                                                        {0x97, "NEXT_BUFFER"},
+                                                        {0x98, "READONLY_BUFFER"}};
+  const auto name = kNames.find(op);
+  if (name == kNames.end())
+    return "byte " + std::to_string(at) + " of the pickle (value " + std::to_string(op) +
+           ") is no pickle operation: corrupt, or not a PyTorch checkpoint";
+  return "the pickle uses the operation " + std::string(name->second) + " (at byte " +
+         std::to_string(at) +
+         "), which a saved state_dict never holds; Basin reads torch.save(model.state_dict()) "
+         "files";
+}
+
+// Modules whose globals are code a hostile pickle would run; any other class named in a
+// checkpoint is most likely a whole pickled model (torch.save(model)).
+bool dangerousModule(const std::string& module) {
+  static const char* kModules[] = {"os",          "posix",  "nt",     "subprocess", "builtins",
+                                   "__builtin__", "sys",    "shutil", "socket",     "runpy",
+                                   "importlib",   "pickle", "codecs", "operator",   "functools"};
+  const std::string top = module.substr(0, module.find('.'));
+  for (const char* m : kModules)
+    if (top == m) return true;
+  return false;
 }
 
 ValuePtr make(auto&& v) {
@@ -177,7 +234,7 @@ class Reader {
           break;
         }
         default:
-          fail("unsupported pickle opcode 0x" + hex(op));
+          throw FormatError(m_what + ": " + unsupportedOpcode(op, m_pos - 1));
       }
     }
   }
@@ -185,10 +242,6 @@ class Reader {
  private:
   [[noreturn]] void fail(const std::string& why) const {
     throw FormatError(m_what + ": " + why + " at byte " + std::to_string(m_pos));
-  }
-  static std::string hex(uint8_t b) {
-    const char* d = "0123456789abcdef";
-    return {d[b >> 4], d[b & 15]};
   }
   uint8_t byte() {
     if (m_pos >= m_data.size()) fail("pickle ends early (truncated)");
@@ -284,10 +337,14 @@ class Reader {
   }
 
   ValuePtr global(Global g) {
-    if (!allowedGlobal(g))
-      throw FormatError(m_what + ": refuses to load global '" + g.module + "." + g.name +
-                        "': only tensors and containers may appear in a checkpoint");
-    return make(std::move(g));
+    if (allowedGlobal(g)) return make(std::move(g));
+    const std::string qualified = g.module + "." + g.name;
+    if (!dangerousModule(g.module) && !g.name.empty() && std::isupper(uint8_t(g.name[0])))
+      throw FormatError(m_what + ": holds a whole pickled object of class '" + qualified +
+                        "' (torch.save(model)), not a state_dict; Basin never runs a file's code: "
+                        "save model.state_dict() instead");
+    throw FormatError(m_what + ": refuses to load global '" + qualified +
+                      "': only tensors and containers may appear in a checkpoint");
   }
 
   ValuePtr persistent(ValuePtr pid) {
@@ -337,60 +394,89 @@ class Reader {
 
 namespace {
 
-// The containers a value holds directly.
-std::vector<ValuePtr>* children(Value& v, std::vector<ValuePtr>& scratch) {
-  if (auto* t = std::get_if<Tuple>(&v.v)) return &t->items;
-  if (auto* l = std::get_if<List>(&v.v)) return &l->items;
-  if (auto* d = std::get_if<Dict>(&v.v)) {
-    scratch.clear();
-    for (auto& [key, value] : d->items) scratch.insert(scratch.end(), {key, value});
-    return &scratch;
-  }
-  return nullptr;
+// How many values a container holds directly (0 for a scalar), and the i-th of them (a dict's
+// keys and values alternate).
+size_t childCount(const Value& v) {
+  if (const auto* t = std::get_if<Tuple>(&v.v)) return t->items.size();
+  if (const auto* l = std::get_if<List>(&v.v)) return l->items.size();
+  if (const auto* d = std::get_if<Dict>(&v.v)) return 2 * d->items.size();
+  return 0;
+}
+const ValuePtr& childAt(const Value& v, size_t i) {
+  if (const auto* t = std::get_if<Tuple>(&v.v)) return t->items[i];
+  if (const auto* l = std::get_if<List>(&v.v)) return l->items[i];
+  const auto& item = std::get<Dict>(v.v).items[i / 2];
+  return i % 2 ? item.second : item.first;
+}
+bool isContainer(const Value& v) {
+  return std::holds_alternative<Tuple>(v.v) || std::holds_alternative<List>(v.v) ||
+         std::holds_alternative<Dict>(v.v);
 }
 
-// True if some container contains itself (a pickle can build that: memoize a list, get it back,
-// append it to itself). Iterative depth-first search, three colors.
-bool hasCycle(const std::vector<ValuePtr>& roots) {
+// Deeper nesting than this is refused: no checkpoint nests more than a few levels, and a value
+// nested a million levels deep would overflow the stack when it is destroyed (Python's own
+// unpickler stops at its recursion limit, 1000, too).
+constexpr int kMaxDepth = 1000;
+
+// Refuses a container that contains itself (a pickle can build that: memoize a list, get it
+// back, append it to itself) and nesting deeper than kMaxDepth. Iterative depth-first search,
+// three colors; a container's depth is one more than its deepest child's, so values shared
+// through the memo are measured once.
+void checkStructure(const std::vector<ValuePtr>& roots, const std::string& what) {
   std::unordered_map<const Value*, int> color;  // 1 on the path, 2 done
-  std::vector<std::pair<ValuePtr, size_t>> path;
-  std::vector<ValuePtr> scratch;
+  std::unordered_map<const Value*, int> depth;  // of finished containers
+  struct Frame {
+    ValuePtr value;
+    size_t next = 0;
+    int deepest = 0;  // deepest child so far
+  };
+  std::vector<Frame> path;
+  const auto finish = [&](int childDepth) {
+    if (!path.empty()) path.back().deepest = std::max(path.back().deepest, childDepth);
+  };
   for (const ValuePtr& root : roots) {
     if (!root || color[root.get()] != 0) continue;
     color[root.get()] = 1;
-    path.emplace_back(root, 0);
+    path.push_back({root});
     while (!path.empty()) {
-      auto& [value, next] = path.back();
-      std::vector<ValuePtr>* kids = children(*value, scratch);
-      if (!kids || next >= kids->size()) {
-        color[value.get()] = 2;
+      Frame& frame = path.back();
+      if (frame.next >= childCount(*frame.value)) {
+        const int d = frame.deepest + 1;
+        if (d > kMaxDepth)
+          throw FormatError(what + ": the pickle nests containers more than " +
+                            std::to_string(kMaxDepth) + " levels deep (corrupt or hostile)");
+        color[frame.value.get()] = 2;
+        depth[frame.value.get()] = d;
         path.pop_back();
+        finish(d);
         continue;
       }
-      const ValuePtr kid = (*kids)[next++];
+      const ValuePtr kid = childAt(*frame.value, frame.next++);
       if (!kid) continue;
       int& c = color[kid.get()];
-      if (c == 1) return true;
-      if (c == 0) {
+      if (c == 1) throw FormatError(what + ": the pickle holds a container that contains itself");
+      if (c == 2) {
+        frame.deepest = std::max(frame.deepest, depth[kid.get()]);
+      } else if (isContainer(*kid)) {
         c = 1;
-        path.emplace_back(kid, 0);
+        path.push_back({kid});
+      } else {
+        c = 2;
+        depth[kid.get()] = 0;
       }
     }
   }
-  return false;
 }
 
 // Empties every container reachable from `roots`: shared pointers in a cycle would never be
 // freed otherwise.
 void breakCycles(std::vector<ValuePtr> roots) {
   std::unordered_set<const Value*> seen;
-  std::vector<ValuePtr> scratch;
   while (!roots.empty()) {
     ValuePtr v = std::move(roots.back());
     roots.pop_back();
     if (!v || !seen.insert(v.get()).second) continue;
-    if (std::vector<ValuePtr>* kids = children(*v, scratch))
-      roots.insert(roots.end(), kids->begin(), kids->end());
+    for (size_t i = 0; i < childCount(*v); ++i) roots.push_back(childAt(*v, i));
     if (auto* t = std::get_if<Tuple>(&v->v)) t->items.clear();
     if (auto* l = std::get_if<List>(&v->v)) l->items.clear();
     if (auto* d = std::get_if<Dict>(&v->v)) d->items.clear();
@@ -404,8 +490,7 @@ ValuePtr load(std::span<const uint8_t> data, const std::string& what, size_t* po
   ValuePtr result;
   try {
     result = reader.run();
-    if (hasCycle(reader.containers()))
-      throw FormatError(what + ": the pickle holds a container that contains itself");
+    checkStructure(reader.containers(), what);
     if (position) *position = reader.position();
     return result;
   } catch (...) {

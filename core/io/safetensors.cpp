@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/io/declared_size.h"
 #include "core/io/element_type.h"
 #include "core/io/file_bytes.h"
 #include "core/io/json_text.h"
@@ -47,7 +48,9 @@ TensorFile readSafetensors(const std::string& path) {
   const uint64_t dataSize = bytes.size() - 8 - headerSize;
   nlohmann::json header;
   try {
-    header = nlohmann::json::parse(bytes.begin() + 8, bytes.begin() + 8 + headerSize);
+    header =
+        parseFileJson(std::string_view(reinterpret_cast<const char*>(bytes.data()) + 8, headerSize),
+                      path + ": safetensors header");
   } catch (const nlohmann::json::exception& e) {
     throw FormatError(path + ": corrupt safetensors header (" + e.what() + ")");
   }
@@ -73,13 +76,14 @@ TensorFile readSafetensors(const std::string& path) {
       }
       const uint64_t begin = info.at("data_offsets").at(0).get<uint64_t>();
       const uint64_t end = info.at("data_offsets").at(1).get<uint64_t>();
-      const int64_t count = numel(t.shape);
+      const std::string what = path + ": tensor '" + name + "'";
+      const int64_t count = declaredCount(t.shape, what);
+      const int64_t needed = (DeclaredSize(count) * size).value(what);
       if (begin > end || end > dataSize)
-        throw FormatError(path + ": tensor '" + name + "' lies outside the file (truncated?)");
-      if (end - begin != uint64_t(count) * size)
-        throw FormatError(path + ": tensor '" + name + "' has " + std::to_string(end - begin) +
-                          " bytes, its shape " + toString(t.shape) + " needs " +
-                          std::to_string(count * size));
+        throw FormatError(what + " lies outside the file (truncated?)");
+      if (end - begin != uint64_t(needed))
+        throw FormatError(what + " has " + std::to_string(end - begin) + " bytes, its shape " +
+                          toString(t.shape) + " needs " + std::to_string(needed));
       for (int64_t i = 0; i < count; ++i) appendElement(data + begin + i * size, known->second, t);
       file.tensors[name] = std::move(t);
     } catch (const nlohmann::json::exception& e) {

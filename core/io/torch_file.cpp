@@ -9,9 +9,11 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 
 #include "core/error.h"
+#include "core/io/declared_size.h"
 #include "core/io/element_type.h"
 #include "core/io/file_bytes.h"
 #include "core/io/json_text.h"
@@ -22,11 +24,21 @@ namespace {
 
 using Archive = std::unique_ptr<zip_t, decltype(&zip_discard)>;
 
-std::vector<uint8_t> readEntry(zip_t* zip, const std::string& name, const std::string& path) {
+// One entry's bytes. `expected` is the size the pickle declares for it (a storage's elements
+// times their size), checked before anything is allocated; without it (data.pkl), the entry may
+// hold at most kMaxPickleBytes.
+constexpr int64_t kMaxPickleBytes = int64_t(256) << 20;
+
+std::vector<uint8_t> readEntry(zip_t* zip, const std::string& name, const std::string& path,
+                               std::optional<int64_t> expected = std::nullopt) {
   zip_stat_t st;
   const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
   if (index < 0 || zip_stat_index(zip, index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
     throw FormatError(path + ": archive has no entry '" + name + "'");
+  if (expected && st.size != uint64_t(*expected))
+    throw FormatError(path + ": archive entry '" + name + "' holds " + std::to_string(st.size) +
+                      " bytes, the tensors that use it declare " + std::to_string(*expected) +
+                      " (corrupt)");
   std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(zip, index, 0),
                                                           zip_fclose);
   if (!file) throw FormatError(path + ": cannot open archive entry '" + name + "'");
@@ -36,34 +48,82 @@ std::vector<uint8_t> readEntry(zip_t* zip, const std::string& name, const std::s
   if (double(st.size) > std::max(double(1 << 20), stored * 1100.0))
     throw FormatError(path + ": archive entry '" + name + "' claims " + std::to_string(st.size) +
                       " bytes from " + std::to_string(st.comp_size) + " stored ones (corrupt)");
+  if (!expected && st.size > uint64_t(kMaxPickleBytes))
+    throw FormatError(path + ": archive entry '" + name + "' claims " + std::to_string(st.size) +
+                      " bytes; a checkpoint's pickle is at most " +
+                      std::to_string(kMaxPickleBytes >> 20) + " MiB (corrupt or not a state_dict)");
   std::vector<uint8_t> bytes(st.size);
   if (zip_fread(file.get(), bytes.data(), st.size) != zip_int64_t(st.size))
     throw FormatError(path + ": archive entry '" + name + "' is truncated or corrupt");
   return bytes;
 }
 
-// Copies a (possibly strided) tensor out of its storage.
+// What a checkpoint may make Basin allocate for its tensors: twice the bytes of the storages
+// they were copied from, plus 256 MiB. Tied weights copy one storage twice and small broadcast
+// (stride-0) buffers fit; a stride-0 tensor that would expand 4 bytes into 16 GB, or one storage
+// named by a thousand tensors, is refused. Storages count once they have been read, so a
+// storage declared but never present cannot raise the limit.
+class CopyBudget {
+ public:
+  explicit CopyBudget(const std::string& path) : m_path(path) {}
+
+  // Checks that storage `s` (read by `tensor`) is the one its key named before, and counts it.
+  void noteStorage(const pickle::Storage& s, const std::string& tensor) {
+    const auto [it, fresh] = m_storages.emplace(s.key, std::pair{s, tensor});
+    const pickle::Storage& first = it->second.first;
+    if (!fresh && (first.type != s.type || first.numel != s.numel))
+      throw FormatError(m_path + ": storage '" + s.key + "' is read as " +
+                        std::to_string(first.numel) + " " + elementTypeName(first.type) +
+                        " values by tensor '" + it->second.second + "' and as " +
+                        std::to_string(s.numel) + " " + elementTypeName(s.type) +
+                        " values by tensor '" + tensor + "' (corrupt: a storage has one type)");
+    if (fresh) m_storageBytes = m_storageBytes + DeclaredSize(s.numel) * elementSize(s.type);
+  }
+
+  void spend(int64_t bytes, const std::string& tensor) {
+    m_spent = m_spent + bytes;
+    const DeclaredSize limit = DeclaredSize(2) * m_storageBytes + (int64_t(256) << 20);
+    if (m_spent.overflowed() || m_spent.value(m_path) > limit.value(m_path))
+      throw FormatError(m_path + ": tensor '" + tensor + "' would bring the tensors' copies to " +
+                        std::to_string(m_spent.value(m_path) >> 20) + " MiB from " +
+                        std::to_string(m_storageBytes.value(m_path) >> 20) +
+                        " MiB of storage (a view repeated or broadcast far beyond what a "
+                        "checkpoint holds); refused");
+  }
+
+ private:
+  std::string m_path;
+  std::map<std::string, std::pair<pickle::Storage, std::string>> m_storages;
+  DeclaredSize m_storageBytes, m_spent;
+};
+
+// Copies a (possibly strided) tensor out of its storage. Every size is overflow-checked: the
+// shape, strides and offset come from the file.
 StoredTensor materialize(std::span<const uint8_t> storage, const std::string& name,
-                         const pickle::Tensor& t, const std::string& path) {
+                         const pickle::Tensor& t, const std::string& path, CopyBudget& budget) {
+  const std::string what = path + ": tensor '" + name + "'";
   const int size = elementSize(t.storage.type);
-  StoredTensor out;
-  out.shape = t.shape;
-  int64_t count = 1, last = t.offset;
+  if (t.offset < 0) throw FormatError(what + " starts at a negative storage offset");
+  DeclaredSize count = 1, last = t.offset;  // `last`: the last element the copy reads
+  bool empty = false;
   for (size_t d = 0; d < t.shape.size(); ++d) {
     if (t.shape[d] < 0 || t.stride[d] < 0)
-      throw FormatError(path + ": tensor '" + name + "' has a negative extent");
-    count *= t.shape[d];
-    if (t.shape[d] == 0) last = t.offset - 1;
-    if (count > (int64_t(1) << 32))
-      throw FormatError(path + ": tensor '" + name + "' is absurdly large");
-    last += (t.shape[d] - 1) * t.stride[d];
+      throw FormatError(what + " has a negative extent or stride");
+    empty = empty || t.shape[d] == 0;
+    count = count * t.shape[d];
+    if (t.shape[d] > 0) last = last + (DeclaredSize(t.shape[d]) - 1) * t.stride[d];
   }
-  if (t.offset < 0 || (count > 0 && (last + 1) * size > int64_t(storage.size())))
-    throw FormatError(path + ": storage of tensor '" + name + "' holds " +
-                      std::to_string(storage.size() / size) + " values, its shape " +
-                      toString(t.shape) + " needs " + std::to_string(last + 1));
+  const int64_t n = count.value(what);
+  const int64_t values = int64_t(storage.size()) / size;
+  if (!empty && last.value(what) >= values)
+    throw FormatError(path + ": storage of tensor '" + name + "' holds " + std::to_string(values) +
+                      " values, its shape " + toString(t.shape) + ", strides and offset need " +
+                      std::to_string(last.value(what) + 1));
+  budget.spend((DeclaredSize(n) * size).value(what), name);
+  StoredTensor out;
+  out.shape = t.shape;
   std::vector<int64_t> index(t.shape.size(), 0);
-  for (int64_t i = 0; i < count; ++i) {
+  for (int64_t i = 0; i < n; ++i) {
     int64_t at = t.offset;
     for (size_t d = 0; d < index.size(); ++d) at += index[d] * t.stride[d];
     appendElement(storage.data() + at * size, t.storage.type, out);
@@ -87,7 +147,7 @@ const pickle::Dict* asTensorDict(const pickle::ValuePtr& v) {
 
 // The state_dict of an unpickled checkpoint (a dict of tensors, or one under "state_dict",
 // "model_state_dict" or "model", whose other scalars become metadata); `storageOf` gives a
-// storage's bytes, valid until its next call.
+// storage's bytes, valid as long as the file is being read.
 TensorFile fromPickle(
     const pickle::ValuePtr& root, const std::string& path,
     const std::function<std::span<const uint8_t>(const pickle::Storage&)>& storageOf) {
@@ -116,10 +176,12 @@ TensorFile fromPickle(
                       "'state_dict', 'model_state_dict' or 'model')");
   TensorFile file;
   file.metadataJson = jsonText(metadata);
+  CopyBudget budget(path);
   for (const auto& [key, value] : state->items) {
     const std::string& name = std::get<std::string>(key->v);
     const pickle::Tensor& t = std::get<pickle::Tensor>(value->v);
-    file.tensors[name] = materialize(storageOf(t.storage), name, t, path);
+    budget.noteStorage(t.storage, name);
+    file.tensors[name] = materialize(storageOf(t.storage), name, t, path, budget);
   }
   return file;
 }
@@ -234,10 +296,19 @@ TensorFile readTorchCheckpoint(const std::string& path) {
   if (!found) throw FormatError(path + ": zip archive has no data.pkl (not a PyTorch checkpoint)");
   const pickle::ValuePtr root = pickle::load(readEntry(zip.get(), prefix + "data.pkl", path), path);
 
-  std::vector<uint8_t> entry;  // the storage last read, for the tensor being copied out
+  // Each storage is inflated once, however many tensors are views of it.
+  std::map<std::string, std::vector<uint8_t>> entries;
   return fromPickle(root, path, [&](const pickle::Storage& storage) {
-    entry = readEntry(zip.get(), prefix + "data/" + storage.key, path);
-    return std::span<const uint8_t>(entry);
+    auto it = entries.find(storage.key);
+    if (it == entries.end()) {
+      const int64_t declared = (DeclaredSize(storage.numel) * elementSize(storage.type))
+                                   .value(path + ": storage '" + storage.key + "'");
+      it = entries
+               .emplace(storage.key,
+                        readEntry(zip.get(), prefix + "data/" + storage.key, path, declared))
+               .first;
+    }
+    return std::span<const uint8_t>(it->second);
   });
 }
 

@@ -68,6 +68,7 @@ void writeDirectionFile(const std::string& path, const Network& network, const D
 }
 
 std::optional<ExplainedVariance> readExplainedVariance(const std::string& path) {
+  if (path.empty()) return std::nullopt;
   try {
     const H5::H5File file = hdf5::openReadOnly(path);
     if (!file.nameExists("explained_variance_ratio_")) return std::nullopt;

@@ -27,7 +27,7 @@ struct DirectionPair {
 void writeDirectionFile(const std::string& path, const Network& network, const DirectionPair& d);
 
 // The explained variance of a PCA direction file, without checking the directions against a
-// model; nullopt when the file has none or cannot be read (it only labels axes).
+// model; nullopt when the file has none or cannot be read (it only labels axes), or for "".
 std::optional<ExplainedVariance> readExplainedVariance(const std::string& path);
 
 // Reads and checks against `network`: the tensor count says the type (one per parameter:

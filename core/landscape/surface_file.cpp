@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "core/error.h"
 #include "core/io/hdf5.h"
@@ -81,6 +82,15 @@ void writeSurfaceFile(const std::string& path, const Surface& s) {
     for (const auto& [name, values] : s.arrays) hdf5::writeDoubles(file, name, dims, values);
     hdf5::writeStringAttribute(file, "basin_metadata", s.metadataJson);
   });
+}
+
+std::string directionFileOf(const Surface& surface, const std::string& surfacePath) {
+  std::string dirs = surface.dirFile;
+  std::error_code ec;
+  if (!dirs.empty() && std::filesystem::path(dirs).is_relative() &&
+      !std::filesystem::exists(dirs, ec))
+    dirs = (std::filesystem::path(surfacePath).parent_path() / dirs).string();
+  return dirs;
 }
 
 Surface readSurfaceFile(const std::string& path) {

@@ -36,6 +36,10 @@ struct Surface {
   int64_t missing() const;
 };
 
+// The direction file a surface file names (its dir_file), found next to the surface file when
+// the name is relative and not found from the working folder; empty when it names none.
+std::string directionFileOf(const Surface& surface, const std::string& surfacePath);
+
 // Index of the coordinate of `axis` nearest `value` (the first of equals); 0 for an empty axis.
 int64_t nearestIndex(const std::vector<double>& axis, double value);
 

@@ -38,7 +38,7 @@ Direction makeDirection(const SurfaceJob& job, Network& network, const std::stri
 // (Files of the reference implementation carry no metadata and are taken as they are.)
 void checkSameComputation(const Surface& existing, const nlohmann::json& now,
                           const std::string& out) {
-  const auto before = nlohmann::json::parse(existing.metadataJson, nullptr, false);
+  const auto before = parseFileJsonOrDiscarded(existing.metadataJson);
   if (!before.is_object()) return;
   const std::pair<const char*, const char*> checks[] = {{"model_fingerprint", "model"},
                                                         {"split", "split"},
@@ -168,7 +168,7 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForL
 }
 
 std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::string& path) {
-  const nlohmann::json meta = nlohmann::json::parse(surface.metadataJson, nullptr, false);
+  const nlohmann::json meta = parseFileJsonOrDiscarded(surface.metadataJson);
   if (!meta.is_object() || !meta.contains("model") || !meta.contains("data_spec") ||
       surface.x.empty())
     return std::nullopt;

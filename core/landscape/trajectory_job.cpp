@@ -27,6 +27,8 @@ TrajectoryRun runTrajectory(const TrajectoryJob& job, const std::vector<std::str
   refuseOutputOverInput("--out-dirs", job.outDirs, inputs);
   refuseOutputOverInput("--out-proj", run.outProj, inputs);
   refuseSameOutput("--out-dirs", job.outDirs, "--out-proj", run.outProj);
+  // A second trajectory into the same files stops here instead of racing this one.
+  const OutputLock dirsLock(job.outDirs), projLock(run.outProj);
   Checkpoint final = loadModel(run.finalModel, job.arch);
 
   TrajectoryOptions options;

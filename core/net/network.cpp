@@ -8,9 +8,10 @@
 namespace basin {
 
 Network::Network(Shape inputShape) {
-  if (inputShape.size() != 3 || numel(inputShape) <= 0)
-    throw ShapeError("network input must be channels x height x width, got " +
-                     toString(inputShape));
+  if (inputShape.size() != 3 || numel(inputShape) <= 0 || numel(inputShape) > (int64_t(1) << 30))
+    throw ShapeError(
+        "network input must be channels x height x width of at most 2^30 values, got " +
+        toString(inputShape));
   Node in;
   in.shape = std::move(inputShape);
   in.full = {{1, true}};
@@ -75,6 +76,15 @@ int Network::append(Node node) {
     node.full = {{1, true}};
     for (int64_t d : node.shape) node.full.push_back({d, false});
   }
+  // One sample's values of a node: at most 2^30 (4 GiB). More is a broken or hostile graph (an
+  // Expand to 10^12 values), refused while it is built rather than when memory runs out.
+  constexpr int64_t kMaxValuesPerSample = int64_t(1) << 30;
+  int64_t values = 1;
+  for (const Dim& d : node.full)
+    if (d.extent < 0 || __builtin_mul_overflow(values, d.extent, &values) ||
+        values > kMaxValuesPerSample)
+      throw ShapeError(operatorName(node) + " output of shape " + toString(node.full) +
+                       " holds more than 2^30 values per sample (4 GiB); refused");
   m_nodes.push_back(std::move(node));
   m_output = static_cast<int>(m_nodes.size()) - 1;
   return m_output;

@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "core/io/output_file.h"
+#include "tests/app/hostile_inputs.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -243,6 +244,12 @@ class TestBadInput : public QObject {
     coordinates("unsorted-coords.h5", {1.0, -1.0, 0.0});
     coordinates("flat-coords.h5", {0.0, 0.0, 0.0});
     makeForeignPartInputs();
+    editCheckpoint(path("deep-arch.h5"), [](H5::H5File& f) {
+      setStringAttribute(
+          f, "architecture",
+          R"({"name": )" + std::string(100000, '[') + std::string(100000, ']') + "}");
+    });
+    basin::test::makeHostileInputs(m_dir.path().toStdString());
   }
 
   // HDF5 files whose parts live in other files: each would make Basin read a file not named.

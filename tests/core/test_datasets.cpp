@@ -1,8 +1,13 @@
 // Data set readers on the committed real MNIST subset and on generated CIFAR/HDF5 files,
 // preprocessing, subsets, and the errors for bad files.
+#include <zlib.h>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <filesystem>
+#include <numeric>
+#include <random>
+#include <tuple>
 
 #include "core/data/dataset.h"
 #include "core/error.h"
@@ -79,7 +84,9 @@ class TestDatasets : public QObject {
     expectError<FormatError>([&] { readIdx(path("absurd"), labels); }, {"absurd size"});
     const std::string gz = test::readBytes(mnist("t10k-images-idx3-ubyte.gz"));
     test::writeBytes(path("cut.gz"), gz.substr(0, gz.size() / 2));
-    expectError<IoError>([&] { readIdx(path("cut.gz"), labels); }, {"cut.gz"});
+    // Found before inflating anything: the gzip trailer no longer records the header's size.
+    expectError<FormatError>([&] { readIdx(path("cut.gz"), labels); },
+                             {"cut.gz", "truncated or corrupt", "the gzip stream records"});
     expectError<IoError>([&] { readIdx(path("absent"), labels); }, {"absent", "not found"});
   }
 
@@ -115,7 +122,8 @@ class TestDatasets : public QObject {
     {
       H5::H5File f(p, H5F_ACC_TRUNC);
       H5::Group train = f.createGroup("train");
-      const std::vector<float> pixels(2 * 3 * 4 * 5, 0.5f);
+      std::vector<float> pixels(2 * 3 * 4 * 5, 0.5f);
+      pixels[60] = 0.75f;  // the second image's first pixel
       hdf5::writeFloats(train, "images", {2, 3, 4, 5}, pixels.data());
       const std::vector<int64_t> labels{1, 0};
       hdf5::writeInts(train, "labels", {2}, labels.data());
@@ -130,6 +138,13 @@ class TestDatasets : public QObject {
     QCOMPARE(train.width, int64_t(5));
     QCOMPARE(train.floats.size(), size_t(120));
     QCOMPARE(train.labels, (std::vector<int32_t>{1, 0}));
+    const ImageSet second = readHdf5Images(p, Split::Train, [](int64_t) {
+      return std::vector<int64_t>{1};
+    });  // read as one hyperslab of the file: the other image is never read
+    QCOMPARE(second.count, int64_t(1));
+    QCOMPARE(second.floats.size(), size_t(60));
+    QCOMPARE(second.floats[0], 0.75f);
+    QCOMPARE(second.labels, (std::vector<int32_t>{0}));
     expectError<FormatError>([&] { readHdf5Images(p, Split::Test); },
                              {"arrays.h5", "2 images", "3"});
     test::writeBytes(path("fake.h5"), "HDF? no");
@@ -168,6 +183,65 @@ class TestDatasets : public QObject {
     expectError<ArgumentError>(
         [&] { Dataset(readCifar10Folder(path("c10ok"), Split::Test), rgbTwice); }, {"--rgb"});
     expectError<ArgumentError>([&] { openDataset("imagenet:/x", Split::Test, p); }, {"imagenet"});
+  }
+
+  void samplesAreChosenBeforeAnyPixelIsRead() {
+    // The draw is a Fisher-Yates shuffle of all indices, cut after n: the subsets surface files
+    // recorded by their seed stay the same samples.
+    for (const auto& [count, n, seed] :
+         std::vector<std::tuple<int64_t, int64_t, uint64_t>>{{255, 10, 123}, {60000, 1000, 7}}) {
+      std::vector<int64_t> dense(count);
+      std::iota(dense.begin(), dense.end(), 0);
+      std::mt19937_64 rng(seed);
+      for (int64_t i = 0; i < n; ++i) {
+        std::uniform_int_distribution<int64_t> pick(i, count - 1);
+        std::swap(dense[i], dense[pick(rng)]);
+      }
+      dense.resize(n);
+      std::sort(dense.begin(), dense.end());
+      QCOMPARE(randomSamples(n, seed)(count), dense);
+    }
+    QCOMPARE(firstSamples(3)(255), (std::vector<int64_t>{0, 1, 2}));
+    QCOMPARE(firstSamples(-1)(2), (std::vector<int64_t>{0, 1}));
+    // A gzipped set of 3,000 noise images whose stream is corrupt three quarters in: 10
+    // samples are read without inflating the rest; all of them cannot be read.
+    std::filesystem::create_directories(path("lazy"));
+    const auto bigEndian = [](uint32_t v) {
+      return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+    };
+    std::string pixels(3000 * 784, '\0');
+    std::mt19937 noise(5);
+    for (char& c : pixels) c = char(noise());
+    std::string labels(3000, '\x07');
+    test::writeBytes(path("lazy/t10k-labels-idx1-ubyte"),
+                     bigEndian(0x801) + bigEndian(3000) + labels);
+    {
+      const std::string idx =
+          bigEndian(0x803) + bigEndian(3000) + bigEndian(28) + bigEndian(28) + pixels;
+      gzFile out = gzopen(path("lazy/t10k-images-idx3-ubyte.gz").c_str(), "wb");
+      QCOMPARE(gzwrite(out, idx.data(), unsigned(idx.size())), int(idx.size()));
+      QCOMPARE(gzclose(out), Z_OK);
+    }
+    std::string gz = test::readBytes(path("lazy/t10k-images-idx3-ubyte.gz"));
+    for (size_t i = gz.size() * 3 / 4; i < gz.size() * 3 / 4 + 64; ++i) gz[i] ^= 0x5a;
+    test::writeBytes(path("lazy/t10k-images-idx3-ubyte.gz"), gz);
+    const ImageSet first = readMnistFolder(path("lazy"), Split::Test, firstSamples(10));
+    QCOMPARE(first.count, int64_t(10));
+    QVERIFY(first.bytes == std::vector<uint8_t>(pixels.begin(), pixels.begin() + 7840));
+    QCOMPARE(first.labels, std::vector<int32_t>(10, 7));
+    expectError<IoError>([&] { readMnistFolder(path("lazy"), Split::Test); },
+                         {"t10k-images-idx3-ubyte.gz", "corrupt compressed data"});
+    // Chosen samples of every reader are the same pixels as the full read's.
+    const std::vector<int64_t> chosen{3, 4, 5, 200};
+    const ImageSet all = readMnistFolder(test::dataPath("mnist"), Split::Test);
+    const ImageSet some =
+        readMnistFolder(test::dataPath("mnist"), Split::Test, [&](int64_t) { return chosen; });
+    QCOMPARE(some.count, int64_t(4));
+    for (size_t k = 0; k < chosen.size(); ++k) {
+      QCOMPARE(some.labels[k], all.labels[chosen[k]]);
+      QVERIFY(std::equal(some.bytes.begin() + k * 784, some.bytes.begin() + (k + 1) * 784,
+                         all.bytes.begin() + chosen[k] * 784));
+    }
   }
 
   void dataThatDoesNotFitTheModel() {

@@ -117,7 +117,7 @@ class TestWeightFiles : public QObject {
     putZipEntry(shortStorage, "resnet20/data/0", std::string(40, '\0'));
     expectError<FormatError>(
         [&] { loadModel(shortStorage, ArchSpec{}); },
-        {"short.pt", "storage of tensor 'conv1.weight' holds 10 values", "needs 432"});
+        {"short.pt", "archive entry 'resnet20/data/0' holds 40 bytes", "declare 1728"});
 
     const std::string garbage = copyOf(fixture("resnet20.pt"), "garbage.pt");
     putZipEntry(garbage, "resnet20/data.pkl", "\x80\x02}q\x00(X\x03\x00\x00\x00"s + "abc\xff\xfe");

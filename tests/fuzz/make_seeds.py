@@ -144,7 +144,63 @@ def text_seeds():
         seed('arch_json', name, json.dumps(arch).encode())
 
 
+def hostile_seeds():
+    """Near misses of issue 18's classes, so the fuzzer starts at the new checks: nesting beyond
+    the 1000 levels a pickle may use (and 64 in JSON), strides, offsets and extents whose sizes
+    wrap 64 bits, a stride-0 expansion, one storage read as two types."""
+    deep = b'\x80\x02' + b'(' * 1100 + b')' + b't' * 1100 + b'.'
+    seed('pickle', 'hostile-deep-tuples', deep)
+    memo = b'\x80\x02' + b''.join(b']r' + struct.pack('<I', i) for i in range(1100))
+    memo += b''.join(b'j' + struct.pack('<I', i - 1) + b'j' + struct.pack('<I', i) + b'a'
+                     for i in range(1, 1100))
+    seed('pickle', 'hostile-deep-memo', memo + b'j' + struct.pack('<I', 0) + b'.')
+
+    def tensor_pickle(tensors):
+        def long1(v):
+            return b'\x8a\x08' + struct.pack('<q', v)
+
+        def text(t):
+            return b'X' + struct.pack('<I', len(t)) + t.encode()
+
+        p = b'\x80\x02}'
+        for name, storage, numel, offset, shape, stride in tensors:
+            p += text(name) + b'ctorch._utils\n_rebuild_tensor_v2\n('
+            p += b'(' + text('storage') + b'ctorch\n' + storage.encode() + b'\n' + text('0')
+            p += text('cpu') + long1(numel) + b'tQ' + long1(offset)
+            p += b'(' + b''.join(long1(v) for v in shape) + b't'
+            p += b'(' + b''.join(long1(v) for v in stride) + b'ttRs'
+        return p + b'.'
+
+    cases = {
+        'hostile-stride-wrap': [('w', 'FloatStorage', 4, 0, [3], [1 << 62])],
+        'hostile-offset-far': [('w', 'FloatStorage', 4, 1 << 62, [1], [1])],
+        'hostile-extent-wrap': [('w', 'FloatStorage', 4, 0, [1 << 32, 1 << 32], [0, 0])],
+        'hostile-stride-zero': [('w', 'FloatStorage', 1, 0, [1 << 32], [0])],
+        'hostile-two-dtypes': [('a', 'FloatStorage', 4, 0, [4], [1]),
+                               ('b', 'LongStorage', 2, 0, [2], [1])],
+    }
+    for name, tensors in cases.items():
+        seed('pickle', name, tensor_pickle(tensors))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, 'w') as z:
+            z.writestr('archive/data.pkl', tensor_pickle(tensors))
+            z.writestr('archive/data/0', bytes(16))
+        seed('torch_zip', name, buffer.getvalue())
+
+    def safetensors_header(text):
+        return struct.pack('<Q', len(text)) + text.encode()
+
+    seed('safetensors', 'hostile-extent-wrap', safetensors_header(
+        '{"w":{"dtype":"F32","shape":[4294967296,4294967296,4294967296],"data_offsets":[0,0]}}'))
+    seed('safetensors', 'hostile-bytes-wrap', safetensors_header(
+        '{"w":{"dtype":"F64","shape":[2147483648,2147483648],"data_offsets":[0,0]}}'))
+    seed('safetensors', 'hostile-deep-json',
+         safetensors_header('{"__metadata__":' + '[' * 80 + ']' * 80 + '}'))
+    seed('arch_json', 'hostile-deep', ('{"name":' + '[' * 80 + ']' * 80 + '}').encode())
+
+
 if __name__ == '__main__':
+    hostile_seeds()
     idx_seeds()
     cifar_seeds()
     hdf5_seeds()
