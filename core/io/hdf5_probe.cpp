@@ -60,28 +60,48 @@ void visitObjects(const H5::Group& group, int depth, int& budget, const Visit& v
   }
 }
 
-// Where a dataset's raw data lies in the file (from its layout: metadata only).
+// Where a dataset's raw data lies in the file (from its layout and chunk index: metadata only).
+// A dataset of more than 2^20 chunks is left out: its bytes are then scanned with the rest.
 void rawRanges(const H5::DataSet& dataset, uint64_t base, std::vector<Range>& out) {
   const hid_t id = dataset.getId();
   const hid_t creation = H5Dget_create_plist(id);
   if (creation < 0) return;
   const H5D_layout_t layout = H5Pget_layout(creation);
+  hsize_t chunk[H5S_MAX_RANK] = {};
+  const int chunkRank = layout == H5D_CHUNKED ? H5Pget_chunk(creation, H5S_MAX_RANK, chunk) : 0;
   H5Pclose(creation);
   if (layout == H5D_CONTIGUOUS) {
     const haddr_t offset = H5Dget_offset(id);
     if (offset != HADDR_UNDEF)
       out.emplace_back(base + offset, base + offset + H5Dget_storage_size(id));
-  } else if (layout == H5D_CHUNKED) {
-    hsize_t chunks = 0;
-    if (H5Dget_num_chunks(id, H5S_ALL, &chunks) < 0) return;
-    std::vector<hsize_t> offset(64);
-    for (hsize_t c = 0; c < std::min<hsize_t>(chunks, 1 << 16); ++c) {
-      unsigned filters = 0;
-      haddr_t address = HADDR_UNDEF;
-      hsize_t size = 0;
-      if (H5Dget_chunk_info(id, H5S_ALL, c, offset.data(), &filters, &address, &size) >= 0 &&
-          address != HADDR_UNDEF)
-        out.emplace_back(base + address, base + address + size);
+    return;
+  }
+  if (layout != H5D_CHUNKED) return;
+  const hid_t space = H5Dget_space(id);
+  hsize_t dims[H5S_MAX_RANK] = {};
+  const int rank = space >= 0 ? H5Sget_simple_extent_dims(space, dims, nullptr) : -1;
+  if (space >= 0) H5Sclose(space);
+  if (rank <= 0 || rank != chunkRank) return;
+  // Each chunk by its coordinates: a B-tree lookup each (H5Dget_chunk_info by index walks the
+  // index from the start every time).
+  uint64_t chunks = 1;
+  for (int d = 0; d < rank; ++d) {
+    if (chunk[d] == 0) return;
+    chunks *= (dims[d] + chunk[d] - 1) / chunk[d];
+    if (chunks > (1 << 20)) return;
+  }
+  hsize_t at[H5S_MAX_RANK] = {};
+  for (uint64_t c = 0; c < chunks; ++c) {
+    unsigned filters = 0;
+    haddr_t address = HADDR_UNDEF;
+    hsize_t size = 0;
+    if (H5Dget_chunk_info_by_coord(id, at, &filters, &address, &size) >= 0 &&
+        address != HADDR_UNDEF)
+      out.emplace_back(base + address, base + address + size);
+    for (int d = rank - 1; d >= 0; --d) {
+      at[d] += chunk[d];
+      if (at[d] < dims[d]) break;
+      at[d] = 0;
     }
   }
 }

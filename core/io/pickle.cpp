@@ -339,6 +339,11 @@ class Reader {
   ValuePtr global(Global g) {
     if (allowedGlobal(g)) return make(std::move(g));
     const std::string qualified = g.module + "." + g.name;
+    if (g.module.starts_with("__torch__"))
+      throw FormatError(m_what +
+                        ": is a TorchScript archive (torch.jit.save), whose model is code; "
+                        "Basin reads weights: save model.state_dict() with torch.save, or export "
+                        "the model to ONNX");
     if (!dangerousModule(g.module) && !g.name.empty() && std::isupper(uint8_t(g.name[0])))
       throw FormatError(m_what + ": holds a whole pickled object of class '" + qualified +
                         "' (torch.save(model)), not a state_dict; Basin never runs a file's code: "
