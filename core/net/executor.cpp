@@ -201,7 +201,7 @@ void Executor::runFast(const Step& s, const Tensor& input, Tensor& out, int thre
       const float* residual = s.residual >= 0 ? valueOf(s.residual, input).data() : nullptr;
       conv2d(x, s.weight.empty() ? nullptr : s.weight.data(), n.conv,
              {s.bias.data(), residual, s.relu, s.upper}, out, m_workspace, threads,
-             s.winograd.empty() ? nullptr : s.winograd.data());
+             s.filters.empty() ? nullptr : s.filters.data());
       break;
     }
     case OpKind::BatchNorm:

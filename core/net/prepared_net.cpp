@@ -144,19 +144,19 @@ void PreparedNet::prepareStep(Step& s) const {
     }
   }
   if (s.op != OpKind::Conv2d) return;
-  // Once per set of weights rather than once per batch; a Winograd layer then needs only its
-  // transformed filters (4x the weights for F(4x4), 1.8x for F(2x2)).
+  // Once per set of weights rather than once per batch; the layer then needs only its arranged
+  // filters (Winograd: 4x the weights for F(4x4), 1.8x for F(2x2); small maps: tap-major).
   const Shape& o = n.shape;
-  s.winograd.resize(winogradFilterFloats(n.conv, o[1], o[2]));
-  if (s.winograd.empty()) return;
-  winogradTransformFilters(s.weight.data(), n.conv, o[1], o[2], s.winograd.data());
+  s.filters.resize(preparedFilterFloats(n.conv, o[1], o[2]));
+  if (s.filters.empty()) return;
+  prepareFilters(s.weight.data(), n.conv, o[1], o[2], s.filters.data());
   std::vector<float>().swap(s.weight);
 }
 
 int64_t PreparedNet::derivedBytes() const {
   int64_t floats = 0;
   for (const Step& s : m_steps)
-    floats += static_cast<int64_t>(s.weight.size() + s.bias.size() + s.winograd.size());
+    floats += static_cast<int64_t>(s.weight.size() + s.bias.size() + s.filters.size());
   return floats * static_cast<int64_t>(sizeof(float));
 }
 

@@ -2,10 +2,11 @@
 // BatchNorm folded into the preceding convolution or linear layer, bias, residual Add and ReLU
 // applied in the convolution's output pass (a Clip(0, c) too: ReLU6), standalone BatchNorm+ReLU
 // as one per-channel sweep)
-// and the weights derived from the network's state (folded, and transformed for Winograd in the
-// one tiling each layer uses). Built once per set of weights and read by every thread's
-// Executor at the same time (ncnn's split between a loaded Net and its light Extractors), so a
-// process holds one copy of the derived weights whatever its thread count.
+// and the weights derived from the network's state (folded, and laid out for the kernel each
+// convolution runs: Winograd-transformed in its one tiling, tap-major on small maps). Built once
+// per set of weights and read by every thread's Executor at the same time (ncnn's split between a
+// loaded Net and its light Extractors), so a process holds one copy of the derived weights whatever
+// its thread count.
 #pragma once
 
 #include <Eigen/Core>
@@ -29,10 +30,10 @@ class PreparedNet {
     int batchNorm = -1;  // BatchNorm node folded into this step
     bool relu = false;
     float upper = std::numeric_limits<float>::infinity();  // a fused Clip(0, upper): ReLU6
-    // Fast mode: folded weight (empty for a Winograd convolution, which reads `winograd` only),
-    // folded bias, and the weight transformed for the convolution's Winograd tiling.
+    // Fast mode: folded weight (empty for a convolution that reads `filters` only), folded
+    // bias, and the weight laid out for the convolution's kernel (conv2d.h prepareFilters).
     std::vector<float> weight, bias;
-    std::vector<float, Eigen::aligned_allocator<float>> winograd;
+    std::vector<float, Eigen::aligned_allocator<float>> filters;
   };
 
   // Plans the steps; keeps a reference to `network`, which must outlive this object.

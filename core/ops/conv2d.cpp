@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/ops/conv2d_direct.h"
 #include "core/ops/conv2d_grouped.h"
+#include "core/ops/conv2d_small_map.h"
 #include "core/ops/conv2d_winograd.h"
 
 namespace basin {
@@ -20,10 +21,6 @@ constexpr int64_t kTargetColumns = 512;
 // At most this many images per chunk, so that layers on tiny maps (1 x 1, 2 x 2) still make
 // enough chunks for every thread; fixed, so results do not depend on the thread count.
 constexpr int64_t kMaxImagesPerChunk = 16;
-// The direct kernel computes 2-3 vectors of positions per register tile: on output planes
-// smaller than 8 x 8 most of its lanes are empty, and the GEMM over several images is faster
-// (torchvision's ResNet-18 at 32 x 32: stride-2 layers onto 4 x 4, 2 x 2, 1 x 1 maps).
-constexpr int64_t kMinDirectPositions = 64;
 
 void checkInput(const Tensor& input, const Conv2dGeometry& g) {
   if (input.rank() != 4 || input.dim(1) != g.inChannels)
@@ -90,6 +87,22 @@ int64_t convOutputExtent(int64_t in, int64_t kernel, int64_t stride, int64_t pad
   return (in + 2 * pad - span) / stride + 1;
 }
 
+int64_t preparedFilterFloats(const Conv2dGeometry& g, int64_t outH, int64_t outW) {
+  if (winogradTile(g, outH, outW)) return winogradFilterFloats(g, outH, outW);
+  if (conv2dSmallMapApplies(g, outH, outW))
+    return g.outChannels * g.inChannels * g.kernelH * g.kernelW;
+  return 0;
+}
+
+void prepareFilters(const float* weight, const Conv2dGeometry& g, int64_t outH, int64_t outW,
+                    float* out) {
+  if (winogradTile(g, outH, outW)) {
+    winogradTransformFilters(weight, g, outH, outW, out);
+  } else if (conv2dSmallMapApplies(g, outH, outW)) {
+    smallMapArrangeFilters(weight, g, out);
+  }
+}
+
 int64_t conv2dFlops(const Conv2dGeometry& g, int64_t outH, int64_t outW) {
   return 2 * g.outChannels * (g.inChannels / std::max<int64_t>(g.groups, 1)) * g.kernelH *
          g.kernelW * outH * outW;
@@ -125,7 +138,7 @@ void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry&
 
 void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
             const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads,
-            const float* winogradFilters) {
+            const float* preparedFilters) {
   checkInput(input, g);
   const int64_t N = input.dim(0), C = g.inChannels, H = input.dim(2), W = input.dim(3);
   const int64_t Ho = convOutputExtent(H, g.kernelH, g.strideH, g.padH, g.dilationH);
@@ -138,13 +151,17 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
     return;
   }
   if (winogradTile(g, Ho, Wo)) {
-    conv2dWinograd(input, weight, winogradFilters, g, epilogue, output, workspace, threads);
+    conv2dWinograd(input, weight, preparedFilters, g, epilogue, output, workspace, threads);
     // Its fused output pass knows ReLU only: the cap is one more pass.
     if (epilogue.relu && epilogue.upper < std::numeric_limits<float>::infinity())
       for (float& v : output.values()) v = std::min(v, epilogue.upper);
     return;
   }
-  if (conv2dDirectApplies(g) && P >= kMinDirectPositions) {
+  if (conv2dSmallMapApplies(g, Ho, Wo)) {
+    conv2dSmallMap(input, weight, preparedFilters, g, epilogue, output, workspace, threads);
+    return;
+  }
+  if (conv2dDirectApplies(g)) {
     conv2dDirect(input, weight, g, epilogue, output, workspace, threads);
     return;
   }

@@ -43,26 +43,28 @@ void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry&
                  const ConvEpilogue& epilogue, Tensor& output);
 
 // Fast convolution, images spread over `threads` OpenMP threads, epilogue fused into the
-// output pass: kernels larger than 1x1 with strides 1 and 2 run the direct SIMD kernel
-// (conv2d_direct.h); 1x1 stride-1 convolutions are one Eigen GEMM per image; the rest im2col +
-// Eigen GEMM per chunk of images (also for dilated kernels). Depthwise convolutions run their
-// own plane kernel, other grouped ones each group through the above (conv2d_grouped.h).
-// Results do not depend on `threads`. Same contract as conv2dNaive.
-// 3x3 stride-1 pad-1 convolutions run Winograd F(4x4, 3x3) or F(2x2, 3x3) (conv2d_winograd.h)
-// instead of the direct kernel; `winogradFilters`, if given, are the weights already transformed
-// for it (then `weight` is not read and may be null).
+// output pass. By geometry: grouped and depthwise convolutions (conv2d_grouped.h); 3x3
+// stride-1 pad-1 ones onto 8 x 8 outputs and more Winograd F(4x4, 3x3) or F(2x2, 3x3)
+// (conv2d_winograd.h); any other onto fewer than 64 output positions one GEMM per position and
+// kernel tap inside the image (conv2d_small_map.h); kernels larger than 1x1 with strides 1 and
+// 2 the direct SIMD kernel (conv2d_direct.h); 1x1 stride-1 ones one Eigen GEMM per image; the
+// rest (dilated, strides above 2) im2col + Eigen GEMM per chunk of images.
+// Results do not depend on `threads`. Same contract as conv2dNaive. `preparedFilters`, if
+// given, are the weights already laid out for the kernel this geometry runs (prepareFilters;
+// then `weight` is not read and may be null).
 void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
             const ConvEpilogue& epilogue, Tensor& output, Workspace& workspace, int threads,
-            const float* winogradFilters = nullptr);
+            const float* preparedFilters = nullptr);
 
-// The filters of a Winograd-eligible convolution transformed for conv2d, so that a caller who
-// runs many batches with the same weights (PreparedNet: once per set of weights) transforms them
-// once, for the one tiling conv2d picks at this output size (winogradTile: 4 for F(4x4, 3x3), 2
-// for F(2x2, 3x3), 0 where Winograd does not apply; winogradFilterFloats is then 0).
+// The filters of a convolution laid out for the kernel conv2d runs at this output size, so that
+// a caller who runs many batches with the same weights (PreparedNet: once per set of weights)
+// arranges them once: transformed for the one Winograd tiling the layer uses, or tap-major for
+// small maps. preparedFilterFloats is 0 where the kernel reads the weights as they are.
+int64_t preparedFilterFloats(const Conv2dGeometry& g, int64_t outH, int64_t outW);
+void prepareFilters(const float* weight, const Conv2dGeometry& g, int64_t outH, int64_t outW,
+                    float* out);
+// The Winograd tiling conv2d runs: 4 for F(4x4, 3x3), 2 for F(2x2, 3x3), 0 where it does not.
 int winogradTile(const Conv2dGeometry& g, int64_t outH, int64_t outW);
-int64_t winogradFilterFloats(const Conv2dGeometry& g, int64_t outH, int64_t outW);
-void winogradTransformFilters(const float* weight, const Conv2dGeometry& g, int64_t outH,
-                              int64_t outW, float* out);
 
 // Multiply-accumulate count x 2 for one image.
 int64_t conv2dFlops(const Conv2dGeometry& g, int64_t outH, int64_t outW);

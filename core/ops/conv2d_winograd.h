@@ -12,6 +12,12 @@
 
 namespace basin {
 
+// Floats of the filters transformed for the tiling winogradTile picks (0 where it is 0), and
+// the transform itself (for a geometry whose tile is not 0).
+int64_t winogradFilterFloats(const Conv2dGeometry& g, int64_t outH, int64_t outW);
+void winogradTransformFilters(const float* weight, const Conv2dGeometry& g, int64_t outH,
+                              int64_t outW, float* out);
+
 // Same contract as conv2d (output already resized by the caller); `transformedFilters` from
 // winogradTransformFilters, or null to transform `weight` here.
 void conv2dWinograd(const Tensor& input, const float* weight, const float* transformedFilters,

@@ -42,11 +42,11 @@ class Workspace {
     }
     return k.values.data();
   }
-  // One area all threads read (e.g. transformed weights), at least `floats` values, zeroed.
-  // Call outside parallel regions.
-  float* shared(size_t floats) {
+  // One area all threads use (e.g. transformed weights), at least `floats` values, zeroed unless
+  // the caller overwrites all of it. Call outside parallel regions.
+  float* shared(size_t floats, bool zeroed = true) {
     if (m_shared.size() < floats) m_shared.resize(floats);
-    std::fill(m_shared.begin(), m_shared.begin() + floats, 0.0f);
+    if (zeroed) std::fill(m_shared.begin(), m_shared.begin() + floats, 0.0f);
     return m_shared.data();
   }
 

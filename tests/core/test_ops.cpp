@@ -162,11 +162,13 @@ class TestOps : public QObject {
         Tensor kernel = ref;
         conv2dWinograd(x, weight.data(), nullptr, g, epilogue, kernel, ws, 2);
         QVERIFY2(relativeError(kernel, ref) < 1e-5, "the Winograd kernel");
-        // Only the tiling this output size runs is transformed, and the weights are not read.
-        std::vector<float> filters(winogradFilterFloats(g, c.h, c.w));
-        QCOMPARE(filters.empty(), c.h * c.w < 64);
-        if (filters.empty()) continue;
-        winogradTransformFilters(weight.data(), g, c.h, c.w, filters.data());
+        // Only the tiling this output size runs is transformed (small maps: the filters
+        // rearranged tap-major), and the weights are not read.
+        std::vector<float, Eigen::aligned_allocator<float>> filters(
+            preparedFilterFloats(g, c.h, c.w));
+        QCOMPARE(int64_t(filters.size()),
+                 c.h * c.w < 64 ? weight.size() : winogradFilterFloats(g, c.h, c.w));
+        prepareFilters(weight.data(), g, c.h, c.w, filters.data());
         Tensor pretransformed;
         conv2d(x, nullptr, g, epilogue, pretransformed, ws, 2, filters.data());
         QCOMPARE(maxAbsDiff(pretransformed, fast1), 0.0);
@@ -176,7 +178,55 @@ class TestOps : public QObject {
     QCOMPARE(winogradTile({3, 17, 3, 3, 1, 1, 1, 1}, 32, 32), 4);
     QCOMPARE(winogradTile({3, 17, 3, 3, 1, 1, 1, 1}, 31, 32), 2);
     QCOMPARE(winogradTile({3, 12, 3, 3, 1, 1, 1, 1}, 32, 32), 2);
-    QCOMPARE(winogradTile({3, 12, 3, 3, 1, 1, 1, 1}, 4, 4), 0);  // GEMM below 8 x 8
+    QCOMPARE(winogradTile({3, 12, 3, 3, 1, 1, 1, 1}, 4, 4), 0);  // small maps below 8 x 8
+  }
+
+  // Below 64 output positions a GEMM per output position and tap inside the image: ResNet-18's
+  // late layers at 32 x 32 (3x3 onto 4 x 4, 2 x 2, 1 x 1, stride 2 among them, 1x1 downsampling),
+  // more output channels than one task's block (64), positions whose every tap is in the
+  // padding, ReLU6, one image and many. The oracle, 1 and 2 threads bit-identical, and the
+  // filters arranged beforehand.
+  void smallMapConvMatchesNaive() {
+    struct Case {
+      int64_t n, c, k, h, w, kernel, stride, pad;
+    };
+    const Case cases[] = {{9, 40, 130, 1, 1, 3, 1, 1}, {3, 24, 70, 2, 2, 3, 1, 1},
+                          {5, 16, 20, 4, 4, 3, 1, 1},  {4, 12, 66, 4, 4, 3, 2, 1},
+                          {2, 30, 65, 2, 2, 1, 2, 0},  {1, 7, 5, 3, 5, 1, 1, 2},
+                          {6, 9, 11, 7, 9, 3, 1, 1},   {2, 5, 8, 9, 9, 3, 3, 4}};
+    Workspace ws;
+    int trial = 0;
+    for (const Case& c : cases) {
+      const Conv2dGeometry g{c.c, c.k, c.kernel, c.kernel, c.stride, c.stride, c.pad, c.pad};
+      const int64_t oh = convOutputExtent(c.h, c.kernel, c.stride, c.pad);
+      const int64_t ow = convOutputExtent(c.w, c.kernel, c.stride, c.pad);
+      QVERIFY(oh * ow < 64);
+      const Tensor x = randomTensor({c.n, c.c, c.h, c.w}, 900 + trial);
+      const Tensor weight = randomTensor({c.k, c.c, c.kernel, c.kernel}, 1000 + trial);
+      const Tensor bias = randomTensor({c.k}, 1100 + trial);
+      const Tensor residual = randomTensor({c.n, c.k, oh, ow}, 1200 + trial);
+      for (int e = 0; e < 4; ++e, ++trial) {
+        ConvEpilogue epilogue{e > 0 ? bias.data() : nullptr, e >= 2 ? residual.data() : nullptr,
+                              e > 0};
+        if (e == 3) epilogue.upper = 0.5f;
+        Tensor ref, fast1, fast2, arranged;
+        conv2dNaive(x, weight.data(), g, epilogue, ref);
+        conv2d(x, weight.data(), g, epilogue, fast1, ws, 1);
+        conv2d(x, weight.data(), g, epilogue, fast2, ws, 2);
+        const double err = relativeError(fast1, ref);
+        QVERIFY2(
+            err < 1e-5,
+            qPrintable(
+                QString("case %1, epilogue %2: relative error %3").arg(trial / 4).arg(e).arg(err)));
+        QCOMPARE(maxAbsDiff(fast1, fast2), 0.0);
+        std::vector<float, Eigen::aligned_allocator<float>> filters(
+            preparedFilterFloats(g, oh, ow));
+        QCOMPARE(int64_t(filters.size()), weight.size());
+        prepareFilters(weight.data(), g, oh, ow, filters.data());
+        conv2d(x, nullptr, g, epilogue, arranged, ws, 2, filters.data());
+        QCOMPARE(maxAbsDiff(arranged, fast1), 0.0);
+      }
+    }
   }
 
   void convNaiveKnownValue() {
