@@ -18,9 +18,6 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 // GEMM column count per chunk: enough columns for an efficient GEMM on the small late layers,
 // few enough that one chunk's buffers stay near the cache.
 constexpr int64_t kTargetColumns = 512;
-// At most this many images per chunk, so that layers on tiny maps (1 x 1, 2 x 2) still make
-// enough chunks for every thread; fixed, so results do not depend on the thread count.
-constexpr int64_t kMaxImagesPerChunk = 16;
 
 void checkInput(const Tensor& input, const Conv2dGeometry& g) {
   if (input.rank() != 4 || input.dim(1) != g.inChannels)
@@ -30,12 +27,6 @@ void checkInput(const Tensor& input, const Conv2dGeometry& g) {
     throw ShapeError(std::to_string(g.groups) + " groups do not divide " +
                      std::to_string(g.inChannels) + " input and " + std::to_string(g.outChannels) +
                      " output channels");
-}
-
-inline float applyEpilogue(float v, const ConvEpilogue& e, int64_t channel, int64_t index) {
-  if (e.bias) v += e.bias[channel];
-  if (e.residual) v += e.residual[index];
-  return e.relu ? std::min(std::max(v, 0.0f), e.upper) : v;
 }
 
 // Writes one image's patches as rows (ci, ky, kx) of a K x rowStride matrix, at column offset 0.
@@ -132,7 +123,7 @@ void conv2dNaive(const Tensor& input, const float* weight, const Conv2dGeometry&
                        weight[((co * Cg + cl) * g.kernelH + ky) * g.kernelW + kx];
               }
           const int64_t index = ((n * g.outChannels + co) * Ho + oy) * Wo + ox;
-          output[index] = applyEpilogue(static_cast<float>(sum), epilogue, co, index);
+          output[index] = epilogue.apply(static_cast<float>(sum), co, index);
         }
 }
 
@@ -168,8 +159,7 @@ void conv2d(const Tensor& input, const float* weight, const Conv2dGeometry& g,
   // A 1x1, stride-1, unpadded convolution reads the image itself as its patch matrix.
   const bool direct = g.kernelH == 1 && g.kernelW == 1 && g.strideH == 1 && g.strideW == 1 &&
                       g.padH == 0 && g.padW == 0;
-  const int64_t perChunk =
-      direct ? 1 : std::clamp<int64_t>(kTargetColumns / P, 1, std::min(N, kMaxImagesPerChunk));
+  const int64_t perChunk = direct ? 1 : std::clamp<int64_t>(kTargetColumns / P, 1, N);
   const int64_t chunks = (N + perChunk - 1) / perChunk;
   const int64_t columns = perChunk * P;
   workspace.reserve(threads, (direct ? 0 : K * columns) + (perChunk > 1 ? Cout * columns : 0));

@@ -2,6 +2,7 @@
 // tensors.
 #pragma once
 
+#include <algorithm>
 #include <limits>
 
 #include "core/ops/workspace.h"
@@ -28,6 +29,13 @@ struct ConvEpilogue {
   const float* residual = nullptr;
   bool relu = false;
   float upper = std::numeric_limits<float>::infinity();
+
+  // The finished value of output `index` (of channel `channel`) from its convolution sum.
+  float apply(float v, int64_t channel, int64_t index) const {
+    if (bias) v += bias[channel];
+    if (residual) v += residual[index];
+    return relu ? std::min(std::max(v, 0.0f), upper) : v;
+  }
 };
 
 // Output extent of a convolution along one axis; throws ShapeError when the (dilated) kernel

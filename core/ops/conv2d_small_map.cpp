@@ -46,12 +46,6 @@ ReadPlan planReads(const Conv2dGeometry& g, int64_t H, int64_t W, int64_t Ho, in
   return plan;
 }
 
-inline float finish(float v, const ConvEpilogue& e, int64_t channel, int64_t index) {
-  if (e.bias) v += e.bias[channel];
-  if (e.residual) v += e.residual[index];
-  return e.relu ? std::min(std::max(v, 0.0f), e.upper) : v;
-}
-
 }  // namespace
 
 bool conv2dSmallMapApplies(const Conv2dGeometry& g, int64_t outH, int64_t outW) {
@@ -124,7 +118,7 @@ void conv2dSmallMap(const Tensor& input, const float* weight, const float* arran
       if (outPositions == 1)
         for (int64_t n = 0; n < N; ++n)
           for (int64_t c = 0; c < width; ++c)
-            y(n, c) = finish(y(n, c), epilogue, co0 + c, n * Co + co0 + c);
+            y(n, c) = epilogue.apply(y(n, c), co0 + c, n * Co + co0 + c);
     }
     if (outPositions > 1) {
 #pragma omp for schedule(static)
@@ -132,7 +126,7 @@ void conv2dSmallMap(const Tensor& input, const float* weight, const float* arran
         for (int64_t co = 0; co < Co; ++co)
           for (int64_t p = 0; p < outPositions; ++p) {
             const int64_t index = (n * Co + co) * outPositions + p;
-            out[index] = finish(ys[(p * N + n) * Co + co], epilogue, co, index);
+            out[index] = epilogue.apply(ys[(p * N + n) * Co + co], co, index);
           }
     }
   }

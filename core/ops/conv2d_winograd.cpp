@@ -383,7 +383,7 @@ int64_t winogradFilterFloats(const Conv2dGeometry& g, int64_t outH, int64_t outW
 
 void winogradTransformFilters(const float* weight, const Conv2dGeometry& g, int64_t outH,
                               int64_t outW, float* out) {
-  transformFor(weight, g, winogradTile(g, outH, outW), out);
+  if (const int tile = winogradTile(g, outH, outW)) transformFor(weight, g, tile, out);
 }
 
 void conv2dWinograd(const Tensor& input, const float* weight, const float* transformedFilters,
