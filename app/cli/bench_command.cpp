@@ -21,8 +21,24 @@ struct BenchArgs {
   std::string mode = "fast";
   int64_t batch = 128;
   int threads = 2, iterations = 10, warmup = 2;
-  bool json = false;
+  bool json = false, profile = false;
 };
+
+// The operators by total time, per timed batch, slowest first.
+void printProfile(const OperatorProfile& profile, int batches) {
+  std::vector<std::pair<std::string, OperatorProfile::Entry>> rows(profile.entries.begin(),
+                                                                   profile.entries.end());
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.second.seconds > b.second.seconds; });
+  double total = 0.0;
+  for (const auto& r : rows) total += r.second.seconds;
+  std::printf("%9s %6s %6s  operator, input shapes -> output shape (per timed batch)\n", "ms",
+              "share", "calls");
+  for (const auto& [key, e] : rows)
+    std::printf("%9.2f %5.1f%% %6lld  %s\n", 1e3 * e.seconds / batches,
+                100.0 * e.seconds / std::max(total, 1e-30),
+                static_cast<long long>(e.calls / batches), key.c_str());
+}
 
 void run(const BenchArgs& args) {
   if (args.iterations < 1 || args.warmup < 0) throw ArgumentError("--iterations must be >= 1");
@@ -52,7 +68,9 @@ void run(const BenchArgs& args) {
   Executor executor(network, args.mode == "naive" ? ExecMode::Naive : ExecMode::Fast);
   std::vector<double> seconds;
   double checksum = 0.0;
+  OperatorProfile profile;
   for (int i = 0; i < args.warmup + args.iterations; ++i) {
+    if (args.profile && i == args.warmup) executor.setProfile(&profile);
     const auto start = std::chrono::steady_clock::now();
     checksum =
         lossAndAccuracy(executor.forward(input, args.threads), labels, LossKind::CrossEntropy)
@@ -66,6 +84,7 @@ void run(const BenchArgs& args) {
   const double imagesPerSecond = args.batch / median;
   const double mflop = network.flopsPerSample() / 1e6;
   const double gflops = mflop * imagesPerSecond / 1e3;
+  if (args.profile) printProfile(profile, args.iterations);
   if (args.json) {
     std::cout << nlohmann::json{{"architecture", arch.name},
                                 {"batch", args.batch},
@@ -105,6 +124,9 @@ void addBenchCommand(CLI::App& app) {
   cmd->add_option("--mode", args->mode, "fast, or naive (the oracle kernels)")
       ->capture_default_str();
   cmd->add_flag("--json", args->json, "Print the result as JSON");
+  cmd->add_flag("--profile", args->profile,
+                "Also print the time of each operator and shape per timed batch (the timing "
+                "itself costs a little)");
   std::string names;
   for (const std::string& n : zooNames()) names += (names.empty() ? "" : ", ") + n;
   cmd->footer("Zoo architectures: " + names +

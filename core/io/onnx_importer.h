@@ -135,7 +135,8 @@ class Importer {
         {"Sqrt", Activation::Sqrt},
         {"Reciprocal", Activation::Reciprocal},
         {"Exp", Activation::Exp},
-        {"Log", Activation::Log}};
+        {"Log", Activation::Log},
+        {"Gelu", Activation::Gelu}};
     const auto it = kinds.find(op);
     return it == kinds.end() ? std::nullopt : std::optional<Activation>(it->second);
   }

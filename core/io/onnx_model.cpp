@@ -236,6 +236,13 @@ ActivationParams Importer::activationParams(const onnx::NodeProto& n, Activation
       onlyAttributes(n, {"alpha"});
       p.alpha = floatAttribute("alpha", 0.01f);
       break;
+    case Activation::Gelu:  // opset 20
+      onlyAttributes(n, {"approximate"});
+      if (const auto* a = attribute(n, "approximate"); a && a->s() != "none")
+        unsupported(n, "approximate='" + a->s() +
+                           "' is not supported (export the tanh form below opset 20: its "
+                           "Tanh, Pow and Mul nodes are)");
+      break;
     default:
       onlyAttributes(n, {});
   }

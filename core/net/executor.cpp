@@ -1,6 +1,7 @@
 #include "core/net/executor.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/error.h"
 #include "core/ops/activation.h"
@@ -68,13 +69,30 @@ const Tensor& Executor::run(const Tensor& input, int threads) {
   const bool naive = m_prepared.mode() == ExecMode::Naive;
   for (const Step& s : m_prepared.steps()) {
     Tensor& out = m_slots[m_prepared.slotOf()[s.out]];
+    const auto start =
+        m_profile ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
     if (naive) {
       runNaive(s, input, out);
     } else {
       runFast(s, input, out, threads);
     }
+    if (m_profile)
+      record(s, input, out,
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   return valueOf(m_network.output(), input);
+}
+
+void Executor::record(const Step& s, const Tensor& input, const Tensor& out, double seconds) {
+  const Node& n = m_network.node(s.node);
+  std::string key = s.gelu ? std::string("Gelu (fused chain)") : operatorName(n);
+  for (size_t i = 0; i < n.inputs.size(); ++i)
+    key += (i ? ", " : " ") + toString(valueOf(n.inputs[i], input).shape());
+  if (n.inputs.empty()) key += " " + toString(input.shape());
+  key += " -> " + toString(out.shape());
+  OperatorProfile::Entry& e = m_profile->entries[key];
+  e.seconds += seconds;
+  ++e.calls;
 }
 
 void Executor::runNaive(const Step& s, const Tensor& input, Tensor& out) {
@@ -221,7 +239,7 @@ void Executor::runFast(const Step& s, const Tensor& input, Tensor& out, int thre
       keepSpatial(n, out);
       break;
     case OpKind::Activation:
-      activation(x, n.activation, out, threads);
+      activation(x, s.gelu ? ActivationParams{Activation::Gelu} : n.activation, out, threads);
       break;
     case OpKind::Mul:
       multiply(x, valueOf(n.inputs[1], input), out, threads);

@@ -7,13 +7,25 @@
 // run and kept across calls.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/net/prepared_net.h"
 #include "core/ops/workspace.h"
 
 namespace basin {
+
+// Wall time per operator and shapes ("Gemm 4160x256 -> 4160x768"), summed over the calls:
+// basin-cli bench --profile.
+struct OperatorProfile {
+  struct Entry {
+    double seconds = 0.0;
+    int64_t calls = 0;
+  };
+  std::map<std::string, Entry> entries;
+};
 
 class Executor {
  public:
@@ -30,6 +42,9 @@ class Executor {
   // batch one sample at a time.
   const Tensor& forward(const Tensor& input, int threads = 1);
 
+  // Time every step into `profile` (null: stop); it must outlive the runs it records.
+  void setProfile(OperatorProfile* profile) { m_profile = profile; }
+
   // Number of executed steps (for tests of the fusion).
   int stepCount() const { return static_cast<int>(m_prepared.steps().size()); }
 
@@ -37,6 +52,7 @@ class Executor {
   using Step = PreparedNet::Step;
   const Tensor& run(const Tensor& input, int threads);
   const Tensor& valueOf(int node, const Tensor& input) const;
+  void record(const Step& s, const Tensor& input, const Tensor& out, double seconds);
   void runTensorOp(const Node& n, const Tensor& input, Tensor& out, int threads);
   void runNaive(const Step& s, const Tensor& input, Tensor& out);
   void runFast(const Step& s, const Tensor& input, Tensor& out, int threads);
@@ -46,6 +62,7 @@ class Executor {
   const Network& m_network;
   std::vector<Tensor> m_slots;
   Workspace m_workspace;
+  OperatorProfile* m_profile = nullptr;
   Tensor m_sample, m_joined;  // a pinned-batch graph's one-sample input and joined output
 };
 

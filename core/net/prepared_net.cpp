@@ -1,6 +1,7 @@
 #include "core/net/prepared_net.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/error.h"
 
@@ -33,11 +34,42 @@ void PreparedNet::planFast() {
     return nodes[r].op == op && !covered[r] ? r : -1;
   };
 
+  // PyTorch's exact GELU below opset 20: x / sqrt 2 -> Erf -> + 1 -> * x -> * 0.5 (the scalar
+  // steps imported as Affine). The chain from its Div node, or empty.
+  auto isAffine = [&](int n, float alpha, float beta) {
+    const Node& d = nodes[n];
+    return d.op == OpKind::Activation && d.activation.kind == Activation::Affine &&
+           std::abs(d.activation.alpha - alpha) <= 1e-6f && d.activation.beta == beta;
+  };
+  auto geluChain = [&](int div) -> std::vector<int> {
+    if (!isAffine(div, 0.70710678f, 0.0f)) return {};
+    const int x = nodes[div].inputs[0];
+    const int erf = soleReader(div, OpKind::Activation);
+    if (erf < 0 || nodes[erf].activation.kind != Activation::Erf) return {};
+    const int plus = soleReader(erf, OpKind::Activation);
+    if (plus < 0 || !isAffine(plus, 1.0f, 1.0f)) return {};
+    int product = soleReader(plus, OpKind::Mul);
+    if (product < 0) product = soleReader(plus, OpKind::Binary);
+    if (product < 0 ||
+        (nodes[product].op == OpKind::Binary && nodes[product].binary != BinaryOp::Mul))
+      return {};
+    const auto& in = nodes[product].inputs;
+    if (!((in[0] == x && in[1] == plus) || (in[0] == plus && in[1] == x))) return {};
+    const int half = soleReader(product, OpKind::Activation);
+    if (half < 0 || !isAffine(half, 0.5f, 0.0f)) return {};
+    return {div, erf, plus, product, half};
+  };
+
   for (int i = 1; i < count; ++i) {
     if (covered[i]) continue;
     const Node& node = nodes[i];
     Step s(node.op, i);
     std::vector<int> group = {i};
+    if (const std::vector<int> gelu = geluChain(i); !gelu.empty()) {
+      s.gelu = true;
+      s.out = gelu.back();
+      group = gelu;
+    }
     if (node.op == OpKind::Conv2d || node.op == OpKind::Linear) {
       if (int bn = soleReader(s.out, OpKind::BatchNorm); bn >= 0) {
         s.batchNorm = s.out = bn;

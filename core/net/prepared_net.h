@@ -1,12 +1,11 @@
 // A network made ready to run: the plan of steps (fast mode fuses at plan time: eval-mode
 // BatchNorm folded into the preceding convolution or linear layer, bias, residual Add and ReLU
 // applied in the convolution's output pass (a Clip(0, c) too: ReLU6), standalone BatchNorm+ReLU
-// as one per-channel sweep)
-// and the weights derived from the network's state (folded, and laid out for the kernel each
-// convolution runs: Winograd-transformed in its one tiling, tap-major on small maps). Built once
-// per set of weights and read by every thread's Executor at the same time (ncnn's split between a
-// loaded Net and its light Extractors), so a process holds one copy of the derived weights whatever
-// its thread count.
+// as one per-channel sweep, PyTorch's exported exact GELU chain as one activation) and the weights
+// derived from the network's state (folded, and laid out for the kernel each convolution runs:
+// Winograd-transformed in its one tiling, tap-major on small maps). Built once per set of weights
+// and read by every thread's Executor at the same time (ncnn's split between a loaded Net and its
+// light Extractors), so a process holds one copy of the derived weights whatever its thread count.
 #pragma once
 
 #include <Eigen/Core>
@@ -29,6 +28,7 @@ class PreparedNet {
     int residual = -1;   // node added in the convolution epilogue
     int batchNorm = -1;  // BatchNorm node folded into this step
     bool relu = false;
+    bool gelu = false;  // an exported GELU chain (Div, Erf, Add, Mul, Mul) run as one activation
     float upper = std::numeric_limits<float>::infinity();  // a fused Clip(0, upper): ReLU6
     // Fast mode: folded weight (empty for a convolution that reads `filters` only), folded
     // bias, and the weight laid out for the convolution's kernel (conv2d.h prepareFilters).

@@ -1,8 +1,10 @@
 #include "core/ops/activation.h"
 
+#include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
+#include <unsupported/Eigen/SpecialFunctions>
 
 #include "core/error.h"
 
@@ -41,8 +43,28 @@ T apply(T x, const ActivationParams& p) {
       return std::log(x);
     case Activation::Pow:
       return a == T(2) ? x * x : a == T(0.5) ? std::sqrt(x) : std::pow(x, a);
+    case Activation::Gelu:
+      return T(0.5) * x * (T(1) + std::erf(x * T(0.70710678118654752440)));
   }
   return x;
+}
+
+// Erf and GELU through Eigen's vectorized erf (std::erf per value took 6 ns, a seventh of a
+// ViT's forward pass), in blocks that are independent of the thread count.
+void vectorizedErf(const float* x, float* y, int64_t n, bool gelu, int threads) {
+  constexpr int64_t kBlock = 8192;
+  const int64_t blocks = (n + kBlock - 1) / kBlock;
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1 && n > 65536)
+  for (int64_t b = 0; b < blocks; ++b) {
+    const int64_t start = b * kBlock, count = std::min(kBlock, n - start);
+    Eigen::Map<const Eigen::ArrayXf> in(x + start, count);
+    Eigen::Map<Eigen::ArrayXf> out(y + start, count);
+    if (gelu) {
+      out = 0.5f * in * (1.0f + (in * 0.70710678118654752440f).erf());
+    } else {
+      out = in.erf();
+    }
+  }
 }
 
 // Elements of `b` per image-channel factor: 1 when b has a's shape, else a's image size.
@@ -90,6 +112,8 @@ const char* activationName(Activation kind) {
       return "Log";
     case Activation::Pow:
       return "Pow";
+    case Activation::Gelu:
+      return "Gelu";
   }
   return "?";
 }
@@ -105,6 +129,8 @@ void activation(const Tensor& input, const ActivationParams& p, Tensor& output, 
   const float* x = input.data();
   float* y = output.data();
   const int64_t n = input.size();
+  if (p.kind == Activation::Erf || p.kind == Activation::Gelu)
+    return vectorizedErf(x, y, n, p.kind == Activation::Gelu, threads);
   // The kind as a compile-time constant, so the loop carries no switch per value.
   auto sweep = [&](auto kind) {
     const ActivationParams constant{decltype(kind)::value, p.alpha, p.beta};
@@ -128,7 +154,8 @@ void activation(const Tensor& input, const ActivationParams& p, Tensor& output, 
     case K::Softplus:
       return sweep(std::integral_constant<K, K::Softplus>{});
     case K::Erf:
-      return sweep(std::integral_constant<K, K::Erf>{});
+    case K::Gelu:
+      return;  // vectorizedErf above
     case K::Affine:
       return sweep(std::integral_constant<K, K::Affine>{});
     case K::Sqrt:

@@ -7,6 +7,8 @@
 #include <QtTest>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include "core/data/dataset.h"
 #include "core/error.h"
@@ -48,10 +50,11 @@ class TestOnnx : public QObject {
   QTemporaryDir m_dir;
 
   // resnet20.onnx with one change applied, written to a temporary file.
-  std::string modified(const char* name, const std::function<void(onnx::ModelProto&)>& change) {
+  std::string modified(const char* name, const std::function<void(onnx::ModelProto&)>& change,
+                       const std::string& source = "resnet20.onnx") {
     onnx::ModelProto model;
-    std::ifstream in(fixture("resnet20.onnx"), std::ios::binary);
-    if (!model.ParseFromIstream(&in)) qFatal("cannot parse resnet20.onnx");
+    std::ifstream in(fixture(source), std::ios::binary);
+    if (!model.ParseFromIstream(&in)) qFatal("cannot parse %s", source.c_str());
     change(model);
     const std::string path = m_dir.filePath(name).toStdString();
     std::ofstream out(path, std::ios::binary);
@@ -144,6 +147,11 @@ class TestOnnx : public QObject {
     std::vector<int32_t> labels;
     test::mnistTestSubset(64).batch(0, 64, x, labels);
     Executor fast(c.network), naive(c.network, ExecMode::Naive);
+    if (name.contains("vit") || name.contains("convnext")) {  // nn.GELU's chain runs fused
+      const PreparedNet plan(c.network, ExecMode::Fast);
+      QVERIFY(std::any_of(plan.steps().begin(), plan.steps().end(),
+                          [](const PreparedNet::Step& s) { return s.gelu; }));
+    }
     const Tensor two = fast.forward(x, 2);
     const double err = test::relativeError(two, expected);
     QVERIFY2(err < 1e-4, qPrintable(QString("logits off by %1 of their scale").arg(err)));
@@ -264,6 +272,61 @@ class TestOnnx : public QObject {
         {"densenet_bc40.pt", "missing tensors"});
     expectError<ArgumentError>([&] { loadModel(fixture("resnet20.onnx"), ArchSpec{"resnet20"}); },
                                {"drop --arch"});
+  }
+
+  void onnxGeluMatchesPyTorch() {
+    // nn.GELU's exported chain Div -> Erf -> Add -> Mul -> Mul replaced by one Gelu (opset 20).
+    auto geluGraph = [&](const char* name, const char* approximate) {
+      return modified(
+          name,
+          [approximate](onnx::ModelProto& m) {
+            auto* nodes = m.mutable_graph()->mutable_node();
+            std::map<std::string, int> producer;
+            std::map<std::string, std::vector<int>> readers;
+            for (int i = 0; i < nodes->size(); ++i) {
+              for (const auto& o : nodes->at(i).output()) producer[o] = i;
+              for (const auto& x : nodes->at(i).input()) readers[x].push_back(i);
+            }
+            auto next = [&](int i) { return readers.at(nodes->at(i).output(0)).at(0); };
+            std::set<int> dropped;
+            for (int i = 0; i < nodes->size(); ++i) {
+              if (nodes->at(i).op_type() != "Erf") continue;
+              const int div = producer.at(nodes->at(i).input(0)), add = next(i),
+                        product = next(add), half = next(product);
+              onnx::NodeProto& gelu = nodes->at(div);
+              const std::string x = gelu.input(0), y = nodes->at(half).output(0);
+              gelu.Clear();
+              gelu.set_op_type("Gelu");
+              gelu.set_name("gelu" + std::to_string(div));
+              gelu.add_input(x);
+              gelu.add_output(y);
+              if (approximate) {
+                auto* a = gelu.add_attribute();
+                a->set_name("approximate");
+                a->set_type(onnx::AttributeProto::STRING);
+                a->set_s(approximate);
+              }
+              dropped.insert({i, add, product, half});
+            }
+            QVERIFY(!dropped.empty());
+            google::protobuf::RepeatedPtrField<onnx::NodeProto> kept;
+            for (int i = 0; i < nodes->size(); ++i)
+              if (!dropped.count(i)) *kept.Add() = nodes->at(i);
+            nodes->Swap(&kept);
+            m.mutable_opset_import(0)->set_version(20);
+          },
+          "graph_convnext_dyn17.onnx");
+    };
+    const Checkpoint c = loadModel(geluGraph("gelu.onnx", "none"), std::nullopt);
+    Tensor x;
+    std::vector<int32_t> labels;
+    test::mnistTestSubset(64).batch(0, 64, x, labels);
+    Executor fast(c.network);
+    const double err = test::relativeError(
+        fast.forward(x, 2), test::fixtureTensor("graph_logits.h5", "graph_convnext/logits"));
+    QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
+    expectError<FormatError>([&] { loadModel(geluGraph("gelu_tanh.onnx", "tanh"), std::nullopt); },
+                             {"gelu_tanh.onnx", "(Gelu)", "approximate='tanh'"});
   }
 
   void damagedAndUnsupportedGraphs() {

@@ -344,7 +344,8 @@ class TestOps : public QObject {
         {"tanh", {Activation::Tanh}},
         {"leaky_relu", {Activation::LeakyRelu, 0.1f}},
         {"softplus", {Activation::Softplus}},
-        {"erf", {Activation::Erf}}};
+        {"erf", {Activation::Erf}},
+        {"gelu", {Activation::Gelu}}};
     for (const auto& [name, params] : cases) {
       const std::vector<float> want = hdf5::readFloats(group.openDataSet(name), "op_cases.h5");
       const Tensor expected({x.size()}, want);

@@ -51,6 +51,9 @@ class TestTensorOps : public QObject {
     softmax(x, 1, false, fast, 2);
     QVERIFY(offBy(naive, torchCase("softmax_axis1")) < 1e-6);
     QVERIFY(offBy(fast, torchCase("softmax_axis1")) < 1e-6);
+    softmaxNaive(x, 2, false, naive);  // the last axis: the vectorized float path
+    softmax(x, 2, false, fast, 2);
+    QVERIFY(offBy(fast, naive) < 1e-6);
     softmaxNaive(x, 2, true, naive);
     softmax(x, 2, true, fast, 1);
     QVERIFY(offBy(naive, torchCase("log_softmax_axis2")) < 1e-6);
@@ -116,6 +119,17 @@ class TestTensorOps : public QObject {
     gather(t, 1, {1}, true, y, 1);  // a scalar index drops the axis: x[:, 1]
     QCOMPARE(y.shape(), (Shape{2, 4}));
     QCOMPARE(y[4 + 2], t[12 + 4 + 2]);
+    // Runs of consecutive indices (copied as blocks) mixed with repeats and jumps, every value.
+    const std::vector<int64_t> picks = {1, 2, 3, 0, 1, 3};
+    for (int64_t axis : {0, 2}) {
+      gather(t, axis, axis == 0 ? std::vector<int64_t>{1, 0, 1} : picks, false, y, 2);
+      for (int64_t i = 0; i < y.size(); ++i) {
+        const int64_t a = i / (y.dim(1) * y.dim(2)), b = i / y.dim(2) % y.dim(1), c = i % y.dim(2);
+        const int64_t src = axis == 0 ? std::vector<int64_t>{1, 0, 1}[a] * 12 + b * 4 + c
+                                      : a * 12 + b * 4 + picks[c];
+        QCOMPARE(y[i], t[src]);
+      }
+    }
     sliceAxis(t, 2, 1, 4, 2, y, 2);
     QCOMPARE(y.shape(), (Shape{2, 3, 2}));
     QCOMPARE(y[5], t[2 * 4 + 3]);
