@@ -69,30 +69,30 @@ const Tensor& Executor::run(const Tensor& input, int threads) {
   const bool naive = m_prepared.mode() == ExecMode::Naive;
   for (const Step& s : m_prepared.steps()) {
     Tensor& out = m_slots[m_prepared.slotOf()[s.out]];
-    const auto start =
-        m_profile ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
+    // Named before the step runs: a reshape may take over its input's buffer.
+    const std::string key = m_profile ? profileKey(s, input) : std::string();
+    const auto start = std::chrono::steady_clock::now();
     if (naive) {
       runNaive(s, input, out);
     } else {
       runFast(s, input, out, threads);
     }
-    if (m_profile)
-      record(s, input, out,
-             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    if (m_profile) {
+      OperatorProfile::Entry& e = m_profile->entries[key + " -> " + toString(out.shape())];
+      e.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      ++e.calls;
+    }
   }
   return valueOf(m_network.output(), input);
 }
 
-void Executor::record(const Step& s, const Tensor& input, const Tensor& out, double seconds) {
+std::string Executor::profileKey(const Step& s, const Tensor& input) const {
   const Node& n = m_network.node(s.node);
   std::string key = s.gelu ? std::string("Gelu (fused chain)") : operatorName(n);
   for (size_t i = 0; i < n.inputs.size(); ++i)
     key += (i ? ", " : " ") + toString(valueOf(n.inputs[i], input).shape());
   if (n.inputs.empty()) key += " " + toString(input.shape());
-  key += " -> " + toString(out.shape());
-  OperatorProfile::Entry& e = m_profile->entries[key];
-  e.seconds += seconds;
-  ++e.calls;
+  return key;
 }
 
 void Executor::runNaive(const Step& s, const Tensor& input, Tensor& out) {
@@ -182,7 +182,7 @@ void Executor::runTensorOp(const Node& n, const Tensor& input, Tensor& out, int 
       break;
     }
     case OpKind::Reshape:
-      out = x;
+      if (&out != &x) out = x;  // else it took over its input's buffer (assignSlots)
       out.reshape(resolve(n.full, batch));
       break;
     case OpKind::Transpose:

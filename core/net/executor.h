@@ -52,7 +52,7 @@ class Executor {
   using Step = PreparedNet::Step;
   const Tensor& run(const Tensor& input, int threads);
   const Tensor& valueOf(int node, const Tensor& input) const;
-  void record(const Step& s, const Tensor& input, const Tensor& out, double seconds);
+  std::string profileKey(const Step& s, const Tensor& input) const;
   void runTensorOp(const Node& n, const Tensor& input, Tensor& out, int threads);
   void runNaive(const Step& s, const Tensor& input, Tensor& out);
   void runFast(const Step& s, const Tensor& input, Tensor& out, int threads);

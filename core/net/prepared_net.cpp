@@ -125,7 +125,14 @@ void PreparedNet::assignSlots() {
   std::vector<int> free;
   for (int k = 0; k < static_cast<int>(m_steps.size()); ++k) {
     const int out = m_steps[k].out;
-    if (free.empty()) {
+    // A reshape whose input dies here keeps the input's buffer: no copy.
+    const Node& node = m_network.node(m_steps[k].node);
+    const int in = node.inputs.empty() ? -1 : node.inputs[0];
+    if (m_mode == ExecMode::Fast && node.op == OpKind::Reshape && in > 0 && m_slotOf[in] >= 0 &&
+        lastRead[in] == k && in != m_network.output()) {
+      m_slotOf[out] = m_slotOf[in];
+      lastRead[in] = -1;  // its buffer lives on as the reshape's
+    } else if (free.empty()) {
       m_slotOf[out] = m_slotCount++;
     } else {
       m_slotOf[out] = free.back();

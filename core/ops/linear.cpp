@@ -1,8 +1,10 @@
 #include "core/ops/linear.h"
 
+#include <cblas.h>
 #include <omp.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "core/error.h"
 
@@ -21,6 +23,13 @@ int64_t rowsPerBlock(int64_t rows) {
   blocks += blocks % 2;
   const int64_t perBlock = ((rows + blocks - 1) / blocks + 15) / 16 * 16;
   return std::clamp<int64_t>(perBlock, 16, 512);
+}
+
+// Basin's threads run the blocks; OpenBLAS computes each on the thread that calls it. Set once
+// for the process (OpenBLAS's own setting, which OPENBLAS_NUM_THREADS would otherwise decide).
+void singleThreadedBlas() {
+  static std::once_flag once;
+  std::call_once(once, [] { openblas_set_num_threads(1); });
 }
 
 int64_t inFeatures(const Tensor& input, int64_t outFeatures) {
@@ -58,15 +67,22 @@ void linear(const Tensor& input, const float* weight, const float* bias, int64_t
   output.resize(outputShape(input, outFeatures));
   // Row blocks fixed by N: Eigen's blocking (and so the rounding) must not depend on `threads`.
   const int64_t rows = rowsPerBlock(N), blocks = (N + rows - 1) / rows;
-  Eigen::Map<const RowMatrix> w(weight, outFeatures, F);
+  // One OpenBLAS product per block, each on the calling thread: y = bias + x w^T.
+  singleThreadedBlas();
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (int64_t b = 0; b < blocks; ++b) {
     const int64_t n0 = b * rows, count = std::min(rows, N - n0);
     if (count <= 0) continue;
-    Eigen::Map<const RowMatrix> x(input.data() + n0 * F, count, F);
     Eigen::Map<RowMatrix> y(output.data() + n0 * outFeatures, count, outFeatures);
-    y.noalias() = x * w.transpose();
-    if (bias) y.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(bias, outFeatures);
+    if (bias) {
+      y.rowwise() = Eigen::Map<const Eigen::RowVectorXf>(bias, outFeatures);
+    } else {
+      y.setZero();
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<blasint>(count),
+                static_cast<blasint>(outFeatures), static_cast<blasint>(F), 1.0f,
+                input.data() + n0 * F, static_cast<blasint>(F), weight, static_cast<blasint>(F),
+                1.0f, y.data(), static_cast<blasint>(outFeatures));
     if (relu) y = y.cwiseMax(0.0f);
   }
 }

@@ -86,6 +86,19 @@ class TestTensorOps : public QObject {
     transpose(t, {0, 2, 3, 1}, y, 2);
     QCOMPARE(maxAbsDiff(y, torchCase("transpose_0231")), 0.0);
     QVERIFY_THROWS_EXCEPTION(ShapeError, transpose(t, {0, 2, 2, 1}, y, 1));
+    // Attention's layouts at sizes past one 16 x 16 tile, ragged: every value where it belongs.
+    const Tensor k = randomTensor({37, 5, 19}, 9);
+    for (const std::vector<int64_t>& perm : {std::vector<int64_t>{1, 2, 0}, {1, 0, 2}, {2, 0, 1}}) {
+      transpose(k, perm, y, 2);
+      const Shape in = k.shape();
+      for (int64_t a = 0; a < in[0]; ++a)
+        for (int64_t b = 0; b < in[1]; ++b)
+          for (int64_t c = 0; c < in[2]; ++c) {
+            const int64_t idx[3] = {a, b, c};
+            const int64_t o = (idx[perm[0]] * y.dim(1) + idx[perm[1]]) * y.dim(2) + idx[perm[2]];
+            QCOMPARE(y[o], k[(a * in[1] + b) * in[2] + c]);
+          }
+    }
     QVERIFY_THROWS_EXCEPTION(ShapeError, reduce(t, {3, 1}, true, true, y));
   }
 
