@@ -16,7 +16,7 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 // Rows per GEMM block: at least 4 blocks (so both threads get work), an even number of blocks
 // of at most 512 rows, in multiples of 16. A function of the rows alone: the rounding must not
 // depend on the thread count. Large blocks matter for transformers (thousands of token rows):
-// Eigen packs the weight once per block, which with 16-row blocks cost more than the products;
+// the GEMM packs the weight once per block, which with 16-row blocks cost more than the products;
 // an even count keeps two threads equally busy (4,160 tokens: 10 x 416 rows, not 9 x 512).
 int64_t rowsPerBlock(int64_t rows) {
   int64_t blocks = std::max<int64_t>(4, (rows + 511) / 512);
