@@ -1,9 +1,7 @@
 #include "viz/figure.h"
 
 #include <vtkContextScene.h>
-#include <vtkImageAppend.h>
 #include <vtkImageData.h>
-#include <vtkPNGReader.h>
 #include <vtkRenderWindow.h>
 #include <vtkRendererCollection.h>
 #include <vtkTextActor.h>
@@ -170,27 +168,29 @@ Scene buildScene(vtkRenderWindow* window, const Surface& surface, const FigureOp
   return scene;
 }
 
-void composeSideBySide(const std::vector<std::string>& pngs, const std::string& path) {
-  auto append = vtkSmartPointer<vtkImageAppend>::New();
-  append->SetAppendAxis(0);
-  int height = -1;
-  for (const std::string& png : pngs) {
-    auto reader = vtkSmartPointer<vtkPNGReader>::New();
-    if (!reader->CanReadFile(png.c_str())) throw IoError(png + ": not a readable PNG");
-    reader->SetFileName(png.c_str());
-    reader->Update();
-    const int h = reader->GetOutput()->GetDimensions()[1];
-    if (height >= 0 && h != height)
-      throw ArgumentError(png + " is " + std::to_string(h) + " pixels high, the others " +
-                          std::to_string(height));
-    height = h;
-    append->AddInputConnection(reader->GetOutputPort());
+RgbImage sideBySide(const std::vector<RgbImage>& images) {
+  RgbImage out;
+  for (size_t i = 0; i < images.size(); ++i) {
+    if (i > 0 && images[i].height != out.height)
+      throw ArgumentError("image " + std::to_string(i + 1) + " is " +
+                          std::to_string(images[i].height) + " pixels high, the first " +
+                          std::to_string(out.height));
+    out.height = images[i].height;
+    out.width += images[i].width;
   }
-  append->Update();
-  detail::writePng(path, append->GetOutputPort());
+  out.rgb.resize(size_t(out.width) * out.height * 3);
+  size_t left = 0;  // bytes from the start of a row to the current image
+  for (const RgbImage& image : images) {
+    const size_t rowBytes = size_t(image.width) * 3;
+    for (int row = 0; row < image.height; ++row)
+      std::copy_n(image.rgb.data() + row * rowBytes, rowBytes,
+                  out.rgb.data() + size_t(row) * out.width * 3 + left);
+    left += rowBytes;
+  }
+  return out;
 }
 
-void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path) {
+RgbImage renderFigureImage(const Surface& surface, const FigureOptions& options) {
   detail::checkFigureSize(options);
   surfaceArray(surface, options.array);  // names the arrays there are if missing
   const char* display = std::getenv("DISPLAY");
@@ -212,23 +212,30 @@ void renderFigure(const Surface& surface, const FigureOptions& options, const st
   grab->SetInputBufferTypeToRGB();
   grab->ReadFrontBufferOff();
   grab->Update();
+  vtkImageData* grabbed = grab->GetOutput();
+  int dims[3];
+  grabbed->GetDimensions(dims);
+  RgbImage image{dims[0], dims[1], std::vector<unsigned char>(size_t(dims[0]) * dims[1] * 3)};
+  for (int row = 0; row < dims[1]; ++row)  // VTK's rows run bottom up
+    std::copy_n(
+        static_cast<const unsigned char*>(grabbed->GetScalarPointer(0, dims[1] - 1 - row, 0)),
+        size_t(dims[0]) * 3, image.rgb.data() + size_t(row) * dims[0] * 3);
+  return image;
+}
+
+void writeFigureImage(const RgbImage& image, double dpi, const std::string& path) {
   if (std::filesystem::path(path).extension() == ".pdf") {
-    // A PDF page of the same size holding the rendered image (3-D scenes have no vector form).
-    vtkImageData* image = grab->GetOutput();
-    int dims[3];
-    image->GetDimensions(dims);
-    std::vector<unsigned char> rgb(size_t(dims[0]) * dims[1] * 3);
-    for (int row = 0; row < dims[1]; ++row)  // VTK's rows run bottom up, the PDF's top down
-      std::copy_n(
-          static_cast<const unsigned char*>(image->GetScalarPointer(0, dims[1] - 1 - row, 0)),
-          size_t(dims[0]) * 3, rgb.data() + size_t(row) * dims[0] * 3);
-    auto canvas = detail::pdfCanvas(dims[0], dims[1], options.dpi);
-    canvas->image(rgb, dims[0], dims[1], 0, 0, dims[0], dims[1],
-                  {0, 0, double(dims[0]), double(dims[1])});
+    auto canvas = detail::pdfCanvas(image.width, image.height, dpi);
+    canvas->image(image.rgb, image.width, image.height, 0, 0, image.width, image.height,
+                  {0, 0, double(image.width), double(image.height)});
     canvas->save(path);
     return;
   }
-  detail::writePng(path, grab->GetOutputPort());
+  detail::writePng(path, image.rgb, image.width, image.height);
+}
+
+void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path) {
+  writeFigureImage(renderFigureImage(surface, options), options.dpi, path);
 }
 
 }  // namespace basin::viz

@@ -57,16 +57,28 @@ std::string pcaAxisTitle(int component, double ratio);
 // the surface was opened: viz reads no files); leaves them without one.
 void setPcaAxisTitles(FigureOptions& options, const std::optional<ExplainedVariance>& explained);
 
-// Renders `surface` and writes a PNG, or a PDF page holding that image (for 3-D figures, which
-// have no vector form; 2-D kinds write real vectors through vector_figure.h). The text is sized in
-// points at `dpi`, so a figure twice as large at twice the DPI looks the same, only sharper. Needs
-// an X display (Xvfb on servers): throws IoError naming the problem when there is none,
+// An RGB picture held in memory, rows top to bottom (as PNG and PDF store them).
+struct RgbImage {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgb;  // width * height * 3 bytes
+};
+
+// Renders `surface` into an image of options.width x options.heightPixels. The text is sized in
+// points at options.dpi, so a figure twice as large at twice the DPI looks the same, only sharper.
+// Needs an X display (Xvfb on servers): throws IoError naming the problem when there is none,
 // ArgumentError for options that do not fit the surface (unknown array, 1-D kinds on 2-D surfaces
 // and back, absurd sizes).
+RgbImage renderFigureImage(const Surface& surface, const FigureOptions& options);
+
+// Writes `image` as a PNG, or (for a `.pdf` path) as a PDF page of the same size holding it: 3-D
+// figures have no vector form; 2-D kinds write real vectors through vector_figure.h.
+void writeFigureImage(const RgbImage& image, double dpi, const std::string& path);
+
+// renderFigureImage, then writeFigureImage.
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path);
 
-// Puts PNG figures of the same height side by side, left to right, in one PNG. Throws IoError
-// naming a file that cannot be read or written, ArgumentError when the heights differ.
-void composeSideBySide(const std::vector<std::string>& pngs, const std::string& path);
+// Puts images of the same height side by side, left to right. Throws ArgumentError naming the
+// image (by its place, from 1) whose height differs.
+RgbImage sideBySide(const std::vector<RgbImage>& images);
 
 }  // namespace basin::viz

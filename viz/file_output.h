@@ -3,15 +3,18 @@
 // new one, never half a figure.
 #pragma once
 
-#include <vtkAlgorithmOutput.h>
-
 #include <string>
+#include <vector>
 
 #include "core/io/output_file.h"
 
 namespace basin::viz::detail {
 
-// Encodes `image` (an image pipeline's output) as PNG and writes it to `path`.
-void writePng(const std::string& path, vtkAlgorithmOutput* image);
+// PNG bytes of an RGB picture whose rows run top to bottom; empty if VTK cannot encode it.
+std::string encodePng(const std::vector<unsigned char>& rgb, int width, int height);
+
+// Encodes an RGB picture (rows top to bottom) as PNG and writes it to `path`.
+void writePng(const std::string& path, const std::vector<unsigned char>& rgb, int width,
+              int height);
 
 }  // namespace basin::viz::detail

@@ -1,8 +1,5 @@
 // The SVG backend of vector figures: paths, <text>, and images as embedded base64 PNG.
 #include <vtkBase64Utilities.h>
-#include <vtkImageData.h>
-#include <vtkPNGWriter.h>
-#include <vtkUnsignedCharArray.h>
 
 #include <cmath>
 #include <cstdio>
@@ -37,21 +34,10 @@ std::string escaped(const std::string& text) {
 }
 
 std::string base64Png(const std::vector<unsigned char>& rgb, int width, int height) {
-  auto image = vtkSmartPointer<vtkImageData>::New();
-  image->SetDimensions(width, height, 1);
-  image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
-  // VTK images start at the bottom row; the PNG writer flips them back.
-  for (int row = 0; row < height; ++row)
-    std::copy_n(rgb.data() + size_t(row) * width * 3, width * 3,
-                static_cast<unsigned char*>(image->GetScalarPointer(0, height - 1 - row, 0)));
-  auto writer = vtkSmartPointer<vtkPNGWriter>::New();
-  writer->SetInputData(image);
-  writer->WriteToMemoryOn();
-  writer->Write();
-  vtkUnsignedCharArray* png = writer->GetResult();
-  const auto bytes = static_cast<unsigned long>(png->GetNumberOfTuples());
-  std::string encoded(bytes * 4 / 3 + 8, '\0');
-  encoded.resize(vtkBase64Utilities::Encode(png->GetPointer(0), bytes,
+  const std::string png = detail::encodePng(rgb, width, height);
+  std::string encoded(png.size() * 4 / 3 + 8, '\0');
+  encoded.resize(vtkBase64Utilities::Encode(reinterpret_cast<const unsigned char*>(png.data()),
+                                            static_cast<unsigned long>(png.size()),
                                             reinterpret_cast<unsigned char*>(encoded.data())));
   return encoded;
 }

@@ -51,15 +51,17 @@ void run(const DemoArgs& a) {
     high = std::max(high, h);
   }
   o.valueRange = std::array<double, 2>{low, high};
-  std::vector<std::string> written, sideBySide;
+  std::vector<std::string> written;
+  std::vector<viz::RgbImage> sideBySide;
   for (size_t i = 0; i < demo.models.size(); ++i) {
     o.title = demo.models[i].label;
     written.push_back(file(demo.models[i].arch + "_3d.png"));
-    viz::renderFigure(surfaces[i], o, written.back());
-    if (i < 2) sideBySide.push_back(written.back());
+    viz::RgbImage image = viz::renderFigureImage(surfaces[i], o);
+    viz::writeFigureImage(image, o.dpi, written.back());
+    if (i < 2) sideBySide.push_back(std::move(image));
   }
   written.insert(written.begin(), file("plain_vs_skip_3d.png"));
-  viz::composeSideBySide(sideBySide, written.front());
+  viz::writeFigureImage(viz::sideBySide(sideBySide), o.dpi, written.front());
 
   // Each training path on its PCA plane, as PNG and as vector SVG.
   for (const DemoModel& m : demo.models) {

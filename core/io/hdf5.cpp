@@ -123,9 +123,10 @@ std::vector<T> readValues(const H5::DataSet& dataset, const std::string& path,
     if (shape.empty())
       throw FormatError(path + ": dataset '" + dataset.getObjName() + "' is a scalar");
     const int64_t perRow = shape[0] ? count / shape[0] : 0;
+    // Each run is read straight into its place at the end of `values` (no second copy of the
+    // samples), with the conversion room past it while HDF5 reads.
     std::vector<T> values;
-    values.reserve(rows->size() * size_t(perRow));
-    std::vector<T> run;
+    values.reserve(rows->size() * size_t(perRow) + (room > 1 ? size_t(perRow) * room : 0));
     const H5::DataSpace file = dataset.getSpace();
     std::vector<hsize_t> start(shape.size(), 0), extent(shape.begin(), shape.end());
     for (size_t k = 0; k < rows->size();) {
@@ -135,9 +136,10 @@ std::vector<T> readValues(const H5::DataSet& dataset, const std::string& path,
       extent[0] = hsize_t(end - k);
       file.selectHyperslab(H5S_SELECT_SET, extent.data(), start.data());
       const hsize_t n = extent[0] * hsize_t(perRow);
-      run.assign(size_t(n) * room, T{});
-      if (n > 0) dataset.read(run.data(), type, H5::DataSpace(1, &n), file);
-      values.insert(values.end(), run.begin(), run.begin() + size_t(n));
+      const size_t done = values.size();
+      values.resize(done + size_t(n) * room);
+      if (n > 0) dataset.read(values.data() + done, type, H5::DataSpace(1, &n), file);
+      values.resize(done + size_t(n));
       k = end;
     }
     return values;

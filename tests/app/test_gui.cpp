@@ -249,6 +249,45 @@ class TestGui : public QObject {
     }
   }
 
+  // Two windows of one process computing into one file: the lock is per open file description,
+  // so the second is told who writes the file and the first finishes a whole, valid file.
+  void secondComputeIntoTheSameFileIsRefused() {
+    const QString out = m_dir.filePath("gui_two_writers.h5");
+    MainWindow first, second;
+    first.show();
+    second.show();
+    QSignalSpy firstProgress(&first, &MainWindow::computeProgress);
+    QSignalSpy firstFinished(&first, &MainWindow::computeFinished);
+    QSignalSpy secondFinished(&second, &MainWindow::computeFinished);
+    QVERIFY(first.startCompute(demoJob(out, kCancelGrid, 64), 32, 1));
+    QVERIFY(firstProgress.wait(120000));  // the first holds the lock once it reports
+    QString shown;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, [&] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        shown = box->text();
+        box->accept();
+      }
+    });
+    poll.start(50);
+    QVERIFY(second.startCompute(demoJob(out, kCancelGrid, 64), 32, 1));
+    QVERIFY(secondFinished.wait(120000));
+    QCOMPARE(secondFinished.front().at(1).toBool(), false);
+    QTRY_VERIFY(!shown.isEmpty());
+    const QString pid = QString::number(QCoreApplication::applicationPid());
+    QVERIFY2(shown.contains("is being written by process " + pid), qPrintable(shown));
+    QVERIFY2(shown.contains("gui_two_writers.h5"), qPrintable(shown));
+    QVERIFY(firstFinished.wait(300000));
+    QCOMPARE(firstFinished.front().at(1).toBool(), true);
+    const Surface s = readSurfaceFile(out.toStdString());
+    QCOMPARE(s.missing(), int64_t(0));
+    for (double v : s.arrays.at("test_loss")) QVERIFY(v > 0 && std::isfinite(v));
+    // Nothing of either writer is left beside the file.
+    const QStringList left =
+        QDir(m_dir.path()).entryList({".gui_two_writers*"}, QDir::Hidden | QDir::Files);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
+  }
+
   void trajectoryThroughTheGui() {
     TrajectoryJob job;
     job.checkpoints = {test::dataPath("fixtures/trajectory/checkpoints")};

@@ -237,6 +237,51 @@ class TestFigures : public QObject {
     QVERIFY(pdf.contains("/MediaBox [0 0 300.000 240.000]"));  // 600 x 480 px at 144 dpi
   }
 
+  // The demo's plain-vs-skip figure: images put side by side in memory (viz reads no files).
+  void sideBySideKeepsEveryPixel() {
+    viz::FigureOptions o;
+    o.width = 160;
+    o.heightPixels = 120;
+    const viz::RgbImage left = viz::renderFigureImage(test::analyticSurface(false), o);
+    o.kind = viz::FigureKind::Heat;
+    o.width = 200;
+    const viz::RgbImage right = viz::renderFigureImage(test::analyticSurface(false), o);
+    QCOMPARE(left.width, 160);
+    QCOMPARE(left.height, 120);
+    QCOMPARE(left.rgb.size(), size_t(160 * 120 * 3));
+    const viz::RgbImage both = viz::sideBySide({left, right});
+    QCOMPARE(both.width, 360);
+    QCOMPARE(both.height, 120);
+    for (int row : {0, 37, 119})
+      for (int column : {0, 80, 159, 160, 250, 359}) {
+        const viz::RgbImage& from = column < 160 ? left : right;
+        const int c = column < 160 ? column : column - 160;
+        for (int channel = 0; channel < 3; ++channel)
+          QCOMPARE(both.rgb[(size_t(row) * 360 + column) * 3 + channel],
+                   from.rgb[(size_t(row) * from.width + c) * 3 + channel]);
+      }
+    // The written PNG holds the same picture, top row first.
+    const std::string path = m_dir.filePath("both.png").toStdString();
+    viz::writeFigureImage(both, 96, path);
+    int width = 0;
+    const double same = countPixels(path, &width, [](const unsigned char*) { return true; });
+    QCOMPARE(width, 360);
+    QCOMPARE(same, 360.0 * 120.0);
+    auto reader = vtkSmartPointer<vtkPNGReader>::New();
+    reader->SetFileName(path.c_str());
+    reader->Update();
+    const auto* top = static_cast<const unsigned char*>(
+        reader->GetOutput()->GetScalarPointer(0, 119, 0));  // VTK's last row is the image's first
+    for (int i = 0; i < 360 * 3; ++i) QCOMPARE(top[i], both.rgb[size_t(i)]);
+    o.heightPixels = 100;
+    const viz::RgbImage shorter = viz::renderFigureImage(test::analyticSurface(false), o);
+    test::expectError<ArgumentError>(
+        [&] {
+          viz::sideBySide({left, shorter});
+        },
+        {"image 2 is 100 pixels high, the first 120"});
+  }
+
   void badOptionsAreRefused() {
     viz::FigureOptions o;
     o.kind = viz::FigureKind::Curve1d;
