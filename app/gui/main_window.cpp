@@ -103,19 +103,26 @@ MainWindow::MainWindow()
   connect(m_panel, &ProjectPanel::activated, this, [this](FileKind kind, const QString& path) {
     if (kind == FileKind::Surface) showSurface(path);
     if (kind == FileKind::Projection) {
-      m_currentTrajectory = path;
+      m_session.chooseTrajectory(path.toStdString());
       redraw(true);
+      const SessionEntry* t = m_session.find(path.toStdString());
+      if (!m_session.shown().empty() && m_session.trajectoryPathOn(m_session.shown()) != t->path)
+        statusBar()->showMessage(
+            tr("%1 lies on the plane of %2; it is drawn on surfaces computed on that plane only.")
+                .arg(QFileInfo(path).fileName(),
+                     t->trajectory->directionFile.empty()
+                         ? tr("an unknown direction file")
+                         : QString::fromStdString(t->trajectory->directionFile)),
+            10000);
     }
   });
   connect(m_panel, &ProjectPanel::compareRequested, this, &MainWindow::compare);
   connect(m_panel, &ProjectPanel::removed, this, [this](const QString& path) {
-    if (m_surfaces.count(path) && !m_surfaces[path].computing) m_surfaces.erase(path);
-    m_trajectories.erase(path);
-    if (m_currentTrajectory == path) m_currentTrajectory.clear();
-    if (m_current == path) {
-      m_current.clear();
-      redraw(false);
-    }
+    const SessionSurface* s = m_session.surface(path.toStdString());
+    if (s && s->computing) return;  // the worker's entry stays until it ends
+    const bool shown = m_session.shown() == path.toStdString();
+    m_session.remove(path.toStdString());
+    redraw(!shown);
   });
 
   statusBar()->addWidget(m_readout, 1);
@@ -186,42 +193,44 @@ void MainWindow::showError(const QString& message) {
 }
 
 void MainWindow::showSurface(const QString& path) {
-  if (!m_surfaces.count(path)) return;
-  m_current = path;
-  m_panel->select(path);
-  setWindowTitle(tr("%1 — Basin").arg(QFileInfo(path).fileName()));
+  if (!m_session.surface(path.toStdString())) return;
+  m_session.show(path.toStdString());
+  const QString key = currentSurface();
+  m_panel->select(key);
+  m_panel->markShown(key);
+  setWindowTitle(tr("%1 — Basin").arg(QFileInfo(key).fileName()));
   redraw(false);
   if (m_tabs->currentWidget() == m_compare) m_tabs->setCurrentWidget(m_view3d);
 }
 
-std::optional<Projection> MainWindow::currentTrajectory() const {
-  auto it = m_trajectories.find(m_currentTrajectory);
-  if (it == m_trajectories.end()) return std::nullopt;
-  return it->second;
+std::optional<Projection> MainWindow::shownTrajectory() const {
+  const SessionTrajectory* t = m_session.trajectoryOn(m_session.shown());
+  if (!t) return std::nullopt;
+  return t->projection;
 }
 
-std::vector<std::pair<std::string, std::string>> MainWindow::openInputs() const {
-  std::vector<std::pair<std::string, std::string>> inputs;
-  for (const auto& [path, open] : m_surfaces) {
-    inputs.push_back({"open surface", path.toStdString()});
-    inputs.push_back({"direction", open.directionFile});
-  }
-  for (const auto& [path, _] : m_trajectories) inputs.push_back({"trajectory", path.toStdString()});
-  return inputs;
+QString MainWindow::addEntry(SessionEntry entry) {
+  const FileKind kind = entry.kind;
+  const QString detail = QString::fromStdString(entry.detail);
+  const QString key = QString::fromStdString(m_session.add(std::move(entry)));
+  m_panel->add(kind, key, detail);
+  return key;
 }
 
 void MainWindow::redraw(bool keepCamera) {
-  auto it = m_surfaces.find(m_current);
-  if (it == m_surfaces.end()) {
+  const SessionSurface* found = m_session.surface(m_session.shown());
+  if (!found) {
     const QString hint =
         tr("Open a surface file (File > Open, or drop it here), or compute one "
            "(Compute > Surface).");
     for (SurfaceView* v : {m_view3d, m_planeView, m_curveView}) v->showMessage(hint);
+    m_panel->markShown({});
+    setWindowTitle(tr("Basin — loss landscapes"));
     return;
   }
-  const OpenSurface& open = it->second;
+  const SessionSurface& open = *found;
   const Surface shown = open.computing ? previewOf(open.surface) : open.surface;
-  const auto trajectory = currentTrajectory();
+  const auto trajectory = shownTrajectory();
   try {
     if (shown.y.empty()) {
       const QString flat = tr("A 1-D surface: see the 1-D tab.");
@@ -232,13 +241,16 @@ void MainWindow::redraw(bool keepCamera) {
           false);
       return;
     }
-    m_view3d->showSurface(
-        shown,
-        figureOptions(shown, open.explained, viz::FigureKind::Surface3d, m_settings, trajectory),
-        keepCamera);
-    m_planeView->showSurface(
-        shown, figureOptions(shown, open.explained, m_settings.planeKind, m_settings, trajectory),
-        false);
+    // Each view names the file it shows.
+    const std::string name = QFileInfo(currentSurface()).fileName().toStdString();
+    viz::FigureOptions surface3d =
+        figureOptions(shown, open.explained, viz::FigureKind::Surface3d, m_settings, trajectory);
+    surface3d.title = name;
+    m_view3d->showSurface(shown, surface3d, keepCamera);
+    viz::FigureOptions plane =
+        figureOptions(shown, open.explained, m_settings.planeKind, m_settings, trajectory);
+    plane.title = name;
+    m_planeView->showSurface(shown, plane, false);
     const Surface slice = sliceAtZero(shown);
     viz::FigureOptions curves =
         figureOptions(slice, open.explained, viz::FigureKind::Curve1d, m_settings, {});
@@ -265,10 +277,10 @@ void MainWindow::settingsChanged(const RenderSettings& settings) {
 void MainWindow::compare(const QStringList& surfacePaths) {
   std::vector<CompareEntry> entries;
   for (const QString& path : surfacePaths) {
-    auto it = m_surfaces.find(path);
-    if (it == m_surfaces.end()) continue;
-    const Surface shown = it->second.computing ? previewOf(it->second.surface) : it->second.surface;
-    entries.push_back({QFileInfo(path).completeBaseName(), shown, it->second.explained});
+    const SessionSurface* open = m_session.surface(path.toStdString());
+    if (!open) continue;
+    const Surface shown = open->computing ? previewOf(open->surface) : open->surface;
+    entries.push_back({QFileInfo(path).completeBaseName(), shown, open->explained});
   }
   if (entries.size() < 2) {
     showError(tr("Select two or more surfaces in the Session panel to compare them."));

@@ -12,6 +12,7 @@
 #include "app/gui/surface_worker.h"
 #include "core/io/file_kind.h"
 #include "core/landscape/trajectory_job.h"
+#include "core/session/session.h"
 
 class QCommandLineParser;
 class QLabel;
@@ -27,13 +28,6 @@ class CompareView;
 class Inspector;
 class ProjectPanel;
 class SurfaceView;
-
-struct OpenSurface {
-  Surface surface;
-  std::string directionFile;
-  std::optional<ExplainedVariance> explained;  // read once when opened: redraws read no file
-  bool computing = false;
-};
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -67,7 +61,8 @@ class MainWindow : public QMainWindow {
   SurfaceView* planeView() const { return m_planeView; }
   CompareView* compareView() const { return m_compare; }
   QTabWidget* tabs() const { return m_tabs; }
-  QString currentSurface() const { return m_current; }
+  QString currentSurface() const { return QString::fromStdString(m_session.shown()); }
+  const Session& session() const { return m_session; }
 
  signals:
   void computeFinished(const QString& path, bool complete);
@@ -98,11 +93,10 @@ class MainWindow : public QMainWindow {
   void showError(const QString& message);
   void offerResume(const QString& path);
   void surfaceUpdate(const SurfacePtr& surface, bool finalState);
-  // The trajectory drawn over surfaces: the one opened or chosen last.
-  std::optional<Projection> currentTrajectory() const;
-  // Every file the session has open (surfaces, their direction files, trajectories): an export
-  // must not write over one.
-  std::vector<std::pair<std::string, std::string>> openInputs() const;
+  // The trajectory drawn over the shown surface: one on its own plane (Session::trajectoryOn).
+  std::optional<Projection> shownTrajectory() const;
+  // Adds `entry` to the session and its line to the panel; returns its key.
+  QString addEntry(SessionEntry entry);
   SurfaceJob defaultJob() const;
 
   ProjectPanel* m_panel;
@@ -118,10 +112,9 @@ class MainWindow : public QMainWindow {
   QMenu* m_recentMenu;
 
   RenderSettings m_settings;
-  std::map<QString, OpenSurface> m_surfaces;
-  std::map<QString, Projection> m_trajectories;
-  QString m_current, m_currentTrajectory;
+  Session m_session;
   QString m_computingPath;
+  bool m_computeShown = false;  // the computing surface has been shown once
   SurfaceWorker* m_worker = nullptr;
   QThread* m_thread = nullptr;
   QThread* m_trajectoryThread = nullptr;

@@ -60,14 +60,21 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
   m_worker = new SurfaceWorker(job, batch, threads);
   m_thread = new QThread(this);
   m_worker->moveToThread(m_thread);
-  m_computingPath = QFileInfo(QString::fromStdString(job.out)).absoluteFilePath();
+  m_computingPath = QString::fromStdString(sessionKey(job.out));
+  m_computeShown = false;
   connect(m_thread, &QThread::started, m_worker, &SurfaceWorker::run);
   connect(m_worker, &SurfaceWorker::started, this, [this](const QString&, const QString& dirs) {
-    OpenSurface& open = m_surfaces[m_computingPath];
+    SessionSurface open;
     open.computing = true;
     open.directionFile = dirs.toStdString();
     open.explained = readExplainedVariance(open.directionFile);
-    m_panel->add(FileKind::Surface, m_computingPath, tr("being computed"));
+    if (const SessionSurface* before = m_session.surface(m_computingPath.toStdString()))
+      open.surface = before->surface;  // resuming: what is saved shows until the first update
+    addEntry({FileKind::Surface,
+              m_computingPath.toStdString(),
+              tr("being computed").toStdString(),
+              std::move(open),
+              {}});
     m_progress->setValue(0);
     m_progress->show();
     m_cancel->show();
@@ -100,14 +107,19 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads)
                              15000);
   });
   connect(m_worker, &SurfaceWorker::failed, this, [this](const QString& message) {
+    // A computation that failed before it had a point leaves no entry behind.
+    if (SessionSurface* open = m_session.surface(m_computingPath.toStdString())) {
+      open->computing = false;
+      if (open->surface.x.empty()) m_panel->remove(m_computingPath);
+    }
     showError(tr("The computation stopped:\n\n%1").arg(message));
   });
   for (auto signal : {&SurfaceWorker::finished, &SurfaceWorker::cancelled})
     connect(m_worker, signal, m_thread, &QThread::quit);
   connect(m_worker, &SurfaceWorker::failed, m_thread, &QThread::quit);
   connect(m_thread, &QThread::finished, this, [this] {
-    const bool complete =
-        m_surfaces.count(m_computingPath) && m_surfaces[m_computingPath].surface.missing() == 0;
+    const SessionSurface* open = m_session.surface(m_computingPath.toStdString());
+    const bool complete = open && !open->surface.x.empty() && open->surface.missing() == 0;
     // The worker's thread has ended: deleteLater would post to a dead event loop and leak it.
     delete m_worker;
     m_thread->deleteLater();
@@ -195,14 +207,20 @@ void MainWindow::cancelCompute() {
 }
 
 void MainWindow::surfaceUpdate(const SurfacePtr& surface, bool finalState) {
-  OpenSurface& open = m_surfaces[m_computingPath];
-  open.surface = *surface;
-  open.computing = !finalState;
-  if (finalState) m_panel->add(FileKind::Surface, m_computingPath, QString());
-  if (m_current.isEmpty() || m_current == m_computingPath) {
-    const bool first = m_current != m_computingPath;
-    m_current = m_computingPath;
-    redraw(!first);
+  SessionSurface* open = m_session.surface(m_computingPath.toStdString());
+  if (!open) return;
+  open->surface = *surface;
+  open->computing = !finalState;
+  if (finalState) {
+    m_session.find(m_computingPath.toStdString())->detail.clear();
+    m_panel->add(FileKind::Surface, m_computingPath, QString());
+  }
+  // The new surface is shown at once; once the user shows another, it no longer takes over.
+  if (!m_computeShown) {
+    m_computeShown = true;
+    showSurface(m_computingPath);
+  } else if (currentSurface() == m_computingPath) {
+    redraw(true);
   }
 }
 

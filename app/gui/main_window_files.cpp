@@ -69,36 +69,39 @@ void MainWindow::openFiles(const QStringList& paths) {
 QString MainWindow::openFile(const QString& path) {
   try {
     const FileInfo info = classifyFile(path.toStdString());
+    SessionEntry entry{info.kind, info.path, {}, {}, {}};
     switch (info.kind) {
       case FileKind::Surface: {
-        OpenSurface open;
+        SessionSurface open;
         open.surface = readSurfaceFile(info.path);
         open.directionFile = directionFileOf(open.surface, info.path);
         open.explained = readExplainedVariance(open.directionFile);
         const int64_t missing = open.surface.missing();
-        m_surfaces[path] = std::move(open);
-        m_panel->add(FileKind::Surface, path,
-                     missing ? tr("%1 points not computed yet").arg(missing) : QString());
-        showSurface(path);
-        if (missing > 0) offerResume(path);
+        if (missing) entry.detail = tr("%1 points not computed yet").arg(missing).toStdString();
+        entry.surface = std::move(open);
+        const QString key = addEntry(std::move(entry));
+        showSurface(key);
+        if (missing > 0) offerResume(key);
         break;
       }
       case FileKind::Projection: {
-        m_trajectories[path] = readProjectionFile(info.path);
-        m_panel->add(FileKind::Projection, path,
-                     tr("%1 checkpoints").arg(m_trajectories[path].x.size()));
-        m_currentTrajectory = path;
+        SessionTrajectory trajectory;
+        trajectory.projection = readProjectionFile(info.path);
+        trajectory.directionFile = directionFileOfProjection(trajectory.projection, info.path);
+        entry.detail = tr("%1 checkpoints").arg(trajectory.projection.x.size()).toStdString();
+        entry.trajectory = std::move(trajectory);
+        addEntry(std::move(entry));
         redraw(true);
         break;
       }
       case FileKind::Directions: {
         const auto explained = readExplainedVariance(info.path);
-        m_panel->add(FileKind::Directions, path,
-                     explained && explained->ratio.size() >= 2
-                         ? tr("PCA directions: %1 % and %2 % of the variance")
-                               .arg(100 * explained->ratio[0], 0, 'f', 1)
-                               .arg(100 * explained->ratio[1], 0, 'f', 1)
-                         : QString());
+        if (explained && explained->ratio.size() >= 2)
+          entry.detail = tr("PCA directions: %1 % and %2 % of the variance")
+                             .arg(100 * explained->ratio[0], 0, 'f', 1)
+                             .arg(100 * explained->ratio[1], 0, 'f', 1)
+                             .toStdString();
+        addEntry(std::move(entry));
         break;
       }
       case FileKind::Model: {
@@ -111,11 +114,14 @@ QString MainWindow::openFile(const QString& path) {
         } catch (const ArgumentError&) {
           detail += tr(" (weights only: choose its architecture when computing)");
         }
-        m_panel->add(FileKind::Model, path, detail);
+        entry.detail = detail.toStdString();
+        addEntry(std::move(entry));
         break;
       }
       case FileKind::Dataset:
-        m_panel->add(FileKind::Dataset, QString::fromStdString(info.dataSpec), path);
+        entry.path = info.dataSpec;
+        entry.detail = info.path;
+        addEntry(std::move(entry));
         break;
     }
     addRecent(path);
@@ -129,8 +135,11 @@ bool MainWindow::openDemo() {
   try {
     const DemoBundle demo = demoBundle(demoFolder(BASIN_SOURCE_RESOURCES));
     QStringList missing, pair;
-    m_panel->add(FileKind::Dataset, QString::fromStdString(demo.dataSpec),
-                 tr("1,000 MNIST test images (--normalize mnist --pad 2)"));
+    addEntry({FileKind::Dataset,
+              demo.dataSpec,
+              tr("1,000 MNIST test images (--normalize mnist --pad 2)").toStdString(),
+              {},
+              {}});
     for (const DemoModel& m : demo.models) {
       for (const std::string& f : {m.model, m.pcaSurface, m.projection, m.surface}) {
         const QString path = QString::fromStdString(f);
@@ -141,8 +150,8 @@ bool MainWindow::openDemo() {
         const QString error = openFile(path);
         if (!error.isEmpty()) missing << error;
       }
-      if (m.arch != "densenet_bc40" && m_surfaces.count(QString::fromStdString(m.surface)))
-        pair << QString::fromStdString(m.surface);
+      if (m.arch != "densenet_bc40" && m_session.surface(m.surface))
+        pair << QString::fromStdString(sessionKey(m.surface));
     }
     if (!missing.isEmpty())
       throw IoError(tr("The demo is incomplete (compute its surfaces with "
@@ -164,7 +173,9 @@ bool MainWindow::openDemo() {
 
 void MainWindow::offerResume(const QString& path) {
   if (m_worker) return;
-  const auto job = jobFromSurface(m_surfaces[path].surface, path.toStdString());
+  const SessionSurface* open = m_session.surface(path.toStdString());
+  if (!open) return;
+  const auto job = jobFromSurface(open->surface, path.toStdString());
   if (!job) return;
   if (QMessageBox::question(this, tr("Resume?"),
                             tr("%1 is not finished. Compute its missing points now?").arg(path)) !=
@@ -207,22 +218,22 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::exportFigureDialog() {
-  auto it = m_surfaces.find(m_current);
-  if (it == m_surfaces.end()) {
+  const SessionSurface* open = m_session.surface(m_session.shown());
+  if (!open) {
     showError(tr("Show a surface first: open one or compute one."));
     return;
   }
-  const Surface& surface = it->second.surface;
+  const Surface& surface = open->surface;
   const viz::FigureKind shown = m_tabs->currentWidget() == m_planeView ? m_settings.planeKind
                                 : surface.y.empty()                    ? viz::FigureKind::Curve1d
                                                                        : viz::FigureKind::Surface3d;
-  const auto trajectory = currentTrajectory();
+  const auto trajectory = shownTrajectory();
   ExportDialog dialog(shown, !surface.y.empty(), trajectory.has_value(),
-                      QFileInfo(m_current).absolutePath(), this);
+                      QFileInfo(currentSurface()).absolutePath(), this);
   if (dialog.exec() != QDialog::Accepted) return;
   try {
     viz::FigureOptions options =
-        figureOptions(surface, it->second.explained, dialog.kind(), m_settings,
+        figureOptions(surface, open->explained, dialog.kind(), m_settings,
                       dialog.includeTrajectory() ? trajectory : std::nullopt);
     if (!dialog.includeTrajectory()) options.trajectory.reset();
     options.width = dialog.widthPixels();
@@ -230,7 +241,7 @@ void MainWindow::exportFigureDialog() {
     options.dpi = dialog.dpi();
     options.title = dialog.title().toStdString();
     refuseOutputOverInput(tr("the figure").toStdString(), dialog.path().toStdString(),
-                          openInputs());
+                          m_session.inputs());
     exportFigure(surface, options, dialog.path());
     statusBar()->showMessage(tr("Figure written to %1").arg(dialog.path()), 6000);
   } catch (const std::exception& error) {
@@ -239,21 +250,21 @@ void MainWindow::exportFigureDialog() {
 }
 
 void MainWindow::exportData() {
-  auto it = m_surfaces.find(m_current);
-  if (it == m_surfaces.end()) {
+  const SessionSurface* open = m_session.surface(m_session.shown());
+  if (!open) {
     showError(tr("Show a surface first: open one or compute one."));
     return;
   }
   const QString path = QFileDialog::getSaveFileName(
-      this, tr("Export data"), QFileInfo(m_current).absolutePath(),
+      this, tr("Export data"), QFileInfo(currentSurface()).absolutePath(),
       tr("VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;"
          "CSV table (*.csv)"));
   if (path.isEmpty()) return;
   try {
-    const viz::FigureOptions o = figureOptions(it->second.surface, it->second.explained,
-                                               viz::FigureKind::Surface3d, m_settings, {});
-    refuseOutputOverInput(tr("the export").toStdString(), path.toStdString(), openInputs());
-    viz::exportSurface(it->second.surface, path.toStdString(), o.array, o.height);
+    const viz::FigureOptions o =
+        figureOptions(open->surface, open->explained, viz::FigureKind::Surface3d, m_settings, {});
+    refuseOutputOverInput(tr("the export").toStdString(), path.toStdString(), m_session.inputs());
+    viz::exportSurface(open->surface, path.toStdString(), o.array, o.height);
     statusBar()->showMessage(tr("Data written to %1").arg(path), 6000);
   } catch (const std::exception& error) {
     showError(tr("Could not export %1:\n\n%2").arg(path, error.what()));

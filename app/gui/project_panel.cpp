@@ -1,6 +1,7 @@
 #include "app/gui/project_panel.h"
 
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QMenu>
 
@@ -29,9 +30,16 @@ ProjectPanel::ProjectPanel(QWidget* parent) : QTreeWidget(parent) {
     item->setFont(0, bold);
     item->setExpanded(true);
   }
-  connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+  // One click shows (Ctrl and Shift clicks only select, to pick surfaces to compare); Return
+  // and double-click too.
+  auto activate = [this](QTreeWidgetItem* item) {
     const QString path = item->data(0, kPathRole).toString();
     if (!path.isEmpty()) emit activated(FileKind(item->data(0, kKindRole).toInt()), path);
+  };
+  connect(this, &QTreeWidget::itemActivated, this, activate);
+  connect(this, &QTreeWidget::itemClicked, this, [activate](QTreeWidgetItem* item) {
+    if (QGuiApplication::keyboardModifiers() & (Qt::ControlModifier | Qt::ShiftModifier)) return;
+    activate(item);
   });
   connect(this, &QWidget::customContextMenuRequested, this, &ProjectPanel::showMenu);
 }
@@ -53,7 +61,8 @@ QTreeWidgetItem* ProjectPanel::find(const QString& path) const {
 QTreeWidgetItem* ProjectPanel::add(FileKind kind, const QString& path, const QString& detail) {
   QTreeWidgetItem* item = find(path);
   if (!item) item = new QTreeWidgetItem(group(kind));
-  item->setText(0, QFileInfo(path).fileName().isEmpty() ? path : QFileInfo(path).fileName());
+  const QString name = QFileInfo(path).fileName().isEmpty() ? path : QFileInfo(path).fileName();
+  item->setText(0, path == m_marked ? QStringLiteral("▸ ") + name : name);
   item->setToolTip(0, detail.isEmpty() ? path : path + "\n" + detail);
   item->setData(0, kPathRole, path);
   item->setData(0, kKindRole, int(kind));
@@ -62,6 +71,7 @@ QTreeWidgetItem* ProjectPanel::add(FileKind kind, const QString& path, const QSt
 }
 
 void ProjectPanel::remove(const QString& path) {
+  if (path == m_marked) m_marked.clear();
   delete find(path);
   emit removed(path);
 }
@@ -83,6 +93,23 @@ QStringList ProjectPanel::selectedPaths(FileKind kind) const {
 
 void ProjectPanel::select(const QString& path) {
   if (QTreeWidgetItem* item = find(path)) setCurrentItem(item);
+}
+
+void ProjectPanel::markShown(const QString& path) {
+  if (QTreeWidgetItem* old = find(m_marked)) {
+    QFont font = old->font(0);
+    font.setBold(false);
+    old->setFont(0, font);
+    old->setText(0, old->text(0).remove(0, 2));
+  }
+  m_marked.clear();
+  QTreeWidgetItem* item = find(path);
+  if (!item) return;
+  QFont font = item->font(0);
+  font.setBold(true);
+  item->setFont(0, font);
+  item->setText(0, QStringLiteral("▸ ") + item->text(0));
+  m_marked = path;
 }
 
 void ProjectPanel::showMenu(const QPoint& position) {

@@ -1,5 +1,6 @@
 // The session's files by kind: models, data sets, direction sets, surfaces and trajectories.
-// Double-click shows a surface; several selected surfaces can be compared.
+// A view of the Session: a click shows a surface (or draws a trajectory on the surfaces of its
+// plane), the shown surface is marked; several selected surfaces can be compared.
 #pragma once
 
 #include <QTreeWidget>
@@ -20,6 +21,9 @@ class ProjectPanel : public QTreeWidget {
   QStringList paths(FileKind kind) const;
   QStringList selectedPaths(FileKind kind) const;
   void select(const QString& path);
+  // Marks the entry of the surface the views show (bold, with a marker); none for empty.
+  void markShown(const QString& path);
+  QString markedPath() const { return m_marked; }
 
  signals:
   void activated(basin::FileKind kind, const QString& path);
@@ -30,6 +34,8 @@ class ProjectPanel : public QTreeWidget {
   QTreeWidgetItem* group(FileKind kind) const;
   QTreeWidgetItem* find(const QString& path) const;
   void showMenu(const QPoint& position);
+
+  QString m_marked;
 };
 
 }  // namespace basin::gui

@@ -41,7 +41,12 @@ TrajectoryRun runTrajectory(const TrajectoryJob& job, const std::vector<std::str
       files, final.network, [&](const std::string& f) { return loadModel(f, job.arch); }, options);
   const Trajectory& t = run.trajectory;
   writeDirectionFile(job.outDirs, final.network, t.directions);
-  writeProjectionFile(run.outProj, {t.x, t.y, t.checkpoints});
+  // The projection names its direction file relative to its own folder, so the pair can move.
+  namespace fs = std::filesystem;
+  const std::string dirsFromProj = fs::absolute(job.outDirs)
+                                       .lexically_relative(fs::absolute(run.outProj).parent_path())
+                                       .string();
+  writeProjectionFile(run.outProj, {t.x, t.y, t.checkpoints, dirsFromProj});
 
   double reach = 0.0;
   for (size_t i = 0; i < t.x.size(); ++i)

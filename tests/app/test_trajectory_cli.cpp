@@ -72,6 +72,9 @@ class TestTrajectoryCli : public QObject {
     QCOMPARE(p.x.back(), 0.0);
     QCOMPARE(p.y.back(), 0.0);
     QVERIFY(p.checkpoints.back().ends_with("model_12.pt"));
+    QCOMPARE(p.dirFile, std::string("pca.h5"));  // relative to its own folder: the pair can move
+    QCOMPARE(basin::directionFileOfProjection(p, path("pca_proj.h5").toStdString()),
+             path("pca.h5").toStdString());
 
     // The surface on the PCA plane, around the final model, against PyTorch's.
     const std::vector<double> xs = expected("plane/xcoordinates");

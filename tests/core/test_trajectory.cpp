@@ -232,12 +232,20 @@ class TestTrajectory : public QObject {
   }
 
   void projectionFileRoundTrip() {
-    const Projection p{{1.5, -2.0, 0.0}, {0.25, 3.0, 0.0}, {"a.pt", "b.pt", "c.pt"}};
+    const Projection p{{1.5, -2.0, 0.0}, {0.25, 3.0, 0.0}, {"a.pt", "b.pt", "c.pt"}, "pca.h5"};
     writeProjectionFile(path("proj.h5"), p);
     const Projection back = readProjectionFile(path("proj.h5"));
     QCOMPARE(back.x, p.x);
     QCOMPARE(back.y, p.y);
     QCOMPARE(back.checkpoints, p.checkpoints);
+    QCOMPARE(back.dirFile, p.dirFile);
+    // Its plane: the recorded name, from the projection's folder; else the name's convention.
+    QCOMPARE(directionFileOfProjection(back, "/runs/a/proj.h5"), std::string("/runs/a/pca.h5"));
+    QCOMPARE(directionFileOfProjection({}, "/runs/a/dirs.h5_proj_cos.h5"),
+             std::string("/runs/a/dirs.h5"));
+    QCOMPARE(directionFileOfProjection({}, "/runs/a/pca_dirs_proj.h5"),
+             std::string("/runs/a/pca_dirs.h5"));
+    QCOMPARE(directionFileOfProjection({}, "/runs/a/path.h5"), std::string());
     // The reference's file has only the two datasets.
     hdf5::writeAtomically(path("ref_proj.h5"), [](H5::H5File& f) {
       hdf5::writeDoubles(f, "proj_xcoord", {2}, {1.0, 2.0});
