@@ -20,6 +20,13 @@ class IoError : public Error {
   using Error::Error;
 };
 
+// The output is locked by another writer (a process, or another job in this one). The message says
+// who; front ends add how their user can wait (the CLI's --wait, the GUI's later retry).
+class OutputBusyError : public IoError {
+ public:
+  using IoError::IoError;
+};
+
 // A file's content is not what its format says (bad magic, corrupt header, unknown names).
 class FormatError : public Error {
  public:

@@ -54,7 +54,13 @@ void run(SurfaceArgs& a) {
   job.x = parseAxis(a.x, "--x");
   if (!a.y.empty()) job.y = parseAxis(a.y, "--y");
   // Every rank draws the same seeded directions; only rank 0 writes them.
-  PreparedSurface prepared = prepareSurface(job, processRank() == 0, a.wait);
+  PreparedSurface prepared = [&] {
+    try {
+      return prepareSurface(job, processRank() == 0, a.wait);
+    } catch (const OutputBusyError& e) {
+      throw OutputBusyError(std::string(e.what()) + " (or pass --wait)");
+    }
+  }();
   Network& network = prepared.checkpoint.network;
   const Dataset& data = prepared.data;
   const DirectionPair& dirs = prepared.directions;

@@ -72,10 +72,7 @@ QString MainWindow::openFile(const QString& path) {
     SessionEntry entry{info.kind, info.path, {}, {}, {}};
     switch (info.kind) {
       case FileKind::Surface: {
-        SessionSurface open;
-        open.surface = readSurfaceFile(info.path);
-        open.directionFile = directionFileOf(open.surface, info.path);
-        open.explained = readExplainedVariance(open.directionFile);
+        SessionSurface open = readSessionSurface(info.path);
         const int64_t missing = open.surface.missing();
         if (missing) entry.detail = tr("%1 points not computed yet").arg(missing).toStdString();
         entry.surface = std::move(open);
@@ -85,9 +82,7 @@ QString MainWindow::openFile(const QString& path) {
         break;
       }
       case FileKind::Projection: {
-        SessionTrajectory trajectory;
-        trajectory.projection = readProjectionFile(info.path);
-        trajectory.directionFile = directionFileOfProjection(trajectory.projection, info.path);
+        SessionTrajectory trajectory = readSessionTrajectory(info.path);
         entry.detail = tr("%1 checkpoints").arg(trajectory.projection.x.size()).toStdString();
         entry.trajectory = std::move(trajectory);
         addEntry(std::move(entry));

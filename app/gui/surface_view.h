@@ -26,6 +26,8 @@ class SurfaceView : public QStackedWidget {
   // Shows a message instead of a figure.
   void showMessage(const QString& message);
   bool hasFigure() const;
+  // What the figure shows (its trajectory, title, levels); meaningful while hasFigure().
+  const viz::FigureOptions& options() const { return m_options; }
 
   VtkWidget* vtkWidget() const { return m_vtk; }
   vtkCamera* camera() const;      // the 3-D camera; nullptr for flat figures

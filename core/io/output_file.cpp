@@ -120,8 +120,8 @@ OutputLock::OutputLock(const std::string& path, bool wait) : m_lockPath(lockPath
       ::close(m_fd);
       m_fd = -1;
       if (error == EAGAIN || error == EACCES)
-        throw IoError(path + " is being written by " + holder +
-                      "; wait for it to finish (or pass --wait)");
+        throw OutputBusyError(path + " is being written by " + holder +
+                              "; wait for it to finish, or choose another output file");
       return;  // a file system without locks: proceed as before locks existed
     }
     // The holder before us may have removed the file it locked: lock the file the name shows.

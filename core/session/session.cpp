@@ -17,15 +17,30 @@ std::string fileKey(const std::string& path) {
   return fs::absolute(path, ec).lexically_normal().string();
 }
 
-// Two names of one file: equal keys, or (hard links) the same inode.
-bool sameFile(const std::string& a, const std::string& b) {
-  if (a.empty() || b.empty()) return false;
-  if (fileKey(a) == fileKey(b)) return true;
+// Two keys of one file: equal, or (hard links) the same inode.
+bool sameFile(const std::string& keyA, const std::string& keyB) {
+  if (keyA.empty() || keyB.empty()) return false;
   std::error_code ec;
-  return fs::equivalent(a, b, ec);
+  return keyA == keyB || fs::equivalent(keyA, keyB, ec);
 }
 
 }  // namespace
+
+SessionSurface readSessionSurface(const std::string& path) {
+  SessionSurface open;
+  open.surface = readSurfaceFile(path);
+  // Relative names are relative to the file itself, not to a link that points at it.
+  open.directionFile = directionFileOf(open.surface, fileKey(path));
+  open.explained = readExplainedVariance(open.directionFile);
+  return open;
+}
+
+SessionTrajectory readSessionTrajectory(const std::string& path) {
+  SessionTrajectory open;
+  open.projection = readProjectionFile(path);
+  open.directionFile = directionFileOfProjection(open.projection, fileKey(path));
+  return open;
+}
 
 std::string sessionKey(const std::string& path) {
   if (const auto spec = splitDataSpec(path)) return spec->first + ":" + fileKey(spec->second);

@@ -34,6 +34,12 @@ struct SessionEntry {
   std::optional<SessionTrajectory> trajectory;
 };
 
+// What the session keeps of a surface file: the surface, the direction file its dir_file names
+// (found beside it) and that file's explained variance, read once so redraws read no file.
+SessionSurface readSessionSurface(const std::string& path);
+// A projection file and the direction file of its plane (directionFileOfProjection).
+SessionTrajectory readSessionTrajectory(const std::string& path);
+
 // The key of a file in a session: absolute, lexically normal, links resolved where the file
 // exists, so one file opened through two names is one entry. Data set specs ("mnist:DIR") keep
 // their prefix with the folder made absolute.

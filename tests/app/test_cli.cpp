@@ -236,6 +236,7 @@ class TestCli : public QObject {
     const QByteArray holder =
         "w.h5 is being written by process " + QByteArray::number(qint64(first.processId()));
     QVERIFY2(refused.err.contains(holder), refused.err.constData());
+    QVERIFY2(refused.err.contains("(or pass --wait)"), refused.err.constData());
     QProcess waiting;
     waiting.start(BASIN_CLI, QStringList(args) << "--wait");
     QVERIFY(waiting.waitForStarted());

@@ -13,6 +13,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -26,9 +27,11 @@
 #include "app/gui/guarded_application.h"
 #include "app/gui/inspector.h"
 #include "app/gui/main_window.h"
+#include "app/gui/project_panel.h"
 #include "app/gui/surface_view.h"
 #include "app/gui/vtk_widget.h"
 #include "core/error.h"
+#include "core/io/demo_bundle.h"
 #include "core/landscape/direction_file.h"
 #include "core/landscape/projection_file.h"
 #include "tests/support/test_support.h"
@@ -127,6 +130,65 @@ class TestGui : public QObject {
     QTest::qWait(200);
     QVERIFY(distinctColors(window.planeView()->grabImage()) > 50);
     screenshot(window, "contour");
+  }
+
+  void sessionRulesThroughThePanel() {
+    const DemoBundle demo = demoBundle(BASIN_SOURCE_DEMO);
+    const DemoModel& resnet = demo.models.at(0);
+    const DemoModel& densenet = demo.models.at(2);
+    const QString link = m_dir.filePath("pca_link.h5");
+    QVERIFY(QFile::link(QString::fromStdString(resnet.pcaSurface), link));
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (const std::string& f : {resnet.surface, resnet.pcaSurface, resnet.projection,
+                                 densenet.projection, densenet.pcaSurface})
+      QCOMPARE(window.openFile(QString::fromStdString(f)), QString());
+    // The same file through another name is the same entry.
+    QCOMPARE(window.openFile(link), QString());
+    auto* panel = window.findChild<ProjectPanel*>();
+    QVERIFY(panel);
+    QCOMPARE(panel->paths(FileKind::Surface).size(), 3);
+    QCOMPARE(window.session().entries(FileKind::Surface).size(), size_t(3));
+    // One click on the random-direction surface shows it, marks it and names it; no path there.
+    auto click = [&](const std::string& path) {
+      const QString name = QFileInfo(QString::fromStdString(path)).fileName();
+      QTreeWidgetItem* item = nullptr;
+      for (QTreeWidgetItem* found : panel->findItems(name, Qt::MatchEndsWith | Qt::MatchRecursive))
+        if (found->toolTip(0).startsWith(QString::fromStdString(sessionKey(path)))) item = found;
+      QVERIFY2(item, qPrintable(name));
+      panel->scrollToItem(item);
+      QTest::mouseClick(panel->viewport(), Qt::LeftButton, Qt::NoModifier,
+                        panel->visualItemRect(item).center());
+      QTest::qWait(100);
+    };
+    click(resnet.surface);
+    const QString randomKey = QString::fromStdString(sessionKey(resnet.surface));
+    QCOMPARE(window.currentSurface(), randomKey);
+    QCOMPARE(panel->markedPath(), randomKey);
+    QVERIFY(window.windowTitle().startsWith("resnet20.h5 "));
+    QVERIFY(window.planeView()->hasFigure());
+    QCOMPARE(window.planeView()->options().title, std::string("resnet20.h5"));
+    QVERIFY(!window.planeView()->options().trajectory);
+    // On its own PCA plane the network's own path is drawn, not the DenseNet's opened later.
+    click(resnet.pcaSurface);
+    QCOMPARE(window.currentSurface(), QString::fromStdString(sessionKey(resnet.pcaSurface)));
+    const Projection own = readProjectionFile(resnet.projection);
+    const Projection other = readProjectionFile(densenet.projection);
+    QVERIFY(own.x != other.x);
+    QVERIFY(window.planeView()->options().trajectory);
+    QCOMPARE(window.planeView()->options().trajectory->x, own.x);
+    QCOMPARE(window.planeView()->options().trajectory->y, own.y);
+    // Clicking the DenseNet's path says where it belongs and leaves this plane's path alone.
+    click(densenet.projection);
+    QVERIFY2(window.statusBar()->currentMessage().contains("densenet_bc40_pca.h5"),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(window.planeView()->options().trajectory->x, own.x);
+    click(densenet.pcaSurface);
+    QCOMPARE(window.planeView()->options().trajectory->x, other.x);
+    QVERIFY(window.windowTitle().startsWith("densenet_bc40_pca.h5 "));
+    screenshot(window, "session_rules");
   }
 
   void mouseDragTurnsTheCamera() {
@@ -277,6 +339,7 @@ class TestGui : public QObject {
     const QString pid = QString::number(QCoreApplication::applicationPid());
     QVERIFY2(shown.contains("is being written by process " + pid), qPrintable(shown));
     QVERIFY2(shown.contains("gui_two_writers.h5"), qPrintable(shown));
+    QVERIFY2(!shown.contains("--"), qPrintable(shown));  // the GUI user has no CLI flags
     QVERIFY(firstFinished.wait(300000));
     QCOMPARE(firstFinished.front().at(1).toBool(), true);
     const Surface s = readSurfaceFile(out.toStdString());
