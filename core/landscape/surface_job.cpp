@@ -1,6 +1,7 @@
 #include "core/landscape/surface_job.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -40,14 +41,12 @@ void checkSameComputation(const Surface& existing, const nlohmann::json& now,
                           const std::string& out) {
   const auto before = parseFileJsonOrDiscarded(existing.metadataJson);
   if (!before.is_object()) return;
-  const std::pair<const char*, const char*> checks[] = {{"model_fingerprint", "model"},
-                                                        {"split", "split"},
-                                                        {"samples", "number of samples"},
-                                                        {"normalize", "normalization"},
-                                                        {"pad", "padding"},
-                                                        {"rgb", "channel setting"},
-                                                        {"loss", "loss"},
-                                                        {"direction_type", "direction type"}};
+  const std::pair<const char*, const char*> checks[] = {
+      {"model_fingerprint", "model"},      {"split", "split"},
+      {"samples", "number of samples"},    {"subset_seed", "sample subset"},
+      {"normalize", "normalization"},      {"pad", "padding"},
+      {"rgb", "channel setting"},          {"loss", "loss"},
+      {"direction_type", "direction type"}};
   for (const auto& [key, what] : checks) {
     if (!before.contains(key) || before[key] == now[key]) continue;
     std::string detail = jsonText(before[key]) + ", this run " + jsonText(now[key]);
@@ -61,23 +60,59 @@ void checkSameComputation(const Surface& existing, const nlohmann::json& now,
   }
 }
 
+// The options of a job, one table for the surface file's metadata and the GUI's remembered
+// fields (surfaceJobJson): what a reader of either needs to run the same job again.
+nlohmann::json jobOptions(const SurfaceJob& job) {
+  return {{"model", job.model},
+          {"data_spec", job.data.data},
+          {"split", job.data.split},
+          {"normalize", job.data.normalize},
+          {"pad", job.data.pad},
+          {"rgb", job.data.rgb},
+          {"samples", job.data.samples},
+          {"subset_seed", job.data.subsetSeed},
+          {"direction_type", job.dirType},
+          {"xnorm", job.xnorm},
+          {"ynorm", job.ynorm},
+          {"ignore", job.xignore},
+          {"seed", job.seed},
+          {"loss", job.loss}};
+}
+
+// The job of those options; what they lack keeps SurfaceJob's defaults.
+SurfaceJob jobFromOptions(const nlohmann::json& meta) {
+  SurfaceJob job;
+  job.model = meta.value("model", job.model);
+  job.data.data = meta.value("data_spec", job.data.data);
+  job.data.split = meta.value("split", job.data.split);
+  job.data.normalize = meta.value("normalize", job.data.normalize);
+  job.data.pad = meta.value("pad", job.data.pad);
+  job.data.rgb = meta.value("rgb", job.data.rgb);
+  job.data.samples = meta.value("samples", job.data.samples);
+  job.data.subsetSeed = meta.value("subset_seed", job.data.subsetSeed);
+  job.dirType = meta.value("direction_type", job.dirType);
+  job.xnorm = meta.value("xnorm", job.xnorm);
+  job.ynorm = meta.value("ynorm", job.ynorm);
+  job.xignore = job.yignore = meta.value("ignore", job.xignore);
+  job.seed = meta.value("seed", job.seed);
+  job.loss = meta.value("loss", job.loss);
+  return job;
+}
+
+nlohmann::json axisJson(const Axis& a) {
+  return {a.min, a.max, a.num};
+}
+
+Axis axisFromJson(const nlohmann::json& j) {
+  const Axis a{j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<int64_t>()};
+  if (!std::isfinite(a.min) || !std::isfinite(a.max) || a.num < 1)
+    throw FormatError("an axis of the surface job is not [min, max, points]");
+  return a;
+}
+
 SurfaceJob jobFromMetadata(const nlohmann::json& meta, const Surface& surface,
                            const std::string& path) {
-  SurfaceJob job;
-  job.model = meta.value("model", "");
-  job.data.data = meta.value("data_spec", "");
-  job.data.split = meta.value("split", "test");
-  job.data.normalize = meta.value("normalize", "");
-  job.data.pad = meta.value("pad", int64_t(-1));
-  job.data.rgb = meta.value("rgb", false);
-  job.data.samples = meta.value("samples", int64_t(-1));
-  job.data.subsetSeed = meta.value("subset_seed", int64_t(-1));
-  job.dirType = meta.value("direction_type", "weights");
-  job.xnorm = meta.value("xnorm", "filter");
-  job.ynorm = meta.value("ynorm", "filter");
-  job.xignore = job.yignore = meta.value("ignore", "biasbn");
-  job.seed = meta.value("seed", int64_t(0));
-  job.loss = meta.value("loss", "ce");
+  SurfaceJob job = jobFromOptions(meta);
   job.x = {surface.x.front(), surface.x.back(), int64_t(surface.x.size())};
   if (!surface.y.empty())
     job.y = Axis{surface.y.front(), surface.y.back(), int64_t(surface.y.size())};
@@ -133,23 +168,12 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForL
   char fingerprint[17];
   std::snprintf(fingerprint, sizeof fingerprint, "%016llx",
                 static_cast<unsigned long long>(network.state().fingerprint()));
-  const nlohmann::json metadata{{"basin_version", BASIN_VERSION},
-                                {"model", job.model},
-                                {"model_fingerprint", fingerprint},
-                                {"architecture", p.checkpoint.arch.name},
-                                {"data", p.data.source()},
-                                {"data_spec", job.data.data},
-                                {"split", job.data.split},
-                                {"normalize", job.data.normalize},
-                                {"pad", job.data.pad},
-                                {"rgb", job.data.rgb},
-                                {"samples", p.data.size()},
-                                {"direction_type", job.dirType},
-                                {"xnorm", job.xnorm},
-                                {"ynorm", job.ynorm},
-                                {"ignore", job.xignore},
-                                {"seed", job.seed},
-                                {"loss", job.loss}};
+  nlohmann::json metadata = jobOptions(job);
+  metadata["basin_version"] = BASIN_VERSION;
+  metadata["model_fingerprint"] = fingerprint;
+  metadata["architecture"] = p.checkpoint.arch.name;
+  metadata["data"] = p.data.source();
+  metadata["samples"] = p.data.size();  // what "all" came to: a resume must see as many
   Surface& surface = p.surface;
   if (std::filesystem::exists(job.out, ec)) {
     surface = readSurfaceFile(job.out);
@@ -176,6 +200,30 @@ std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::stri
     return jobFromMetadata(meta, surface, path);
   } catch (const nlohmann::json::exception&) {  // a field of the wrong type: not Basin's file
     return std::nullopt;
+  }
+}
+
+std::string surfaceJobJson(const SurfaceJob& job) {
+  nlohmann::json j = jobOptions(job);
+  j["x"] = axisJson(job.x);
+  if (job.y) j["y"] = axisJson(*job.y);
+  j["dir_file"] = job.dirFile;
+  j["out"] = job.out;
+  return j.dump();
+}
+
+SurfaceJob surfaceJobFromJson(const std::string& text) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) throw FormatError("not the JSON text of a surface job");
+  try {
+    SurfaceJob job = jobFromOptions(j);
+    if (j.contains("x")) job.x = axisFromJson(j["x"]);
+    if (j.contains("y")) job.y = axisFromJson(j["y"]);
+    job.dirFile = j.value("dir_file", job.dirFile);
+    job.out = j.value("out", job.out);
+    return job;
+  } catch (const nlohmann::json::exception&) {
+    throw FormatError("a field of the surface job has the wrong type");
   }
 }
 

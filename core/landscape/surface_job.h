@@ -54,6 +54,12 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForL
 // resume it); nullopt for files without it (the reference's, older Basin's).
 std::optional<SurfaceJob> jobFromSurface(const Surface& surface, const std::string& path);
 
+// A job as JSON text and back, with the same field names as the surface file's metadata (one
+// table for both): the GUI remembers its compute dialog with it. Fields the text lacks keep
+// SurfaceJob's defaults; text that is not a job's JSON throws FormatError.
+std::string surfaceJobJson(const SurfaceJob& job);
+SurfaceJob surfaceJobFromJson(const std::string& text);
+
 // The evaluation options of a job: its loss, plus the caller's batch size and threads.
 SurfaceOptions surfaceOptions(const SurfaceJob& job, int64_t batch, int threads);
 

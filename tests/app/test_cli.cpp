@@ -172,6 +172,11 @@ class TestCli : public QObject {
         runCli(QStringList(args).replaceInStrings("--x=-0.5:0.5:3", "--x=-1:1:5"));
     QCOMPARE(otherGrid.exitCode, 2);
     QVERIFY(otherGrid.err.contains("another grid"));
+    // Other samples (a random subset of the same size) must not finish this file.
+    const Run otherSamples = runCli(QStringList(args) << "--subset-seed"
+                                                      << "7");
+    QCOMPARE(otherSamples.exitCode, 2);
+    QVERIFY2(otherSamples.err.contains("another sample subset"), otherSamples.err.constData());
   }
 
   void killMinus9LosesOnlyThePointInFlight() {

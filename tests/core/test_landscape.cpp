@@ -8,6 +8,7 @@
 #include "core/io/hdf5.h"
 #include "core/io/model_file.h"
 #include "core/landscape/surface.h"
+#include "core/landscape/surface_job.h"
 #include "tests/support/test_support.h"
 
 using namespace basin;
@@ -184,6 +185,43 @@ class TestLandscape : public QObject {
                              {"not a direction file"});
     expectError<FormatError>([&] { readSurfaceFile(fixture("resnet20_dirs.h5")); },
                              {"not a surface file"});
+  }
+
+  void aJobSurvivesItsJsonText() {
+    SurfaceJob job;
+    job.model = "m.h5";
+    job.data.data = "mnist:/data/mnist";
+    job.data.split = "train";
+    job.data.normalize = "mnist";
+    job.data.pad = 2;
+    job.data.rgb = true;
+    job.data.samples = 500;
+    job.data.subsetSeed = 9;
+    job.x = {-0.5, 0.75, 13};
+    job.y = Axis{-2, 2, 7};
+    job.dirType = "states";
+    job.xnorm = job.ynorm = "layer";
+    job.xignore = job.yignore = "";
+    job.seed = 42;
+    job.loss = "mse";
+    job.dirFile = "pca.h5";
+    job.out = "/tmp/out.h5";
+    const SurfaceJob back = surfaceJobFromJson(surfaceJobJson(job));
+    QCOMPARE(surfaceJobJson(back), surfaceJobJson(job));
+    QCOMPARE(back.data.subsetSeed, int64_t(9));
+    QCOMPARE(back.y->num, int64_t(7));
+    QCOMPARE(back.x.max, 0.75);
+    QCOMPARE(back.xignore, std::string());
+    // A 1-D job stays 1-D; missing fields keep the defaults.
+    job.y.reset();
+    QVERIFY(!surfaceJobFromJson(surfaceJobJson(job)).y);
+    const SurfaceJob defaults = surfaceJobFromJson(R"({"samples": 100})");
+    QCOMPARE(defaults.data.samples, int64_t(100));
+    QCOMPARE(defaults.xnorm, std::string("filter"));
+    QCOMPARE(defaults.x.num, int64_t(51));
+    expectError<FormatError>([] { surfaceJobFromJson("[1, 2]"); }, {"JSON"});
+    expectError<FormatError>([] { surfaceJobFromJson(R"({"samples": "many"})"); }, {"wrong type"});
+    expectError<FormatError>([] { surfaceJobFromJson(R"({"x": [0, 1, 0]})"); }, {"axis"});
   }
 };
 
