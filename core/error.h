@@ -2,6 +2,7 @@
 // names the file (or model, or tensor) and the problem, ready to show to a user.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -37,6 +38,17 @@ class FormatError : public Error {
 class ShapeError : public Error {
  public:
   using Error::Error;
+};
+
+// A data set whose samples do not have the model's input shape. Front ends add how their user
+// makes them fit (the CLI's --pad and --rgb, the compute dialog's fields): `pad` and `rgb` say
+// what would (pad < 0: no padding and channel repeat fits).
+class InputShapeError : public ShapeError {
+ public:
+  InputShapeError(const std::string& message, int64_t padNeeded, bool rgbNeeded)
+      : ShapeError(message), pad(padNeeded), rgb(rgbNeeded) {}
+  int64_t pad;
+  bool rgb;
 };
 
 // An argument outside what the function accepts (unknown architecture, bad option value).

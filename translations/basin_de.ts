@@ -4,17 +4,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="22"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="23"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="23"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="25"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="53"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="193"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="198"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -320,7 +320,7 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="150"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="214"/>
         <source>Surface file</source>
         <translation>Flächendatei</translation>
     </message>
@@ -330,52 +330,52 @@
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="194"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="199"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
         <translation>Modelle (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="200"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="205"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>Ordner mit MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="210"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="215"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5-Fläche (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="224"/>
         <source>Choose a model.</source>
         <translation>Bitte ein Modell wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="221"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="226"/>
         <source>Choose a data set.</source>
         <translation>Bitte einen Datensatz wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="223"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
         <source>Choose where the surface file goes.</source>
         <translation>Bitte wählen, wohin die Flächendatei geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="225"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="230"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>Jede Achse muss von einem kleineren zu einem größeren Wert laufen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="234"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 existiert bereits. Fortsetzen (nur die fehlenden Punkte berechnen) oder ersetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="236"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="241"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="242"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
@@ -658,7 +658,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="71"/>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — Verlustlandschaften</translation>
     </message>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="83"/>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>Eine Flächendatei öffnen (Datei &gt; Öffnen, oder hierher ziehen) oder eine berechnen (Berechnen &gt; Fläche).</translation>
     </message>
@@ -709,208 +709,218 @@
         <translation>einer unbekannten Richtungsdatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>%v / %m points</source>
         <translation>%v / %m Punkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>Open data &amp;folder…</source>
+        <translation>Daten&amp;ordner öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>&amp;Export figure…</source>
         <translation>Abbildung &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>&amp;Daten exportieren (VTS, VTP, CSV)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Copy image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>&amp;Surface…</source>
         <translation>&amp;Fläche…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Trajectory…</source>
         <translation>&amp;Trainingspfad…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Reset camera</source>
         <translation>Kamera &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>Ausgewählte &amp;Flächen vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>&amp;Full screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>&amp;Demo: ohne und mit Skip-Verbindungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>&amp;About Basin</source>
         <translation>&amp;Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="192"/>
-        <location filename="../app/gui/main_window.cpp" line="348"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="356"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: siehe Reiter 1-D.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="266"/>
         <source>Slice at y = 0</source>
         <translation>Schnitt bei y = 0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
+        <location filename="../app/gui/main_window.cpp" line="294"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>Zum Vergleichen zwei oder mehr Flächen in der Sitzungsleiste auswählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="314"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>Bild kopiert (%1 × %2 Pixel)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="321"/>
         <source>About Basin</source>
         <translation>Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="314"/>
+        <location filename="../app/gui/main_window.cpp" line="322"/>
         <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Verlustlandschaften neuronaler Netze: filternormierte Flächen, PCA-Trainingspfade, Vergleiche von Netzen mit und ohne Skip-Verbindungen.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="339"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
+        <location filename="../app/gui/main_window.cpp" line="345"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="338"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>Eine Fläche wird gerade berechnet. Anhalten und beenden? Die bisher berechneten Punkte sind gespeichert; erneutes Berechnen setzt fort.</translation>
     </message>
@@ -940,7 +950,12 @@
         <translation>Basin-Dateien (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="65"/>
+        <location filename="../app/gui/main_window_files.cpp" line="64"/>
+        <source>Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files</source>
+        <translation>Ordner mit MNIST-/Fashion-MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="73"/>
         <source>Could not open %1:
 
 %2</source>
@@ -949,70 +964,76 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="77"/>
+        <location filename="../app/gui/main_window_files.cpp" line="85"/>
         <source>%1 points not computed yet</source>
         <translation>%1 Punkte noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="86"/>
+        <location filename="../app/gui/main_window_files.cpp" line="94"/>
         <source>%1 checkpoints</source>
         <translation>%1 Checkpoints</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="95"/>
+        <location filename="../app/gui/main_window_files.cpp" line="103"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA-Richtungen: %1 % und %2 % der Varianz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="106"/>
+        <location filename="../app/gui/main_window_files.cpp" line="114"/>
         <source>, %1, %2 parameters</source>
         <translation>, %1, %2 Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="110"/>
+        <location filename="../app/gui/main_window_files.cpp" line="118"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation> (nur Gewichte: Architektur beim Berechnen wählen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="135"/>
+        <location filename="../app/gui/main_window_files.cpp" line="143"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1.000 MNIST-Testbilder (--normalize mnist --pad 2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="152"/>
+        <location filename="../app/gui/main_window_files.cpp" line="160"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>Die Demo ist unvollständig (ihre Flächen mit resources/demo/make_surfaces.sh berechnen):
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="175"/>
+        <location filename="../app/gui/main_window_files.cpp" line="179"/>
         <source>Resume?</source>
         <translation>Fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="176"/>
+        <location filename="../app/gui/main_window_files.cpp" line="180"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 ist nicht fertig. Die fehlenden Punkte jetzt berechnen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="218"/>
-        <location filename="../app/gui/main_window_files.cpp" line="250"/>
+        <location filename="../app/gui/main_window_files.cpp" line="190"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="122"/>
+        <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
+        <translation>%1 enthält nicht, wie sie berechnet wurde (eine Datei der Referenzimplementierung oder eines älteren Basin): verwenden Sie Berechnen &gt; Fläche.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="232"/>
+        <location filename="../app/gui/main_window_files.cpp" line="264"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>Zuerst eine Fläche anzeigen: eine öffnen oder berechnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="238"/>
+        <location filename="../app/gui/main_window_files.cpp" line="252"/>
         <source>the figure</source>
         <translation>die Abbildung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="241"/>
+        <location filename="../app/gui/main_window_files.cpp" line="255"/>
         <source>Figure written to %1</source>
         <translation>Abbildung nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="243"/>
+        <location filename="../app/gui/main_window_files.cpp" line="257"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -1021,27 +1042,27 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="254"/>
+        <location filename="../app/gui/main_window_files.cpp" line="268"/>
         <source>Export data</source>
         <translation>Daten exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="255"/>
+        <location filename="../app/gui/main_window_files.cpp" line="269"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK-Strukturgitter, alle Arrays (*.vts);;ParaView-Fläche des gezeigten Arrays (*.vtp);;CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="261"/>
+        <location filename="../app/gui/main_window_files.cpp" line="275"/>
         <source>the export</source>
         <translation>den Export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="263"/>
+        <location filename="../app/gui/main_window_files.cpp" line="277"/>
         <source>Data written to %1</source>
         <translation>Daten nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="265"/>
+        <location filename="../app/gui/main_window_files.cpp" line="279"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1050,37 +1071,37 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="50"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="101"/>
         <source>A surface is being computed; cancel it first.</source>
         <translation>Eine Fläche wird gerade berechnet; zuerst abbrechen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="75"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="149"/>
         <source>being computed</source>
         <translation>wird berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="85"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="159"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="86"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="160"/>
         <source>Computing %1: %2 of %3 points, %4 left</source>
         <translation>Berechne %1: %2 von %3 Punkten, noch %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="97"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="171"/>
         <source>Surface saved to %1</source>
         <translation>Fläche in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="102"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="176"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>Angehalten: %1 von %2 Punkten sind in %3 gespeichert; erneut berechnen, um fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="115"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="189"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1089,22 +1110,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="143"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="217"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>Ein Trainingspfad wird gerade berechnet; bitte warten, bis er fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="148"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="222"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>Berechne die PCA des Trainingspfads…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="228"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>%1 von %2 Checkpoints geladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="161"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="235"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1113,17 +1134,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="180"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="254"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>Trainingspfad: %1 Checkpoints; die PCA-Ebene erklärt %2 % der Varianz (%3 % + %4 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="189"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="263"/>
         <source>Trajectory</source>
         <translation>Trainingspfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="190"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="264"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>Die Verlustfläche auf dieser PCA-Ebene jetzt berechnen?</translation>
     </message>
@@ -1162,11 +1183,21 @@
     </message>
     <message>
         <location filename="../app/gui/project_panel.cpp" line="123"/>
+        <source>Compute similar…</source>
+        <translation>Ähnliche berechnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="126"/>
+        <source>Resume…</source>
+        <translation>Fortsetzen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="130"/>
         <source>Compare selected surfaces</source>
         <translation>Ausgewählte Flächen vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/gui/project_panel.cpp" line="127"/>
+        <location filename="../app/gui/project_panel.cpp" line="134"/>
         <source>Remove from the session</source>
         <translation>Aus der Sitzung entfernen</translation>
     </message>
@@ -1187,6 +1218,35 @@
         <location filename="../app/gui/surface_view.cpp" line="132"/>
         <source>, accuracy %1 %</source>
         <translation>, Genauigkeit %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::SurfaceWorker</name>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="41"/>
+        <source>set “Zero padding” to %1 px</source>
+        <translation>setzen Sie „Nullrand“ auf %1 px</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="42"/>
+        <source>tick “Repeat a grey channel as RGB”</source>
+        <translation>kreuzen Sie „Grauen Kanal als RGB wiederholen“ an</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="43"/>
+        <source>Choose a data set whose images fit this model.</source>
+        <translation>Wählen Sie einen Datensatz, dessen Bilder zu diesem Modell passen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="45"/>
+        <source>In the compute dialog, %1 and %2.</source>
+        <translation>Im Berechnungsdialog: %1 und %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="47"/>
+        <location filename="../app/gui/surface_worker.cpp" line="49"/>
+        <source>In the compute dialog, %1.</source>
+        <translation>Im Berechnungsdialog: %1.</translation>
     </message>
 </context>
 <context>

@@ -4,17 +4,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="22"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="23"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="23"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="25"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="53"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="193"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="198"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -320,7 +320,7 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="150"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="214"/>
         <source>Surface file</source>
         <translation>曲面文件</translation>
     </message>
@@ -330,52 +330,52 @@
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="194"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="199"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
         <translation>模型 (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="200"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="205"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>包含 MNIST（IDX）或 CIFAR（.bin）文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="210"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="215"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5 曲面 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="224"/>
         <source>Choose a model.</source>
         <translation>请选择模型。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="221"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="226"/>
         <source>Choose a data set.</source>
         <translation>请选择数据集。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="223"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
         <source>Choose where the surface file goes.</source>
         <translation>请选择曲面文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="225"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="230"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>每个坐标轴必须从较小值到较大值。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="234"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 已存在。继续计算（只计算缺失的点）还是替换？</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="236"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="241"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="242"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
@@ -658,7 +658,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="71"/>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — 损失景观</translation>
     </message>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="83"/>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>打开一个曲面文件（文件 &gt; 打开，或拖放到此处），或计算一个（计算 &gt; 曲面）。</translation>
     </message>
@@ -709,208 +709,218 @@
         <translation>未知的方向文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="130"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>%v / %m points</source>
         <translation>%v / %m 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="154"/>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>Open data &amp;folder…</source>
+        <translation>打开数据文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="164"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>&amp;Export figure…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>导出数据(&amp;D)（VTS、VTP、CSV）…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>&amp;Compute</source>
         <translation>计算(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>&amp;Surface…</source>
         <translation>曲面(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Trajectory…</source>
         <translation>训练轨迹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Reset camera</source>
         <translation>重置相机(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>比较所选曲面(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>演示(&amp;D)：普通网络与跳跃连接</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>&amp;About Basin</source>
         <translation>关于 Basin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="192"/>
-        <location filename="../app/gui/main_window.cpp" line="348"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="356"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>一维曲面：请查看“一维”标签页。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="266"/>
         <source>Slice at y = 0</source>
         <translation>y = 0 处的切片</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="286"/>
+        <location filename="../app/gui/main_window.cpp" line="294"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>请在“会话”面板中选择两个或更多曲面进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="314"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>图像已复制（%1 × %2 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="321"/>
         <source>About Basin</source>
         <translation>关于 Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="314"/>
+        <location filename="../app/gui/main_window.cpp" line="322"/>
         <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;神经网络的损失景观：滤波器归一化曲面、PCA 训练轨迹、普通网络与跳跃连接网络的对比。&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="339"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
+        <location filename="../app/gui/main_window.cpp" line="345"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="338"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>正在计算曲面。停止并退出吗？已计算的点已保存；再次计算会继续。</translation>
     </message>
@@ -940,7 +950,12 @@
         <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="65"/>
+        <location filename="../app/gui/main_window_files.cpp" line="64"/>
+        <source>Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files</source>
+        <translation>包含 MNIST / Fashion-MNIST (IDX) 或 CIFAR (.bin) 文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="73"/>
         <source>Could not open %1:
 
 %2</source>
@@ -949,70 +964,76 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="77"/>
+        <location filename="../app/gui/main_window_files.cpp" line="85"/>
         <source>%1 points not computed yet</source>
         <translation>%1 个点尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="86"/>
+        <location filename="../app/gui/main_window_files.cpp" line="94"/>
         <source>%1 checkpoints</source>
         <translation>%1 个检查点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="95"/>
+        <location filename="../app/gui/main_window_files.cpp" line="103"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA 方向：解释了 %1 % 和 %2 % 的方差</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="106"/>
+        <location filename="../app/gui/main_window_files.cpp" line="114"/>
         <source>, %1, %2 parameters</source>
         <translation>，%1，%2 个参数</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="110"/>
+        <location filename="../app/gui/main_window_files.cpp" line="118"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation>（仅权重：计算时请选择其架构）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="135"/>
+        <location filename="../app/gui/main_window_files.cpp" line="143"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1,000 张 MNIST 测试图像（--normalize mnist --pad 2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="152"/>
+        <location filename="../app/gui/main_window_files.cpp" line="160"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>演示不完整（请用 resources/demo/make_surfaces.sh 计算其曲面）：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="175"/>
+        <location filename="../app/gui/main_window_files.cpp" line="179"/>
         <source>Resume?</source>
         <translation>继续计算？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="176"/>
+        <location filename="../app/gui/main_window_files.cpp" line="180"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 尚未完成。现在计算缺失的点吗？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="218"/>
-        <location filename="../app/gui/main_window_files.cpp" line="250"/>
+        <location filename="../app/gui/main_window_files.cpp" line="190"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="122"/>
+        <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
+        <translation>%1 没有记录其计算方式（参考实现或旧版 Basin 的文件）：请使用“计算 &gt; 曲面”。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="232"/>
+        <location filename="../app/gui/main_window_files.cpp" line="264"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>请先显示一个曲面：打开或计算一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="238"/>
+        <location filename="../app/gui/main_window_files.cpp" line="252"/>
         <source>the figure</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="241"/>
+        <location filename="../app/gui/main_window_files.cpp" line="255"/>
         <source>Figure written to %1</source>
         <translation>图表已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="243"/>
+        <location filename="../app/gui/main_window_files.cpp" line="257"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -1021,27 +1042,27 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="254"/>
+        <location filename="../app/gui/main_window_files.cpp" line="268"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="255"/>
+        <location filename="../app/gui/main_window_files.cpp" line="269"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK 结构网格，全部数组 (*.vts);;所示数组的 ParaView 曲面 (*.vtp);;CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="261"/>
+        <location filename="../app/gui/main_window_files.cpp" line="275"/>
         <source>the export</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="263"/>
+        <location filename="../app/gui/main_window_files.cpp" line="277"/>
         <source>Data written to %1</source>
         <translation>数据已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="265"/>
+        <location filename="../app/gui/main_window_files.cpp" line="279"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1050,37 +1071,37 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="50"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="101"/>
         <source>A surface is being computed; cancel it first.</source>
         <translation>正在计算曲面，请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="75"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="149"/>
         <source>being computed</source>
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="85"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="159"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="86"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="160"/>
         <source>Computing %1: %2 of %3 points, %4 left</source>
         <translation>正在计算 %1：%2 / %3 个点，剩余 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="97"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="171"/>
         <source>Surface saved to %1</source>
         <translation>曲面已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="102"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="176"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>已停止：%2 个点中的 %1 个已保存到 %3；再次计算即可继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="115"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="189"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1089,22 +1110,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="143"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="217"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>正在计算训练轨迹，请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="148"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="222"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>正在计算训练轨迹的 PCA…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="228"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>已加载 %2 个检查点中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="161"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="235"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1113,17 +1134,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="180"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="254"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>训练轨迹：%1 个检查点；PCA 平面解释了 %2 % 的方差（%3 % + %4 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="189"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="263"/>
         <source>Trajectory</source>
         <translation>训练轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="190"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="264"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>现在计算该 PCA 平面上的损失曲面吗？</translation>
     </message>
@@ -1162,11 +1183,21 @@
     </message>
     <message>
         <location filename="../app/gui/project_panel.cpp" line="123"/>
+        <source>Compute similar…</source>
+        <translation>计算类似曲面…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="126"/>
+        <source>Resume…</source>
+        <translation>继续…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/project_panel.cpp" line="130"/>
         <source>Compare selected surfaces</source>
         <translation>比较所选曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/project_panel.cpp" line="127"/>
+        <location filename="../app/gui/project_panel.cpp" line="134"/>
         <source>Remove from the session</source>
         <translation>从会话中移除</translation>
     </message>
@@ -1187,6 +1218,35 @@
         <location filename="../app/gui/surface_view.cpp" line="132"/>
         <source>, accuracy %1 %</source>
         <translation>，准确率 %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>basin::gui::SurfaceWorker</name>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="41"/>
+        <source>set “Zero padding” to %1 px</source>
+        <translation>将“零填充”设为 %1 像素</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="42"/>
+        <source>tick “Repeat a grey channel as RGB”</source>
+        <translation>勾选“将灰度通道复制为 RGB”</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="43"/>
+        <source>Choose a data set whose images fit this model.</source>
+        <translation>请选择图像与此模型匹配的数据集。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="45"/>
+        <source>In the compute dialog, %1 and %2.</source>
+        <translation>在计算对话框中，%1，并%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/surface_worker.cpp" line="47"/>
+        <location filename="../app/gui/surface_worker.cpp" line="49"/>
+        <source>In the compute dialog, %1.</source>
+        <translation>在计算对话框中，%1。</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,13 @@ int main(int argc, char** argv) {
   } catch (const basin::Cancelled&) {
     std::fprintf(stderr, "basin-cli: cancelled\n");
     return MpiSession::fail(130);
+  } catch (const basin::InputShapeError& e) {
+    std::string hint = "see --pad, --rgb";
+    if (e.pad >= 0)
+      hint = "try " + (e.pad > 0 ? "--pad " + std::to_string(e.pad) : std::string()) +
+             (e.pad > 0 && e.rgb ? " " : "") + (e.rgb ? "--rgb" : "");
+    std::fprintf(stderr, "basin-cli: %s (%s)\n", e.what(), hint.c_str());
+    return MpiSession::fail(1);
   } catch (const basin::Error& e) {
     std::fprintf(stderr, "basin-cli: %s\n", e.what());
     return MpiSession::fail(1);

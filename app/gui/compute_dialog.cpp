@@ -155,6 +155,11 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
   connect(buttons, &QDialogButtonBox::accepted, this, &ComputeDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &ComputeDialog::reject);
   layout->addWidget(buttons);
+  // Names for tests and accessibility tools.
+  m_samples->setObjectName("samples");
+  m_xnum->setObjectName("xPoints");
+  m_ynum->setObjectName("yPoints");
+  m_out->setObjectName("surfaceFile");
 }
 
 SurfaceJob ComputeDialog::job() const {

@@ -117,6 +117,12 @@ MainWindow::MainWindow()
     }
   });
   connect(m_panel, &ProjectPanel::compareRequested, this, &MainWindow::compare);
+  connect(m_panel, &ProjectPanel::computeSimilarRequested, this, &MainWindow::computeSimilar);
+  connect(m_panel, &ProjectPanel::resumeRequested, this, &MainWindow::resumeDialog);
+  m_panel->setUnfinished([this](const QString& path) {
+    const SessionSurface* s = m_session.surface(path.toStdString());
+    return s && !s->computing && s->surface.missing() > 0;
+  });
   connect(m_panel, &ProjectPanel::removed, this, [this](const QString& path) {
     const SessionSurface* s = m_session.surface(path.toStdString());
     if (s && s->computing) return;  // the worker's entry stays until it ends
@@ -153,6 +159,8 @@ MainWindow::~MainWindow() {
 void MainWindow::createActions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+  file->addAction(tr("Open data &folder…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                  &MainWindow::openFolderDialog);
   m_recentMenu = file->addMenu(tr("Open &recent"));
   updateRecentMenu();
   file->addSeparator();

@@ -77,6 +77,7 @@ class MainWindow : public QMainWindow {
  private:
   void createActions();
   void openDialog();
+  void openFolderDialog();  // a data set's folder (MNIST, Fashion-MNIST, CIFAR)
   void computeDialog();
   void trajectoryDialog();
   void trajectoryDone(const TrajectoryJob& job, const TrajectoryRun& run);
@@ -91,7 +92,11 @@ class MainWindow : public QMainWindow {
   void addRecent(const QString& path);
   void updateRecentMenu();
   void showError(const QString& message);
-  void offerResume(const QString& path);
+  void offerResume(const QString& path);   // asks, then resumeDialog
+  void resumeDialog(const QString& path);  // the compute dialog on the file's saved job
+  void computeSimilar(const QString& path);
+  // The compute dialog on `job`; `remember`: its fields become the next dialog's defaults.
+  void runComputeDialog(const SurfaceJob& job, bool remember);
   void surfaceUpdate(const SurfacePtr& surface, bool finalState);
   // The trajectory drawn over the shown surface: one on its own plane (Session::trajectoryOn).
   std::optional<Projection> shownTrajectory() const;

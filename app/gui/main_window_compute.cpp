@@ -13,6 +13,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/trajectory_dialog.h"
+#include "core/error.h"
 #include "core/io/file_kind.h"
 
 namespace basin::gui {
@@ -24,35 +25,108 @@ QString duration(double seconds) {
   return QObject::tr("%1 h").arg(seconds / 3600, 0, 'f', 1);
 }
 
+// A file name beside `near` that does not exist yet: STEM.h5, STEM_2.h5, ... (a folder Basin
+// cannot write to, such as an installed demo's, gives the last folder used instead).
+QString freeFileBeside(const QString& near, const QString& stem) {
+  QString folder = QFileInfo(near).absolutePath();
+  if (near.isEmpty() || !QFileInfo(folder).isWritable())
+    folder = QSettings().value("folders/last", QDir::homePath()).toString();
+  const QDir dir(folder);
+  for (int n = 1;; ++n) {
+    const QString name = n == 1 ? stem + ".h5" : QString("%1_%2.h5").arg(stem).arg(n);
+    if (!QFileInfo::exists(dir.filePath(name))) return dir.filePath(name);
+  }
+}
+
+// The selected entry, else the remembered one if the session has it open, else the one opened
+// last, else the remembered one.
+std::string choose(const QStringList& selected, const std::vector<std::string>& open,
+                   const std::string& remembered) {
+  if (!selected.isEmpty()) return selected.front().toStdString();
+  if (!remembered.empty())
+    for (const std::string& key : open)
+      if (key == sessionKey(remembered)) return key;
+  return open.empty() ? remembered : open.back();
+}
+
 }  // namespace
 
 SurfaceJob MainWindow::defaultJob() const {
+  // The fields of the last compute dialog (accepted or not), else a quick first look.
   SurfaceJob job;
   job.x = {-1, 1, 21};
   job.y = Axis{-1, 1, 21};
-  const QStringList models =
-      m_panel->selectedPaths(FileKind::Model) + m_panel->paths(FileKind::Model);
-  if (!models.isEmpty()) job.model = models.front().toStdString();
-  const QStringList data = m_panel->paths(FileKind::Dataset);
-  if (!data.isEmpty()) job.data.data = data.front().toStdString();
   job.data.samples = 1000;
-  if (job.data.data.starts_with("mnist:") || job.data.data.starts_with("fashion:")) {
-    job.data.normalize = "mnist";
-    job.data.pad = 2;  // 28 x 28 digits into 32 x 32 CIFAR-style networks
+  const QString remembered = QSettings().value("compute/job").toString();
+  if (!remembered.isEmpty()) {
+    try {
+      job = surfaceJobFromJson(remembered.toStdString());
+    } catch (const Error&) {  // another version's settings: start afresh
+    }
   }
-  const QString folder = QSettings().value("folders/last", QDir::homePath()).toString();
-  job.out = QDir(folder).filePath("surface.h5").toStdString();
+  job.model =
+      choose(m_panel->selectedPaths(FileKind::Model), m_session.paths(FileKind::Model), job.model);
+  const std::string data = choose(m_panel->selectedPaths(FileKind::Dataset),
+                                  m_session.paths(FileKind::Dataset), job.data.data);
+  if (sessionKey(data) != sessionKey(job.data.data)) {
+    // Another data set than last time: its usual preprocessing.
+    job.data.normalize.clear();
+    job.data.pad = -1;
+    job.data.rgb = false;
+    if (data.starts_with("mnist:") || data.starts_with("fashion:")) {
+      job.data.normalize = "mnist";
+      job.data.pad = 2;  // 28 x 28 digits into 32 x 32 CIFAR-style networks
+    } else if (data.starts_with("cifar10:")) {
+      job.data.normalize = "cifar10";
+    }
+  }
+  job.data.data = data;
+  job.dirFile.clear();  // new random directions unless the user picks a file
+  job.model2.clear();
+  job.model3.clear();
+  const QString model = QString::fromStdString(job.model);
+  job.out =
+      freeFileBeside(model, (model.isEmpty() ? QString("surface")
+                                             : QFileInfo(model).completeBaseName() + "_surface"))
+          .toStdString();
   return job;
 }
 
 void MainWindow::computeDialog() {
+  runComputeDialog(defaultJob(), true);
+}
+
+void MainWindow::runComputeDialog(const SurfaceJob& job, bool remember) {
   if (m_worker) {
     showError(tr("A surface is being computed; cancel it first."));
     return;
   }
-  ComputeDialog dialog(defaultJob(), 128, QThread::idealThreadCount(), this);
-  if (dialog.exec() == QDialog::Accepted)
-    startCompute(dialog.job(), dialog.batch(), dialog.threads());
+  QSettings settings;
+  ComputeDialog dialog(job, settings.value("compute/batch", 128).toLongLong(),
+                       settings.value("compute/threads", QThread::idealThreadCount()).toInt(),
+                       this);
+  const bool accepted = dialog.exec() == QDialog::Accepted;
+  if (remember) {  // Cancel keeps the fields too: the next Ctrl+R starts where this one left
+    settings.setValue("compute/job", QString::fromStdString(surfaceJobJson(dialog.job())));
+    settings.setValue("compute/batch", qint64(dialog.batch()));
+    settings.setValue("compute/threads", dialog.threads());
+  }
+  if (accepted) startCompute(dialog.job(), dialog.batch(), dialog.threads());
+}
+
+void MainWindow::computeSimilar(const QString& path) {
+  const SessionSurface* open = m_session.surface(path.toStdString());
+  if (!open) return;
+  auto job = jobFromSurface(open->surface, path.toStdString());
+  if (!job) {
+    showError(tr("%1 does not record how it was computed (a file of the reference "
+                 "implementation or of an older Basin): use Compute > Surface.")
+                  .arg(path));
+    return;
+  }
+  // The same plane (its direction file), model and data; a new file beside it.
+  job->out = freeFileBeside(path, QFileInfo(path).completeBaseName()).toStdString();
+  runComputeDialog(*job, false);
 }
 
 bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads) {

@@ -59,6 +59,14 @@ void MainWindow::openDialog() {
   openFiles(paths);
 }
 
+void MainWindow::openFolderDialog() {
+  const QString folder = QFileDialog::getExistingDirectory(
+      this, tr("Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files"), lastFolder());
+  if (folder.isEmpty()) return;
+  QSettings().setValue("folders/last", folder);
+  openFiles({folder});
+}
+
 void MainWindow::openFiles(const QStringList& paths) {
   for (const QString& path : paths) {
     const QString error = openFile(path);
@@ -167,18 +175,24 @@ bool MainWindow::openDemo() {
 }
 
 void MainWindow::offerResume(const QString& path) {
-  if (m_worker) return;
+  if (m_worker || !m_session.surface(path.toStdString())) return;
+  if (QMessageBox::question(this, tr("Resume?"),
+                            tr("%1 is not finished. Compute its missing points now?").arg(path)) ==
+      QMessageBox::Yes)
+    resumeDialog(path);
+}
+
+void MainWindow::resumeDialog(const QString& path) {
   const SessionSurface* open = m_session.surface(path.toStdString());
   if (!open) return;
   const auto job = jobFromSurface(open->surface, path.toStdString());
-  if (!job) return;
-  if (QMessageBox::question(this, tr("Resume?"),
-                            tr("%1 is not finished. Compute its missing points now?").arg(path)) !=
-      QMessageBox::Yes)
+  if (!job) {
+    showError(tr("%1 does not record how it was computed (a file of the reference "
+                 "implementation or of an older Basin): use Compute > Surface.")
+                  .arg(path));
     return;
-  ComputeDialog dialog(*job, 128, QThread::idealThreadCount(), this);
-  if (dialog.exec() == QDialog::Accepted)
-    startCompute(dialog.job(), dialog.batch(), dialog.threads());
+  }
+  runComputeDialog(*job, false);
 }
 
 void MainWindow::addRecent(const QString& path) {

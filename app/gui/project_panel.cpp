@@ -119,6 +119,13 @@ void ProjectPanel::showMenu(const QPoint& position) {
   const QString path = item->data(0, kPathRole).toString();
   const FileKind kind = FileKind(item->data(0, kKindRole).toInt());
   menu.addAction(tr("Show"), this, [this, kind, path] { emit activated(kind, path); });
+  if (kind == FileKind::Surface) {
+    menu.addAction(tr("Compute similar…"), this,
+                   [this, path] { emit computeSimilarRequested(path); });
+    QAction* resume =
+        menu.addAction(tr("Resume…"), this, [this, path] { emit resumeRequested(path); });
+    resume->setEnabled(m_unfinished && m_unfinished(path));
+  }
   const QStringList surfaces = selectedPaths(FileKind::Surface);
   QAction* compare = menu.addAction(tr("Compare selected surfaces"), this,
                                     [this, surfaces] { emit compareRequested(surfaces); });

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QTreeWidget>
+#include <functional>
 
 #include "core/io/file_kind.h"
 
@@ -24,11 +25,17 @@ class ProjectPanel : public QTreeWidget {
   // Marks the entry of the surface the views show (bold, with a marker); none for empty.
   void markShown(const QString& path);
   QString markedPath() const { return m_marked; }
+  // Says which surfaces have points left to compute (their menu offers Resume).
+  void setUnfinished(std::function<bool(const QString&)> unfinished) {
+    m_unfinished = std::move(unfinished);
+  }
 
  signals:
   void activated(basin::FileKind kind, const QString& path);
   void compareRequested(const QStringList& surfacePaths);
   void removed(const QString& path);
+  void computeSimilarRequested(const QString& surfacePath);
+  void resumeRequested(const QString& surfacePath);
 
  private:
   QTreeWidgetItem* group(FileKind kind) const;
@@ -36,6 +43,7 @@ class ProjectPanel : public QTreeWidget {
   void showMenu(const QPoint& position);
 
   QString m_marked;
+  std::function<bool(const QString&)> m_unfinished;
 };
 
 }  // namespace basin::gui

@@ -36,6 +36,18 @@ void SurfaceWorker::run() {
       return;
     }
     emit finished(std::make_shared<const Surface>(p.surface));
+  } catch (const InputShapeError& error) {
+    // The compute dialog's own field names, not the CLI's flags.
+    const QString pad = tr("set “Zero padding” to %1 px").arg(error.pad);
+    const QString rgb = tr("tick “Repeat a grey channel as RGB”");
+    QString advice = tr("Choose a data set whose images fit this model.");
+    if (error.pad > 0 && error.rgb)
+      advice = tr("In the compute dialog, %1 and %2.").arg(pad, rgb);
+    else if (error.pad > 0)
+      advice = tr("In the compute dialog, %1.").arg(pad);
+    else if (error.rgb)
+      advice = tr("In the compute dialog, %1.").arg(rgb);
+    emit failed(QString::fromUtf8(error.what()) + ".\n\n" + advice);
   } catch (const std::exception& error) {
     emit failed(QString::fromUtf8(error.what()));
   }

@@ -16,10 +16,7 @@ const EvalOptions& validated(const Network& network, const Dataset& data,
                              const EvalOptions& options) {
   if (options.batchSize < 1) throw ArgumentError("batch size must be at least 1");
   if (data.size() == 0) throw ArgumentError(data.source() + " has no samples to evaluate");
-  if (data.sampleShape() != network.inputShape())
-    throw ShapeError(data.source() + " gives " + toString(data.sampleShape()) +
-                     " samples but the model expects " + toString(network.inputShape()) +
-                     " (see --pad, --rgb)");
+  checkInputShape(network, data);
   const int64_t classes = network.outputShape().at(0);
   if (data.maxLabel() >= classes)
     throw ArgumentError(data.source() + " has label " + std::to_string(data.maxLabel()) +
@@ -28,6 +25,26 @@ const EvalOptions& validated(const Network& network, const Dataset& data,
 }
 
 }  // namespace
+
+void checkInputShape(const Network& network, const Dataset& data) {
+  const Shape& given = data.sampleShape();
+  const Shape& wanted = network.inputShape();
+  if (given != wanted) {
+    // Square grey or colour images smaller by an even margin fit with padding (and a repeated
+    // channel): the usual MNIST-into-CIFAR-network case.
+    int64_t pad = -1;
+    bool rgb = false;
+    if (given.size() == 3 && wanted.size() == 3 && (given[0] == wanted[0] || given[0] == 1) &&
+        wanted[1] - given[1] == wanted[2] - given[2] && wanted[1] >= given[1] &&
+        (wanted[1] - given[1]) % 2 == 0) {
+      pad = (wanted[1] - given[1]) / 2;
+      rgb = given[0] != wanted[0];
+    }
+    throw InputShapeError(data.source() + " gives " + toString(given) +
+                              " samples but the model expects " + toString(wanted),
+                          pad, rgb);
+  }
+}
 
 Evaluator::Evaluator(const Network& network, const Dataset& data, const EvalOptions& options)
     : m_data(data),

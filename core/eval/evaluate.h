@@ -62,7 +62,11 @@ class Evaluator {
   std::vector<Batch> m_batches;  // empty when converting on the fly
 };
 
-// Throws ShapeError if the data's sample shape does not fit the network's input,
+// Throws InputShapeError (with the padding and channel repeat that would fit, where some would)
+// when the data's samples do not have the network's input shape.
+void checkInputShape(const Network& network, const Dataset& data);
+
+// Throws InputShapeError if the data's sample shape does not fit the network's input,
 // ArgumentError for an empty selection, labels beyond the network's classes or a batch size
 // below 1,
 // Cancelled when `cancelled` says so.

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/eval/evaluate.h"
 #include "core/io/json_text.h"
 
 namespace basin {
@@ -148,6 +149,7 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForL
 
   PreparedSurface p{loadModel(job.model, job.arch), openDataset(job.data), {}, {}, {}, false, {}};
   Network& network = p.checkpoint.network;
+  checkInputShape(network, p.data);  // before any direction file is written
   p.dirFile = dirFile;
   p.lock = std::move(lock);
   std::error_code ec;

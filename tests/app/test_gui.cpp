@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -21,10 +22,12 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
+#include <functional>
 #include <map>
 #include <set>
 
 #include "app/gui/compare_view.h"
+#include "app/gui/compute_dialog.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/guarded_application.h"
 #include "app/gui/inspector.h"
@@ -304,6 +307,119 @@ class TestGui : public QObject {
     int computed = 0, missing = 0;
     for (double v : partial.arrays.at("test_loss")) (v >= 0 ? computed : missing)++;
     QVERIFY2(computed >= 2 && missing > 0, qPrintable(QString("%1/%2").arg(computed).arg(missing)));
+  }
+
+  void computeDialogRemembersItsFields() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString model = BASIN_SOURCE_DEMO "/resnet20-mnist.h5";
+    QCOMPARE(window.openFile(model), QString());
+    QCOMPARE(window.openFile(BASIN_SOURCE_DEMO "/mnist"), QString());
+    QAction* compute = nullptr;
+    for (QAction* a : window.findChildren<QAction*>())
+      if (a->shortcut() == QKeySequence("Ctrl+R")) compute = a;
+    QVERIFY(compute);
+    // Opens the dialog, lets `look` read and change it, then cancels it.
+    auto withDialog = [&](const std::function<void(ComputeDialog*)>& look) {
+      bool seen = false;
+      QTimer::singleShot(0, [&] {
+        QTRY_VERIFY(qobject_cast<ComputeDialog*>(QApplication::activeModalWidget()));
+        auto* dialog = qobject_cast<ComputeDialog*>(QApplication::activeModalWidget());
+        seen = true;
+        look(dialog);  // a failed check returns from `look` only: the dialog still closes
+        dialog->reject();
+      });
+      compute->trigger();
+      QVERIFY(seen);
+    };
+    withDialog([&](ComputeDialog* dialog) {
+      const SurfaceJob job = dialog->job();
+      QCOMPARE(QString::fromStdString(job.model), QFileInfo(model).canonicalFilePath());
+      QVERIFY(QString::fromStdString(job.data.data).startsWith("mnist:"));
+      QCOMPARE(job.data.pad, int64_t(2));
+      // The output goes beside the model, named after it, never over a file.
+      const QString out = QString::fromStdString(job.out);
+      QCOMPARE(QFileInfo(out).absolutePath(), QFileInfo(model).absolutePath());
+      QVERIFY2(QFileInfo(out).fileName().startsWith("resnet20-mnist_surface"), qPrintable(out));
+      QVERIFY(!QFileInfo::exists(out));
+      dialog->findChild<QSpinBox*>("xPoints")->setValue(7);
+      dialog->findChild<QSpinBox*>("yPoints")->setValue(5);
+      dialog->findChild<QSpinBox*>("samples")->setValue(250);
+    });
+    // Cancel, then Ctrl+R: the grid and the samples are what was typed.
+    withDialog([&](ComputeDialog* dialog) {
+      const SurfaceJob job = dialog->job();
+      QCOMPARE(job.x.num, int64_t(7));
+      QCOMPARE(job.y->num, int64_t(5));
+      QCOMPARE(job.data.samples, int64_t(250));
+      QCOMPARE(job.data.pad, int64_t(2));
+    });
+    // A fresh window (the next start) remembers them too.
+    MainWindow next;
+    QCOMPARE(next.openFile(model), QString());
+    QAction* nextCompute = nullptr;
+    for (QAction* a : next.findChildren<QAction*>())
+      if (a->shortcut() == QKeySequence("Ctrl+R")) nextCompute = a;
+    compute = nextCompute;
+    withDialog([&](ComputeDialog* dialog) { QCOMPARE(dialog->job().x.num, int64_t(7)); });
+    QSettings().remove("compute");
+  }
+
+  void computeSimilarStartsFromASurfacesOwnJob() {
+    const DemoBundle demo = demoBundle(BASIN_SOURCE_DEMO);
+    const std::string surfacePath = demo.models.at(0).surface;
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.openFile(QString::fromStdString(surfacePath)), QString());
+    const Surface surface = readSurfaceFile(surfacePath);
+    std::optional<SurfaceJob> offered;
+    QTimer::singleShot(0, [&] {
+      QTRY_VERIFY(qobject_cast<ComputeDialog*>(QApplication::activeModalWidget()));
+      auto* dialog = qobject_cast<ComputeDialog*>(QApplication::activeModalWidget());
+      offered = dialog->job();
+      dialog->reject();
+    });
+    emit window.findChild<ProjectPanel*>()->computeSimilarRequested(window.currentSurface());
+    QVERIFY(offered);
+    const SurfaceJob& job = *offered;
+    QCOMPARE(QFileInfo(QString::fromStdString(job.model)).fileName(), QString("resnet20-mnist.h5"));
+    QCOMPARE(job.x.num, int64_t(surface.x.size()));
+    QCOMPARE(job.y->num, int64_t(surface.y.size()));
+    QCOMPARE(job.dirFile, surface.dirFile);  // the same plane
+    const QString out = QString::fromStdString(job.out);
+    QCOMPARE(QFileInfo(out).fileName(), QString("resnet20_2.h5"));
+    QVERIFY(!QFileInfo::exists(out));
+  }
+
+  void dataThatDoesNotFitNamesTheDialogsFields() {
+    const QString out = m_dir.filePath("unpadded.h5");
+    SurfaceJob job = demoJob(out, 3, 16);
+    job.data.pad = -1;  // 28 x 28 digits for a 32 x 32 network
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString shown;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, [&] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        shown = box->text();
+        box->accept();
+      }
+    });
+    poll.start(50);
+    QSignalSpy finished(&window, &MainWindow::computeFinished);
+    QVERIFY(window.startCompute(job, 16, 1));
+    QVERIFY(finished.wait(60000));
+    QTRY_VERIFY(!shown.isEmpty());
+    QVERIFY2(shown.contains("1x28x28") && shown.contains("“Zero padding” to 2 px"),
+             qPrintable(shown));
+    QVERIFY2(!shown.contains("--"), qPrintable(shown));
+    // Refused before anything was written or listed.
+    QVERIFY(!QFileInfo::exists(out));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath("unpadded_dirs.h5")));
+    QVERIFY(window.session().entries(FileKind::Surface).empty());
   }
 
   void resumesAHalfFinishedFile() {
