@@ -95,6 +95,8 @@ class MainWindow : public QMainWindow {
   void offerResume(const QString& path);   // asks, then resumeDialog
   void resumeDialog(const QString& path);  // the compute dialog on the file's saved job
   void computeSimilar(const QString& path);
+  // The job saved in a surface's metadata; nullopt (after saying why) for files without one.
+  std::optional<SurfaceJob> savedJob(const QString& path);
   // The compute dialog on `job`; `remember`: its fields become the next dialog's defaults.
   void runComputeDialog(const SurfaceJob& job, bool remember);
   void surfaceUpdate(const SurfacePtr& surface, bool finalState);

@@ -115,15 +115,8 @@ void MainWindow::runComputeDialog(const SurfaceJob& job, bool remember) {
 }
 
 void MainWindow::computeSimilar(const QString& path) {
-  const SessionSurface* open = m_session.surface(path.toStdString());
-  if (!open) return;
-  auto job = jobFromSurface(open->surface, path.toStdString());
-  if (!job) {
-    showError(tr("%1 does not record how it was computed (a file of the reference "
-                 "implementation or of an older Basin): use Compute > Surface.")
-                  .arg(path));
-    return;
-  }
+  auto job = savedJob(path);
+  if (!job) return;
   // The same plane (its direction file), model and data; a new file beside it.
   job->out = freeFileBeside(path, QFileInfo(path).completeBaseName()).toStdString();
   runComputeDialog(*job, false);

@@ -182,17 +182,19 @@ void MainWindow::offerResume(const QString& path) {
     resumeDialog(path);
 }
 
-void MainWindow::resumeDialog(const QString& path) {
+std::optional<SurfaceJob> MainWindow::savedJob(const QString& path) {
   const SessionSurface* open = m_session.surface(path.toStdString());
-  if (!open) return;
-  const auto job = jobFromSurface(open->surface, path.toStdString());
-  if (!job) {
+  if (!open) return std::nullopt;
+  auto job = jobFromSurface(open->surface, path.toStdString());
+  if (!job)
     showError(tr("%1 does not record how it was computed (a file of the reference "
                  "implementation or of an older Basin): use Compute > Surface.")
                   .arg(path));
-    return;
-  }
-  runComputeDialog(*job, false);
+  return job;
+}
+
+void MainWindow::resumeDialog(const QString& path) {
+  if (const auto job = savedJob(path)) runComputeDialog(*job, false);
 }
 
 void MainWindow::addRecent(const QString& path) {
