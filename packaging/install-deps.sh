@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config dpkg-dev file desktop-file-utils appstream
   libeigen3-dev libopenblas-openmp-dev libhdf5-dev zlib1g-dev libzip-dev libonnx-dev libprotobuf-dev protobuf-compiler nlohmann-json3-dev libcli11-dev
   qt6-base-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libvtk9-dev xvfb xauth libgl1-mesa-dri
+  libvtk9-dev libcairo2-dev libpng-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri poppler-utils
   libopenmpi-dev openmpi-bin
   clang-14 libclang-rt-14-dev libomp-14-dev llvm-14
 )

@@ -13,9 +13,8 @@ enum class Colormap { Viridis, Magma, Coolwarm, Summer, Grey };
 // "viridis", "magma", "coolwarm", "summer", "grey"/"gray"; throws ArgumentError otherwise.
 Colormap parseColormap(const std::string& name);
 
-// 256 colors over [min, max]: viridis and magma through matplotlib's quartile colors, coolwarm
-// in VTK's diverging (Moreland) space, summer and grey linear in RGB. NaN (not computed) is
-// light grey.
+// 256 colors over [min, max], matplotlib's own tables (viz/tools/generate_colormaps.py writes
+// them from python3-matplotlib). NaN (not computed) is light grey.
 vtkSmartPointer<vtkLookupTable> lookupTable(Colormap map, double min, double max);
 
 }  // namespace basin::viz

@@ -23,10 +23,12 @@ namespace basin::viz {
 namespace detail {
 
 void checkFigureSize(const FigureOptions& options) {
+  if (options.dpi < 36 || options.dpi > 1200) throw ArgumentError("--dpi must be 36 to 1200");
   if (options.width < 64 || options.heightPixels < 64 || options.width > 16384 ||
       options.heightPixels > 16384)
-    throw ArgumentError("figure size must be 64 to 16384 pixels per side");
-  if (options.dpi < 36 || options.dpi > 1200) throw ArgumentError("--dpi must be 36 to 1200");
+    throw ArgumentError("figure size must be 64 to 16384 pixels per side (it is " +
+                        std::to_string(options.width) + "x" + std::to_string(options.heightPixels) +
+                        " at " + std::to_string(options.dpi) + " dpi)");
 }
 
 void styleText(vtkTextProperty* text, double points, bool bold) {
@@ -192,12 +194,18 @@ RgbImage sideBySide(const std::vector<RgbImage>& images) {
 
 RgbImage renderFigureImage(const Surface& surface, const FigureOptions& options) {
   detail::checkFigureSize(options);
-  surfaceArray(surface, options.array);  // names the arrays there are if missing
+  surfaceArray(surface, options.array);         // names the arrays there are if missing
+  if (options.kind != FigureKind::Surface3d) {  // drawn by cairo: no display needed
+    detail::CairoCanvas canvas(detail::CanvasFormat::Png, options.width, options.heightPixels,
+                               options.dpi);
+    detail::drawFigure(canvas, surface, options);
+    return canvas.pixels();
+  }
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display)
     throw IoError(
-        "rendering needs an X display (VTK here draws through X); on a server run "
-        "under xvfb-run -a");
+        "3-D figures need an X display (VTK here draws through X); on a server run "
+        "under xvfb-run -a, or choose a 2-D kind (contour, filled, heat), which need none");
 
   auto window = vtkSmartPointer<vtkRenderWindow>::New();
   window->SetOffScreenRendering(1);
@@ -223,19 +231,53 @@ RgbImage renderFigureImage(const Surface& surface, const FigureOptions& options)
   return image;
 }
 
-void writeFigureImage(const RgbImage& image, double dpi, const std::string& path) {
-  if (std::filesystem::path(path).extension() == ".pdf") {
-    auto canvas = detail::pdfCanvas(image.width, image.height, dpi);
-    canvas->image(image.rgb, image.width, image.height, 0, 0, image.width, image.height,
-                  {0, 0, double(image.width), double(image.height)});
-    canvas->save(path);
+void writeFigureImage(const RgbImage& image, double dpi, const std::string& path,
+                      const std::string& title) {
+  const detail::CanvasFormat format = detail::canvasFormatOf(path);
+  if (format == detail::CanvasFormat::Png) {
+    detail::writePng(path, image.rgb, image.width, image.height, dpi);
     return;
   }
-  detail::writePng(path, image.rgb, image.width, image.height);
+  detail::CairoCanvas canvas(format, image.width, image.height, dpi, title);
+  canvas.image(image.rgb, image.width, image.height, 0, 0, image.width, image.height,
+               {0, 0, double(image.width), double(image.height)});
+  canvas.save(path);
 }
 
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path) {
-  writeFigureImage(renderFigureImage(surface, options), options.dpi, path);
+  const detail::CanvasFormat format = detail::canvasFormatOf(path);
+  if (options.kind == FigureKind::Surface3d || format == detail::CanvasFormat::Png) {
+    writeFigureImage(renderFigureImage(surface, options), options.dpi, path, options.title);
+    return;
+  }
+  detail::checkFigureSize(options);
+  detail::CairoCanvas canvas(format, options.width, options.heightPixels, options.dpi,
+                             options.title);
+  detail::drawFigure(canvas, surface, options);
+  canvas.save(path);
+}
+
+void setFigureSize(FigureOptions& options, const std::string& text) {
+  double w = 0, h = 0;
+  char unit[8] = {0}, tail = 0;
+  std::string t = text;
+  if (t == "single") t = "3.25x2.6in";  // one column of a two-column paper
+  if (t == "double") t = "6.75x5in";    // the full text width
+  const int n = std::sscanf(t.c_str(), "%lfx%lf%7[a-z]%c", &w, &h, unit, &tail);
+  const std::string u = unit;
+  const double perUnit = u.empty()   ? 1.0
+                         : u == "in" ? options.dpi
+                         : u == "cm" ? options.dpi / 2.54
+                         : u == "px" ? 1.0
+                                     : 0.0;
+  if ((n != 2 && n != 3) || perUnit == 0 || !(w > 0) || !(h > 0) || w > 1e5 || h > 1e5)
+    throw ArgumentError(
+        "--size must be WIDTHxHEIGHT in pixels, inches or cm (1000x800, "
+        "3.25x2.6in, 8x6cm) or single / double (column presets), not '" +
+        text + "'");
+  options.width = static_cast<int>(std::lround(w * perUnit));
+  options.heightPixels = static_cast<int>(std::lround(h * perUnit));
+  detail::checkFigureSize(options);
 }
 
 }  // namespace basin::viz

@@ -33,9 +33,10 @@ struct FigureOptions {
   ContourLevels levels;
   Colormap colormap = Colormap::Viridis;
   int width = 1000, heightPixels = 800, dpi = 100;
-  double verticalScale = 1.0;  // 3-D: times the automatic height scale
-  bool lighting = true;        // 3-D: shaded; off: flat colors
-  bool contourLabels = true;   // contour lines: the level written on them
+  double verticalScale = 1.0;     // 3-D: times the automatic height scale
+  bool lighting = true;           // 3-D: shaded; off: flat colors
+  bool contourLabels = true;      // contour lines: the level written on them
+  bool whiteAboveLevels = false;  // filled: above the last level white, not the top color
   // The heights' range for colors (3-D and heat) and the 3-D height scale; unset: the data's
   // own. Several surfaces given one range compare by color and height.
   std::optional<std::array<double, 2>> valueRange;
@@ -65,17 +66,26 @@ struct RgbImage {
 
 // Renders `surface` into an image of options.width x options.heightPixels. The text is sized in
 // points at options.dpi, so a figure twice as large at twice the DPI looks the same, only sharper.
-// Needs an X display (Xvfb on servers): throws IoError naming the problem when there is none,
+// 2-D and 1-D kinds are drawn by cairo (no display needed); 3-D figures are rendered by VTK and
+// need an X display (Xvfb on servers): throws IoError naming the problem when there is none,
 // ArgumentError for options that do not fit the surface (unknown array, 1-D kinds on 2-D surfaces
 // and back, absurd sizes).
 RgbImage renderFigureImage(const Surface& surface, const FigureOptions& options);
 
-// Writes `image` as a PNG, or (for a `.pdf` path) as a PDF page of the same size holding it: 3-D
-// figures have no vector form; 2-D kinds write real vectors through vector_figure.h.
-void writeFigureImage(const RgbImage& image, double dpi, const std::string& path);
+// Writes `image` as a PNG (its DPI recorded), or for a `.pdf` / `.svg` path as a page of
+// width / dpi inches holding it; `title` goes into the PDF's metadata.
+void writeFigureImage(const RgbImage& image, double dpi, const std::string& path,
+                      const std::string& title = "");
 
-// renderFigureImage, then writeFigureImage.
+// Writes the figure, its format by `path`'s extension: PNG, or PDF / SVG with real vectors and
+// embedded, subset fonts for 2-D and 1-D kinds (3-D figures: their image on the page). Throws
+// ArgumentError for another extension, IoError when the file cannot be written.
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path);
+
+// Sets options.width / heightPixels from "1000x800" (pixels), "3.25x2.6in", "8x6cm" (at
+// options.dpi, so set the DPI first) or the column presets "single" (3.25 x 2.6 in) and "double"
+// (6.75 x 5 in). Throws ArgumentError for other text and for sizes out of checkFigureSize's range.
+void setFigureSize(FigureOptions& options, const std::string& text);
 
 // Puts images of the same height side by side, left to right. Throws ArgumentError naming the
 // image (by its place, from 1) whose height differs.

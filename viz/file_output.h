@@ -10,11 +10,13 @@
 
 namespace basin::viz::detail {
 
-// PNG bytes of an RGB picture whose rows run top to bottom; empty if VTK cannot encode it.
-std::string encodePng(const std::vector<unsigned char>& rgb, int width, int height);
+// PNG bytes (libpng) of an RGB picture whose rows run top to bottom, with `dpi` in its pHYs
+// chunk (as pixels per metre) so that viewers and LaTeX size it in inches; empty if libpng
+// fails.
+std::string encodePng(const std::vector<unsigned char>& rgb, int width, int height, double dpi);
 
 // Encodes an RGB picture (rows top to bottom) as PNG and writes it to `path`.
-void writePng(const std::string& path, const std::vector<unsigned char>& rgb, int width,
-              int height);
+void writePng(const std::string& path, const std::vector<unsigned char>& rgb, int width, int height,
+              double dpi);
 
 }  // namespace basin::viz::detail

@@ -2,6 +2,7 @@
 
 #include <vtkBandedPolyDataContourFilter.h>
 #include <vtkCellArray.h>
+#include <vtkCellData.h>
 #include <vtkContourFilter.h>
 #include <vtkDoubleArray.h>
 #include <vtkIdList.h>
@@ -13,6 +14,7 @@
 
 #include "core/error.h"
 #include "viz/scenes.h"
+#include "viz/ticks.h"
 
 namespace basin::viz::detail {
 namespace {
@@ -30,8 +32,17 @@ vtkSmartPointer<vtkPolyData> flatSurface(const Surface& surface, const FigureOpt
 }
 
 std::vector<double> levelValues(const FigureOptions& options) {
-  // Counted, not stepped: a step below the precision of `first` (1e16:1e16:1) would never end.
   const ContourLevels& l = options.levels;
+  if (options.height.log) {  // the round losses 0.1, 0.2, 0.5, 1, 2, 5, 10 between first and last
+    const std::vector<double> losses =
+        logLossTicks(heightOf(l.first, {true, 0.0}), heightOf(l.last, {true, 0.0}), 1000);
+    if (losses.size() >= 2) {
+      std::vector<double> levels;
+      for (double loss : losses) levels.push_back(heightOf(loss, {true, 0.0}));
+      return levels;
+    }
+  }
+  // Counted, not stepped: a step below the precision of `first` (1e16:1e16:1) would never end.
   const int64_t count = int64_t(std::floor((l.last - l.first) / l.step + 1e-9)) + 1;
   std::vector<double> levels;
   for (int64_t i = 0; i < std::clamp<int64_t>(count, 1, 1001); ++i)
@@ -40,6 +51,10 @@ std::vector<double> levelValues(const FigureOptions& options) {
 }
 
 }  // namespace
+
+double bandColorValue(const std::vector<double>& levels, size_t k) {
+  return (levels[k] + levels[k + 1]) / 2;
+}
 
 PlaneData planeData(const Surface& surface, const FigureOptions& options) {
   if (surface.y.empty()) throw ArgumentError("contour, filled and heat figures need a 2-D surface");
@@ -60,12 +75,14 @@ PlaneData planeData(const Surface& surface, const FigureOptions& options) {
   d.colors = byLevels ? lookupTable(options.colormap, d.levels.front(), d.levels.back())
                       : lookupTable(options.colormap, low, high);
   if (options.kind == FigureKind::Filled && d.levels.size() >= 2) {
-    // The band above the last level carries the last level's value: leave it white, as
-    // matplotlib's contourf leaves what lies beyond its levels.
+    // The band above the last level carries the last level's value: by default it takes the
+    // top color, so the whole plane is covered (matplotlib's extend="max"); on request it stays
+    // white, as the reference's contourf leaves what lies beyond its levels.
     const size_t n = d.levels.size();
-    d.colors->SetTableRange(d.levels.front(), (d.levels[n - 2] + d.levels[n - 1]) / 2);
-    d.colors->SetAboveRangeColor(1, 1, 1, 1);
-    d.colors->UseAboveRangeColorOn();
+    if (options.whiteAboveLevels) {
+      d.colors->SetAboveRangeColor(1, 1, 1, 1);
+      d.colors->UseAboveRangeColorOn();
+    }
     // What lies above the last level is one band whatever its height; heights far beyond it
     // (1e10 where a network diverges) break the band filter's clipping, so they are squeezed
     // into one span above the last level, keeping their order (a flat cap would draw its rim).
@@ -86,6 +103,21 @@ PlaneData planeData(const Surface& surface, const FigureOptions& options) {
     bands->Update();
     d.bands = bands->GetOutput();
     d.bandEdges = bands->GetContourEdgesOutput();
+    // The filter gives each cell its band's lower level (the data's minimum below the first
+    // level); repaint it with the band's color value.
+    const double above = options.whiteAboveLevels ? last + span : last;  // white: above range
+    if (vtkDataArray* bandScalars = d.bands->GetCellData()->GetScalars())
+      for (vtkIdType c = 0; c < bandScalars->GetNumberOfTuples(); ++c) {
+        const double lower = bandScalars->GetTuple1(c), tolerance = 1e-9 * span;
+        const auto k =
+            size_t(std::upper_bound(d.levels.begin(), d.levels.end(), lower + tolerance) -
+                   d.levels.begin());  // levels at or below the band's lower edge
+        d.belowLevels |= k == 0;
+        d.aboveLevels |= k >= n;
+        bandScalars->SetTuple1(c, k == 0   ? d.levels.front()
+                                  : k >= n ? above
+                                           : bandColorValue(d.levels, k - 1));
+      }
   } else if (options.kind == FigureKind::Contour) {
     auto contours = vtkSmartPointer<vtkContourFilter>::New();
     contours->SetInputData(d.flat);
@@ -126,12 +158,16 @@ std::vector<ContourLabel> contourLabels(vtkPolyData* lines, double gap) {
   cells->InitTraversal();
   while (cells->GetNextCell(ids)) {
     if (ids->GetNumberOfIds() < 12) continue;
-    const vtkIdType mid = ids->GetId(ids->GetNumberOfIds() / 2);
-    double p[3];
+    const vtkIdType n = ids->GetNumberOfIds(), mid = ids->GetId(n / 2);
+    double p[3], before[3], after[3];
     lines->GetPoint(mid, p);
+    lines->GetPoint(ids->GetId(n / 2 - 2), before);
+    lines->GetPoint(ids->GetId(n / 2 + 2), after);
     bool crowded = false;
     for (const ContourLabel& q : labels) crowded |= std::hypot(p[0] - q.x, p[1] - q.y) < gap;
-    if (!crowded) labels.push_back({p[0], p[1], values->GetTuple1(mid)});
+    if (!crowded)
+      labels.push_back(
+          {p[0], p[1], values->GetTuple1(mid), after[0] - before[0], after[1] - before[1]});
   }
   return labels;
 }

@@ -1,5 +1,7 @@
-#include "viz/vector_figure.h"
-
+// 2-D figures (contour lines, filled contours, heat map, with the trajectory) and 1-D curves
+// (loss and accuracy on twin axes), drawn through a VectorCanvas: the same drawing makes the
+// PDF, the SVG and the PNG. The layout is in points (margins from the text they hold), so a
+// figure keeps its proportions at every size and DPI.
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkDataArray.h>
@@ -7,27 +9,24 @@
 #include <vtkIdList.h>
 #include <vtkPointData.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
+#include <map>
 
 #include "core/error.h"
 #include "viz/plane_data.h"
 #include "viz/scenes.h"
+#include "viz/ticks.h"
 #include "viz/vector_canvas.h"
 
-namespace basin::viz {
+namespace basin::viz::detail {
 namespace {
 
-using detail::Anchor;
-using detail::Color;
-using detail::PlaneData;
-using detail::PlotArea;
-using detail::Point;
-using detail::TextStyle;
-using detail::VectorCanvas;
-
 const Color kBlack{0, 0, 0}, kTrajectory{0.85, 0.1, 0.1};
+// Text sizes in points, as a paper's figures have them (matplotlib's defaults are 10 and 12; a
+// column-wide figure reads better a little smaller).
+constexpr double kTickPoints = 9, kAxisPoints = 10, kHeadingPoints = 11;
 
 Color colorOf(vtkLookupTable* colors, double value) {
   Color c;
@@ -46,23 +45,70 @@ std::string number(double v, const char* format = "%g") {
   return text;
 }
 
-// Figure geometry: normalized figure coordinates and data coordinates to pixels (y down).
-struct Frame {
-  double width, height, pointsToPixels;
-  PlotArea area;
-  double xmin, xmax, ymin, ymax;
-  double fx(double nx) const { return nx * width; }
-  double fy(double ny) const { return (1.0 - ny) * height; }
-  Point at(double x, double y) const {
-    return {fx(area.x0 + (x - xmin) / (xmax - xmin) * (area.x1 - area.x0)),
-            fy(area.y0 + (y - ymin) / (ymax - ymin) * (area.y1 - area.y0))};
-  }
-  double font(double points) const { return points * pointsToPixels; }
+// Sizes in pixels of the figure's text and marks, from points at the figure's DPI.
+struct Type {
+  double pt;  // pixels per point
+  double label() const { return kTickPoints * pt; }
+  double title() const { return kAxisPoints * pt; }
+  double tick() const { return 3.5 * pt; }
+  double pad() const { return 6 * pt; }
   TextStyle style(double points, Anchor anchor) const {
     TextStyle t;
-    t.size = font(points);
+    t.size = points * pt;
     t.anchor = anchor;
     return t;
+  }
+};
+
+// Ticks of an axis from `low` to `high` and their labels.
+struct Ticks {
+  std::vector<double> at;  // in the axis' units (heights on a log colorbar)
+  std::vector<std::string> labels;
+};
+
+Ticks linearTicks(double low, double high, int target) {
+  Ticks t;
+  t.at = niceTicks(low, high, target);
+  const double step = t.at.size() > 1 ? t.at[1] - t.at[0] : std::abs(high - low);
+  for (double v : t.at) t.labels.push_back(tickLabel(v, step));
+  return t;
+}
+
+// A colorbar's ticks: the levels when they are few, else round values; on the log scale the
+// 1-2-5 losses, labelled in loss units.
+Ticks valueTicks(double low, double high, const std::vector<double>& levels, bool log) {
+  if (log) {
+    Ticks t;
+    for (double loss : logLossTicks(low, high)) {
+      t.at.push_back(std::log(loss + 0.1));
+      t.labels.push_back(number(loss));
+    }
+    if (t.at.size() >= 2) return t;
+  }
+  if (!log && levels.size() >= 2 && levels.size() <= 11) {
+    Ticks t;
+    for (double v : levels) {
+      t.at.push_back(v);
+      t.labels.push_back(number(v, "%.4g"));
+    }
+    return t;
+  }
+  return linearTicks(low, high, 5);
+}
+
+double widest(VectorCanvas& canvas, const std::vector<std::string>& texts, const TextStyle& s) {
+  double w = 0;
+  for (const std::string& t : texts) w = std::max(w, canvas.textWidth(t, s));
+  return w;
+}
+
+// The plot rectangle in pixels and the data range it shows.
+struct Frame {
+  double left, top, right, bottom;
+  double xmin, xmax, ymin, ymax;
+  Point at(double x, double y) const {
+    return {left + (x - xmin) / (xmax - xmin) * (right - left),
+            bottom - (y - ymin) / (ymax - ymin) * (bottom - top)};
   }
 };
 
@@ -96,9 +142,14 @@ void bands(VectorCanvas& canvas, const Frame& f, const PlaneData& d) {
   auto ids = vtkSmartPointer<vtkIdList>::New();
   vtkCellArray* cells = d.bands->GetPolys();
   cells->InitTraversal();
-  for (vtkIdType cell = 0; cells->GetNextCell(ids); ++cell)
-    canvas.polygon(cellPoints(f, d.bands, ids),
-                   colorOf(d.colors, scalars ? scalars->GetTuple1(cell) : NAN), "band");
+  // A band's cells, by its level (no level, NaN, keyed as -inf: NaN cannot order a map).
+  std::map<double, std::vector<std::vector<Point>>> byLevel;
+  for (vtkIdType cell = 0; cells->GetNextCell(ids); ++cell) {
+    const double level = scalars ? scalars->GetTuple1(cell) : NAN;
+    byLevel[std::isnan(level) ? -HUGE_VAL : level].push_back(cellPoints(f, d.bands, ids));
+  }
+  for (const auto& [level, rings] : byLevel)
+    canvas.polygon(rings, colorOf(d.colors, level == -HUGE_VAL ? NAN : level), "band");
 }
 
 // The grid's colors, one pixel per grid point, placed so that pixel centres sit on the grid
@@ -116,80 +167,241 @@ void heatImage(VectorCanvas& canvas, const Frame& f, const PlaneData& d, int nx,
   const double dy = (d.ymax - d.ymin) / std::max(ny - 1, 1);
   const Point topLeft = f.at(d.xmin - dx / 2, d.ymax + dy / 2);
   const Point bottomRight = f.at(d.xmax + dx / 2, d.ymin - dy / 2);
-  const Point plotTopLeft = f.at(d.xmin, d.ymax), plotBottomRight = f.at(d.xmax, d.ymin);
   canvas.image(rgb, nx, ny, topLeft.x, topLeft.y, bottomRight.x - topLeft.x,
-               bottomRight.y - topLeft.y,
-               {plotTopLeft.x, plotTopLeft.y, plotBottomRight.x - plotTopLeft.x,
-                plotBottomRight.y - plotTopLeft.y});
+               bottomRight.y - topLeft.y, {f.left, f.top, f.right - f.left, f.bottom - f.top});
 }
 
-void trajectory(VectorCanvas& canvas, const Frame& f, const Projection& path) {
+// Contour labels along their lines, the lines broken under them.
+void contourLines(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const FigureOptions& o,
+                  const Type& type) {
+  std::vector<std::array<Point, 4>> holes;
+  struct Placed {
+    Point at;
+    std::string text;
+    double degrees;
+  };
+  std::vector<Placed> placed;
+  const TextStyle style = type.style(kTickPoints - 2, Anchor::Middle);
+  if (o.contourLabels) {
+    const double span = std::max(d.xmax - d.xmin, d.ymax - d.ymin);
+    for (const ContourLabel& l : contourLabels(d.lines, 0.09 * span)) {
+      const Point c = f.at(l.x, l.y);
+      const double sx = (f.right - f.left) / (f.xmax - f.xmin);
+      const double sy = (f.bottom - f.top) / (f.ymax - f.ymin);
+      double a = std::atan2(-l.dy * sy, l.dx * sx);  // pixel angle, y down
+      if (a > M_PI / 2) a -= M_PI;                   // never upside down
+      if (a < -M_PI / 2) a += M_PI;
+      const std::string text = number(lossOfHeight(l.value, o.height), "%.4g");
+      const double hw = canvas.textWidth(text, style) / 2 + 0.25 * style.size,
+                   hh = 0.6 * style.size;
+      const Point u{std::cos(a), std::sin(a)}, v{-std::sin(a), std::cos(a)};
+      auto corner = [&](double p, double q) {
+        return Point{c.x + p * hw * u.x + q * hh * v.x, c.y + p * hw * u.y + q * hh * v.y};
+      };
+      holes.push_back({corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)});
+      const double drop = 0.35 * style.size;  // baseline below the centre, along the text
+      placed.push_back({{c.x + drop * v.x, c.y + drop * v.y}, text, -a * 180 / M_PI});
+    }
+  }
+  canvas.clipOut(holes);
+  polylines(canvas, f, d.lines, d.colors, "contour", nullptr, 1.2 * type.pt);
+  canvas.unclip();
+  for (const Placed& p : placed) {
+    TextStyle t = style;
+    t.rotate = p.degrees;
+    canvas.text(p.at, p.text, t, "contour-label");
+  }
+}
+
+void trajectory(VectorCanvas& canvas, const Frame& f, const Projection& path, const Type& type) {
   std::vector<Point> points;
   for (size_t i = 0; i < path.x.size(); ++i) points.push_back(f.at(path.x[i], path.y[i]));
-  canvas.polyline(points, kTrajectory, 2.5 * f.pointsToPixels * 0.75, "trajectory");
-  for (const Point& p : points)
-    canvas.circle(p, 3.5 * f.pointsToPixels * 0.75, kTrajectory, "checkpoint");
-  TextStyle t = f.style(detail::kLabelPoints, Anchor::Start);
+  if (points.empty()) return;
+  canvas.clipTo({f.left, f.top, f.right - f.left, f.bottom - f.top});
+  canvas.polyline(points, kTrajectory, 1.6 * type.pt, "trajectory");
+  for (const Point& p : points) canvas.circle(p, 2.2 * type.pt, kTrajectory, "checkpoint");
+  TextStyle t = type.style(kTickPoints - 1, Anchor::Start);
   t.bold = true;
   t.color = kTrajectory;
-  canvas.text({points.front().x + f.font(5), points.front().y - f.font(5)}, "start", t, "label");
-  canvas.text({points.back().x + f.font(5), points.back().y - f.font(5)}, "end", t, "label");
+  t.halo = true;
+  canvas.text({points.front().x + 4 * type.pt, points.front().y - 4 * type.pt}, "start", t,
+              "label");
+  canvas.text({points.back().x + 4 * type.pt, points.back().y - 4 * type.pt}, "end", t, "label");
+  canvas.unclip();
 }
 
-void axes(VectorCanvas& canvas, const Frame& f, const FigureOptions& o) {
-  const double left = f.fx(f.area.x0), right = f.fx(f.area.x1);
-  const double top = f.fy(f.area.y1), bottom = f.fy(f.area.y0), tick = f.font(4);
-  canvas.line({left, bottom}, {right, bottom}, kBlack, 1);
-  canvas.line({left, top}, {left, bottom}, kBlack, 1);
-  for (int k = 0; k < 5; ++k) {
-    const double x = left + (right - left) * k / 4, y = bottom - (bottom - top) * k / 4;
-    canvas.line({x, bottom}, {x, bottom + tick}, kBlack, 1);
-    canvas.line({left - tick, y}, {left, y}, kBlack, 1);
-    canvas.text({x, bottom + tick + f.font(detail::kLabelPoints)},
-                number(f.xmin + (f.xmax - f.xmin) * k / 4),
-                f.style(detail::kLabelPoints, Anchor::Middle), "tick");
-    canvas.text({left - tick - f.font(3), y + f.font(4)},
-                number(f.ymin + (f.ymax - f.ymin) * k / 4),
-                f.style(detail::kLabelPoints, Anchor::End), "tick");
+void frameAxes(VectorCanvas& canvas, const Frame& f, const Ticks& xs, const Ticks& ys,
+               const std::string& xTitle, const std::string& yTitle, const Color& yTitleColor,
+               const Type& type, double yLabelWidth) {
+  const double line = 0.8 * type.pt;
+  for (size_t k = 0; k < xs.at.size(); ++k) {
+    const double x = f.at(xs.at[k], f.ymin).x;
+    canvas.line({x, f.bottom}, {x, f.bottom + type.tick()}, kBlack, line);
+    canvas.text({x, f.bottom + type.tick() + 1.1 * type.label()}, xs.labels[k],
+                type.style(kTickPoints, Anchor::Middle), "tick");
   }
-  canvas.text({(left + right) / 2, f.fy(f.area.y0 - detail::kAxisTitleGap) + f.font(4)}, o.xTitle,
-              f.style(detail::kTitlePoints, Anchor::Middle), "title");
-  TextStyle vertical = f.style(detail::kTitlePoints, Anchor::Middle);
+  for (size_t k = 0; k < ys.at.size(); ++k) {
+    const double y = f.at(f.xmin, ys.at[k]).y;
+    canvas.line({f.left - type.tick(), y}, {f.left, y}, kBlack, line);
+    canvas.text({f.left - type.tick() - 2 * type.pt, y + 0.35 * type.label()}, ys.labels[k],
+                type.style(kTickPoints, Anchor::End), "tick");
+  }
+  canvas.text({(f.left + f.right) / 2, f.bottom + type.tick() + 1.4 * type.label() + type.title()},
+              xTitle, type.style(kAxisPoints, Anchor::Middle), "title");
+  TextStyle vertical = type.style(kAxisPoints, Anchor::Middle);
   vertical.rotate = 90;
-  canvas.text({f.fx(f.area.x0 - detail::kAxisTitleGap), (top + bottom) / 2}, o.yTitle, vertical,
-              "title");
+  vertical.color = yTitleColor;
+  canvas.text({f.left - type.tick() - 4 * type.pt - yLabelWidth - 0.3 * type.title(),
+               (f.top + f.bottom) / 2},
+              yTitle, vertical, "title");
 }
 
-// The colorbar as 64 stacked slices of its colors, with labels and title.
-void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const FigureOptions& o) {
+void frameBorder(VectorCanvas& canvas, const Frame& f, const Type& type) {
+  const Point c[4] = {{f.left, f.top}, {f.right, f.top}, {f.right, f.bottom}, {f.left, f.bottom}};
+  for (int k = 0; k < 4; ++k) canvas.line(c[k], c[(k + 1) % 4], kBlack, 0.8 * type.pt);
+}
+
+std::string colorbarTitle(const FigureOptions& o) {
+  std::string name = o.array;
+  for (char& c : name)
+    if (c == '_') c = ' ';
+  return o.height.log ? name + " (log scale)" : name;
+}
+
+// The colorbar right of the plot, as tall as it: discrete bands for filled contours, a smooth
+// ramp otherwise; its title runs vertically on the right, so it is never cut off.
+void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const FigureOptions& o,
+              const Type& type, const Ticks& ticks, double barLeft) {
   const double* range = d.colors->GetTableRange();
-  const double left = f.fx(0.84), width = f.fx(0.035);
-  const double top = f.fy(f.area.y1), bottom = f.fy(f.area.y0), step = (bottom - top) / 64;
-  for (int k = 0; k < 64; ++k)
-    canvas.rect(left, bottom - (k + 1) * step, width, step + 0.3,
-                colorOf(d.colors, range[0] + (range[1] - range[0]) * (k + 0.5) / 64), 0,
-                "colorbar-slice");
-  const Point corners[4] = {
-      {left, top}, {left + width, top}, {left + width, bottom}, {left, bottom}};
-  for (int k = 0; k < 4; ++k) canvas.line(corners[k], corners[(k + 1) % 4], kBlack, 0.5);
-  for (int k = 0; k < 6; ++k)
-    canvas.text({left + width + f.font(4), bottom - (bottom - top) * k / 5.0 + f.font(4)},
-                number(range[0] + (range[1] - range[0]) * k / 5.0, "%.3g"),
-                f.style(detail::kLabelPoints - 1, Anchor::Start), "tick");
-  canvas.text({left + width / 2, top - f.font(8)}, detail::valueTitle(o),
-              f.style(detail::kLabelPoints, Anchor::Middle), "title");
+  double low = range[0], high = range[1];
+  const bool banded = o.kind == FigureKind::Filled && d.levels.size() >= 2;
+  if (banded) {
+    low = d.levels.front();
+    high = d.levels.back();
+  }
+  const double width = 10 * type.pt, top = f.top, bottom = f.bottom;
+  auto yOf = [&](double v) { return bottom - (v - low) / (high - low) * (bottom - top); };
+  // Slices from the top one down, each reaching to the bar's bottom and covered by the next:
+  // antialiased edges then blend two neighbours' colors, never the white behind them.
+  auto slice = [&](double sliceTop, const Color& color) {
+    canvas.rect(barLeft, sliceTop, width, bottom - sliceTop, color, 0, "colorbar-slice");
+  };
+  if (banded) {
+    for (size_t k = d.levels.size() - 1; k-- > 0;)
+      slice(yOf(d.levels[k + 1]), colorOf(d.colors, bandColorValue(d.levels, k)));
+  } else {
+    const double step = (bottom - top) / 128;
+    for (int k = 128; k-- > 0;)
+      slice(bottom - (k + 1) * step, colorOf(d.colors, low + (high - low) * (k + 0.5) / 128));
+  }
+  const Point c[4] = {
+      {barLeft, top}, {barLeft + width, top}, {barLeft + width, bottom}, {barLeft, bottom}};
+  for (int k = 0; k < 4; ++k) canvas.line(c[k], c[(k + 1) % 4], kBlack, 0.6 * type.pt);
+  // What lies beyond the levels: matplotlib's arrows, in the colormap's end colors.
+  if (banded && d.aboveLevels && !o.whiteAboveLevels) {
+    const std::vector<Point> arrow{{barLeft, top - 0.5 * type.pt},
+                                   {barLeft + width / 2, top - width},
+                                   {barLeft + width, top - 0.5 * type.pt}};
+    canvas.polygon({arrow}, colorOf(d.colors, high), "colorbar-extension");
+  }
+  if (banded && d.belowLevels) {
+    const std::vector<Point> arrow{{barLeft, bottom + 0.5 * type.pt},
+                                   {barLeft + width / 2, bottom + width},
+                                   {barLeft + width, bottom + 0.5 * type.pt}};
+    canvas.polygon({arrow}, colorOf(d.colors, low), "colorbar-extension");
+  }
+  const TextStyle label = type.style(kTickPoints - 1, Anchor::Start);
+  for (size_t k = 0; k < ticks.at.size(); ++k) {
+    const double y = yOf(ticks.at[k]);
+    if (y < top - 0.5 || y > bottom + 0.5) continue;
+    canvas.line({barLeft + width, y}, {barLeft + width + 0.6 * type.tick(), y}, kBlack,
+                0.6 * type.pt);
+    canvas.text({barLeft + width + type.tick(), y + 0.35 * label.size}, ticks.labels[k], label,
+                "tick");
+  }
+  TextStyle vertical = type.style(kTickPoints, Anchor::Middle);
+  vertical.rotate = 90;
+  canvas.text({barLeft + width + type.tick() + widest(canvas, ticks.labels, label) + 4 * type.pt +
+                   vertical.size,
+               (top + bottom) / 2},
+              colorbarTitle(o), vertical, "title");
+}
+
+void title(VectorCanvas& canvas, const std::string& text, double width, const Type& type) {
+  if (text.empty()) return;
+  TextStyle t = type.style(kHeadingPoints, Anchor::Middle);
+  t.bold = true;
+  canvas.text({width / 2, type.pad() + t.size}, text, t, "title");
+}
+
+void plane(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o) {
+  const Type type{o.dpi / 72.0};
+  const PlaneData d = planeData(surface, o);
+  const double width = o.width, height = o.heightPixels;
+  const Ticks xs = linearTicks(d.xmin, d.xmax, 5), ys = linearTicks(d.ymin, d.ymax, 5);
+  const double* range = d.colors->GetTableRange();
+  const bool banded = o.kind == FigureKind::Filled && d.levels.size() >= 2;
+  const Ticks values =
+      banded ? valueTicks(d.levels.front(), d.levels.back(), d.levels, o.height.log)
+             : valueTicks(range[0], range[1],
+                          o.kind == FigureKind::Contour ? d.levels : std::vector<double>{},
+                          o.height.log);
+  // Margins from the text they hold.
+  const TextStyle tickStyle = type.style(kTickPoints, Anchor::End);
+  const double yLabelWidth = widest(canvas, ys.labels, tickStyle);
+  const double barLabelWidth =
+      widest(canvas, values.labels, type.style(kTickPoints - 1, Anchor::Start));
+  const double left = type.pad() + 1.3 * type.title() + yLabelWidth + type.tick() + 4 * type.pt;
+  const double bottom = type.pad() + 1.3 * type.title() + 1.4 * type.label() + type.tick();
+  const double top = o.title.empty() ? 14 * type.pt : type.pad() + 2.2 * type.title();
+  const double barGap = 12 * type.pt;
+  const double right = barGap + 10 * type.pt + type.tick() + barLabelWidth + 4 * type.pt +
+                       1.4 * type.label() + type.pad();
+  double w = width - left - right, h = height - top - bottom;
+  if (w < 16 || h < 16) throw ArgumentError("the figure is too small for its text at this DPI");
+  // Equal units on both axes, centred in the space there is.
+  const double want = (d.xmax - d.xmin) / std::max(d.ymax - d.ymin, 1e-300);
+  double x0 = left, y0 = top;
+  if (w / h > want) {
+    x0 += (w - h * want) / 2;
+    w = h * want;
+  } else {
+    y0 += (h - w / want) / 2;
+    h = w / want;
+  }
+  const Frame f{x0, y0, x0 + w, y0 + h, d.xmin, d.xmax, d.ymin, d.ymax};
+  frameAxes(canvas, f, xs, ys, o.xTitle, o.yTitle, kBlack, type, yLabelWidth);
+  if (o.kind == FigureKind::Heat) {
+    heatImage(canvas, f, d, static_cast<int>(surface.x.size()), static_cast<int>(surface.y.size()));
+  } else if (o.kind == FigureKind::Filled) {
+    canvas.clipTo({f.left, f.top, f.right - f.left, f.bottom - f.top});
+    bands(canvas, f, d);
+    // Edges help tell a few bands apart; many levels crowd where the loss is steep and would
+    // paint it black (matplotlib's contourf draws none).
+    const Color edge{0.25, 0.25, 0.25};
+    if (d.levels.size() <= 12)
+      polylines(canvas, f, d.bandEdges, d.colors, "band-edge", &edge, 0.4 * type.pt);
+    canvas.unclip();
+  } else {
+    contourLines(canvas, f, d, o, type);
+  }
+  if (o.trajectory) trajectory(canvas, f, *o.trajectory, type);
+  frameBorder(canvas, f, type);
+  colorbar(canvas, f, d, o, type, values, f.right + barGap);
+  title(canvas, o.title, width, type);
 }
 
 // Loss (left axis) and, where the surfaces have it, accuracy (right axis, dashed when several
 // runs share the figure) of every run along a 1-D surface; a legend names the runs.
-void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o,
-            double pointsToPixels) {
-  const std::vector<detail::CurveRun> runs = detail::curveRuns(surface, o);
+void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o) {
+  const Type type{o.dpi / 72.0};
+  const std::vector<CurveRun> runs = curveRuns(surface, o);
   const bool several = runs.size() > 1;
   std::vector<std::vector<double>> losses;
   std::vector<double> everything;
   double xmin = INFINITY, xmax = -INFINITY;
-  for (const detail::CurveRun& r : runs) {
+  bool anyAccuracy = false;
+  for (const CurveRun& r : runs) {
     const std::vector<double>& values = surfaceArray(*r.surface, o.array);
     std::vector<double> loss(values.size());
     for (size_t i = 0; i < values.size(); ++i) loss[i] = heightOf(values[i], o.height);
@@ -197,159 +409,106 @@ void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o
     losses.push_back(std::move(loss));
     xmin = std::min(xmin, r.surface->x.front());
     xmax = std::max(xmax, r.surface->x.back());
+    anyAccuracy |= r.surface->arrays.count(accuracyName(o.array)) > 0;
   }
   if (!(xmax > xmin)) xmax = xmin + 1;
-  auto [low, high] = detail::finiteRange(everything);
+  auto [low, high] = finiteRange(everything);
   low = std::min(low, 0.0);  // losses read from zero, as in the paper's 1-D plots
   if (high <= low) high = low + 1;
+  const Ticks xs = linearTicks(xmin, xmax, 5);
+  const Ticks ys = o.height.log ? valueTicks(low, high, {}, true) : linearTicks(low, high, 5);
+  const Ticks acc = linearTicks(0, 100, 4);
+  const TextStyle tickStyle = type.style(kTickPoints, Anchor::End);
+  const double yLabelWidth = widest(canvas, ys.labels, tickStyle);
   const double width = o.width, height = o.heightPixels;
-  const double left = 0.12 * width, right = 0.88 * width, top = 0.08 * height,
-               bottom = 0.86 * height;
-  auto px = [&](double x) { return left + (x - xmin) / (xmax - xmin) * (right - left); };
-  auto py = [&](double v, double lo, double hi) {
-    return bottom - (v - lo) / (hi - lo) * (bottom - top);
-  };
-  auto style = [&](double points, Anchor anchor) {
-    TextStyle t;
-    t.size = points * pointsToPixels;
-    t.anchor = anchor;
-    return t;
-  };
-  const double tick = 4 * pointsToPixels, label = detail::kLabelPoints * pointsToPixels;
-  const double lineWidth = 2.0 * pointsToPixels * 0.75;
+  const double left = type.pad() + 1.3 * type.title() + yLabelWidth + type.tick() + 4 * type.pt;
+  const double right =
+      width - (anyAccuracy ? type.pad() + 1.3 * type.title() +
+                                 widest(canvas, acc.labels, tickStyle) + type.tick() + 4 * type.pt
+                           : 2 * type.pad());
+  const double top = o.title.empty() ? 14 * type.pt : type.pad() + 2.2 * type.title();
+  const double bottom =
+      height - (type.pad() + 1.3 * type.title() + 1.4 * type.label() + type.tick());
+  if (right - left < 16 || bottom - top < 16)
+    throw ArgumentError("the figure is too small for its text at this DPI");
+  const Frame f{left, top, right, bottom, xmin, xmax, low, high};
+  frameAxes(canvas, f, xs, ys, o.xTitle, colorbarTitle(o), several ? kBlack : runColor(0), type,
+            yLabelWidth);
+  const double lineWidth = 1.5 * type.pt;
   // Runs of finite values become polylines (NaN and points not computed break the line).
-  auto draw = [&](const std::vector<double>& xs, const std::vector<double>& v, double lo, double hi,
+  auto draw = [&](const std::vector<double>& xv, const std::vector<double>& v, double lo, double hi,
                   const Color& color, const char* cls, double dash) {
     std::vector<Point> run;
     for (size_t i = 0; i <= v.size(); ++i) {
       if (i < v.size() && std::isfinite(v[i])) {
-        run.push_back({px(xs[i]), py(v[i], lo, hi)});
+        run.push_back({f.at(xv[i], 0).x, bottom - (v[i] - lo) / (hi - lo) * (bottom - top)});
       } else {
         if (run.size() >= 2) canvas.polyline(run, color, lineWidth, cls, dash);
         run.clear();
       }
     }
   };
-  bool anyAccuracy = false;
   for (size_t k = 0; k < runs.size(); ++k) {
     const Surface& s = *runs[k].surface;
-    draw(s.x, losses[k], low, high, detail::runColor(k), "loss", 0);
-    const auto acc = s.arrays.find(detail::accuracyName(o.array));
-    if (acc == s.arrays.end()) continue;
-    anyAccuracy = true;
-    std::vector<double> a(acc->second.size());
-    for (size_t i = 0; i < a.size(); ++i) a[i] = acc->second[i] == -1.0 ? NAN : acc->second[i];
-    draw(s.x, a, 0.0, 100.0, several ? detail::runColor(k) : detail::runColor(3), "accuracy",
-         several ? 4 * pointsToPixels : 0);
+    draw(s.x, losses[k], low, high, runColor(k), "loss", 0);
+    const auto a = s.arrays.find(accuracyName(o.array));
+    if (a == s.arrays.end()) continue;
+    std::vector<double> percent(a->second.size());
+    for (size_t i = 0; i < percent.size(); ++i)
+      percent[i] = a->second[i] == -1.0 ? NAN : a->second[i];
+    draw(s.x, percent, 0.0, 100.0, several ? runColor(k) : runColor(3), "accuracy",
+         several ? 4 * type.pt : 0);
   }
-  canvas.line({left, bottom}, {right, bottom}, kBlack, 1);
-  canvas.line({left, top}, {left, bottom}, kBlack, 1);
-  for (int k = 0; k < 5; ++k) {
-    const double x = left + (right - left) * k / 4, y = bottom - (bottom - top) * k / 4;
-    canvas.line({x, bottom}, {x, bottom + tick}, kBlack, 1);
-    canvas.text({x, bottom + tick + label}, number(xmin + (xmax - xmin) * k / 4),
-                style(detail::kLabelPoints, Anchor::Middle), "tick");
-    canvas.line({left - tick, y}, {left, y}, kBlack, 1);
-    canvas.text({left - tick - 3 * pointsToPixels, y + 4 * pointsToPixels},
-                number(low + (high - low) * k / 4, "%.3g"),
-                style(detail::kLabelPoints, Anchor::End), "tick");
-  }
-  canvas.text({(left + right) / 2, bottom + tick + 2.6 * label}, o.xTitle,
-              style(detail::kTitlePoints, Anchor::Middle), "title");
-  TextStyle vertical = style(detail::kTitlePoints, Anchor::Middle);
+  frameBorder(canvas, f, type);
+  TextStyle vertical = type.style(kAxisPoints, Anchor::Middle);
   vertical.rotate = 90;
-  vertical.color = several ? kBlack : detail::runColor(0);
-  canvas.text({0.035 * width, (top + bottom) / 2}, detail::valueTitle(o), vertical, "title");
   if (anyAccuracy) {
-    canvas.line({right, top}, {right, bottom}, kBlack, 1);
-    for (int k = 0; k < 5; ++k) {
-      const double y = bottom - (bottom - top) * k / 4;
-      canvas.line({right, y}, {right + tick, y}, kBlack, 1);
-      canvas.text({right + tick + 3 * pointsToPixels, y + 4 * pointsToPixels}, number(25.0 * k),
-                  style(detail::kLabelPoints, Anchor::Start), "tick");
+    const TextStyle start = type.style(kTickPoints, Anchor::Start);
+    for (size_t k = 0; k < acc.at.size(); ++k) {
+      const double y = bottom - acc.at[k] / 100 * (bottom - top);
+      canvas.line({right, y}, {right + type.tick(), y}, kBlack, 0.8 * type.pt);
+      canvas.text({right + type.tick() + 2 * type.pt, y + 0.35 * type.label()}, acc.labels[k],
+                  start, "tick");
     }
-    vertical.color = several ? kBlack : detail::runColor(3);
-    canvas.text({0.965 * width, (top + bottom) / 2},
+    vertical.color = several ? kBlack : runColor(3);
+    canvas.text({width - type.pad() - 0.3 * type.title(), (top + bottom) / 2},
                 several ? "accuracy (%), dashed" : "accuracy (%)", vertical, "title");
   }
   if (several) {  // legend, top right inside the plot
-    const double rowHeight = 1.5 * label, x = right - 0.25 * width, y0 = top + 0.5 * label;
-    canvas.rect(x - 0.5 * label, y0, 0.25 * width, rowHeight * runs.size() + 0.3 * label, {1, 1, 1},
-                0.5, "legend-box");
+    const TextStyle legend = type.style(kTickPoints - 1, Anchor::Start);
+    const double row = 1.5 * legend.size, names = widest(
+                                              canvas,
+                                              [&] {
+                                                std::vector<std::string> l;
+                                                for (const CurveRun& r : runs) l.push_back(r.label);
+                                                return l;
+                                              }(),
+                                              legend);
+    const double boxWidth = 3 * legend.size + names + legend.size;
+    const double x = right - boxWidth - 0.5 * legend.size, y0 = top + 0.5 * legend.size;
+    canvas.rect(x, y0, boxWidth, row * runs.size() + 0.3 * legend.size, {1, 1, 1}, 0.5 * type.pt,
+                "legend-box");
     for (size_t k = 0; k < runs.size(); ++k) {
-      const double y = y0 + rowHeight * (k + 0.5);
-      canvas.polyline({{x, y}, {x + 2 * label, y}}, detail::runColor(k), lineWidth, "legend", 0);
-      canvas.text({x + 2.5 * label, y + 0.35 * label}, runs[k].label,
-                  style(detail::kLabelPoints, Anchor::Start), "legend-label");
+      const double y = y0 + row * (k + 0.6);
+      canvas.polyline({{x + 0.5 * legend.size, y}, {x + 2.3 * legend.size, y}}, runColor(k),
+                      lineWidth, "legend", 0);
+      canvas.text({x + 2.8 * legend.size, y + 0.35 * legend.size}, runs[k].label, legend,
+                  "legend-label");
     }
   }
-  if (!o.title.empty()) {
-    TextStyle t = style(detail::kTitlePoints + 1, Anchor::Middle);
-    t.bold = true;
-    canvas.text({width / 2, 0.05 * height}, o.title, t, "title");
-  }
+  title(canvas, o.title, width, type);
 }
 
 }  // namespace
 
-void writeVectorFigure(const Surface& surface, const FigureOptions& options,
-                       const std::string& path) {
+void drawFigure(VectorCanvas& canvas, const Surface& surface, const FigureOptions& options) {
   if (options.kind == FigureKind::Surface3d)
-    throw ArgumentError(
-        "SVG and PDF are written for contour, filled, heat and 1d figures; 3-D figures are PNG");
-  const std::string ext = std::filesystem::path(path).extension().string();
-  if (ext != ".svg" && ext != ".pdf")
-    throw ArgumentError(path + ": vector figures are .svg or .pdf, not '" + ext + "'");
-  detail::checkFigureSize(options);
-  const double width = options.width, height = options.heightPixels;
-  if (options.kind == FigureKind::Curve1d) {
-    std::unique_ptr<VectorCanvas> canvas = ext == ".svg"
-                                               ? detail::svgCanvas(width, height)
-                                               : detail::pdfCanvas(width, height, options.dpi);
-    curves(*canvas, surface, options, options.dpi / 72.0);
-    canvas->save(path);
-    return;
-  }
-  const PlaneData d = detail::planeData(surface, options);
-  const Frame f{width,
-                height,
-                options.dpi / 72.0,
-                detail::plotArea(d, options, width / height),
-                d.xmin,
-                d.xmax,
-                d.ymin,
-                d.ymax};
-  std::unique_ptr<VectorCanvas> canvas = ext == ".svg"
-                                             ? detail::svgCanvas(width, height)
-                                             : detail::pdfCanvas(width, height, options.dpi);
-  if (options.kind == FigureKind::Heat) {
-    heatImage(*canvas, f, d, static_cast<int>(surface.x.size()),
-              static_cast<int>(surface.y.size()));
-  } else if (options.kind == FigureKind::Filled) {
-    bands(*canvas, f, d);
-    const Color edge{0.2, 0.2, 0.2};
-    polylines(*canvas, f, d.bandEdges, d.colors, "band-edge", &edge, 0.8);
-  } else {
-    polylines(*canvas, f, d.lines, d.colors, "contour", nullptr, 1.8);
-    const double span = std::max(d.xmax - d.xmin, d.ymax - d.ymin);
-    const auto labels = options.contourLabels ? detail::contourLabels(d.lines, 0.09 * span)
-                                              : std::vector<detail::ContourLabel>{};
-    for (const detail::ContourLabel& l : labels) {
-      TextStyle t = f.style(detail::kLabelPoints - 2, Anchor::Middle);
-      t.halo = true;
-      const Point p = f.at(l.x, l.y);
-      canvas->text({p.x, p.y + f.font(3)}, number(l.value, "%.3g"), t, "contour-label");
-    }
-  }
-  if (options.trajectory) trajectory(*canvas, f, *options.trajectory);
-  axes(*canvas, f, options);
-  colorbar(*canvas, f, d, options);
-  if (!options.title.empty()) {
-    TextStyle t = f.style(detail::kTitlePoints + 1, Anchor::Middle);
-    t.bold = true;
-    canvas->text({width / 2, f.font(detail::kTitlePoints + 4)}, options.title, t, "title");
-  }
-  canvas->save(path);
+    throw ArgumentError("3-D figures are rendered by VTK, not drawn");
+  surfaceArray(surface, options.array);  // names the arrays there are if missing
+  if (options.kind == FigureKind::Curve1d)
+    curves(canvas, surface, options);
+  else
+    plane(canvas, surface, options);
 }
 
-}  // namespace basin::viz
+}  // namespace basin::viz::detail

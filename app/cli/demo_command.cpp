@@ -13,7 +13,6 @@
 #include "core/landscape/projection_file.h"
 #include "core/landscape/surface_measures.h"
 #include "viz/figure.h"
-#include "viz/vector_figure.h"
 
 namespace basin::cli {
 namespace {
@@ -78,7 +77,7 @@ void run(const DemoArgs& a) {
     written.push_back(file(m.arch + "_trajectory.png"));
     viz::renderFigure(s, t, written.back());
     written.push_back(file(m.arch + "_trajectory.svg"));
-    viz::writeVectorFigure(s, t, written.back());
+    viz::renderFigure(s, t, written.back());
   }
 
   std::printf("%-26s %7s %8s %8s %9s %9s %10s\n", "surface (1,000 test images)", "grid", "centre",

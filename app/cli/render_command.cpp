@@ -10,7 +10,6 @@
 #include "core/landscape/direction_file.h"
 #include "viz/data_export.h"
 #include "viz/figure.h"
-#include "viz/vector_figure.h"
 
 namespace basin::cli {
 namespace {
@@ -19,7 +18,7 @@ struct RenderArgs {
   std::string surface, out, kind = "surface3d", array, proj, dirs, levels = "0.1:10:0.5";
   std::string colormap = "viridis", size = "1000x800", title, label;
   std::vector<std::string> overlays;
-  bool log = false, levelsGiven = false;
+  bool log = false, levelsGiven = false, whiteAbove = false;
   double zmax = 0.0, scale = 1.0;
   int dpi = 100;
 };
@@ -52,11 +51,10 @@ void render(const RenderArgs& a) {
   const bool accuracy = o.array.size() > 4 && o.array.ends_with("_acc");
   o.levels = viz::parseLevels(accuracy && !a.levelsGiven ? "10:100:10" : a.levels);
   o.colormap = viz::parseColormap(a.colormap);
-  char tail = 0;
-  if (std::sscanf(a.size.c_str(), "%dx%d%c", &o.width, &o.heightPixels, &tail) != 2)
-    throw ArgumentError("--size must be WIDTHxHEIGHT in pixels, not '" + a.size + "'");
   o.dpi = a.dpi;
+  viz::setFigureSize(o, a.size);
   o.verticalScale = a.scale;
+  o.whiteAboveLevels = a.whiteAbove;
   o.title = a.title;
   if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
   viz::setPcaAxisTitles(o, readExplainedVariance(dirs));
@@ -66,12 +64,10 @@ void render(const RenderArgs& a) {
   o.label = a.label.empty() ? std::filesystem::path(a.surface).stem().string() : a.label;
   for (const std::string& f : a.overlays)
     o.overlays.push_back({std::filesystem::path(f).stem().string(), readSurfaceFile(f)});
-  if (ext == ".svg" || (ext == ".pdf" && o.kind != viz::FigureKind::Surface3d))
-    viz::writeVectorFigure(s, o, a.out);
-  else
-    viz::renderFigure(s, o, a.out);
-  std::printf("figure    %s (%s of %s, %dx%d px at %d dpi)\n", a.out.c_str(), a.kind.c_str(),
-              o.array.c_str(), o.width, o.heightPixels, o.dpi);
+  viz::renderFigure(s, o, a.out);
+  std::printf("figure    %s (%s of %s, %dx%d px at %d dpi = %.2f x %.2f in)\n", a.out.c_str(),
+              a.kind.c_str(), o.array.c_str(), o.width, o.heightPixels, o.dpi,
+              double(o.width) / o.dpi, double(o.heightPixels) / o.dpi);
 }
 
 struct ExportArgs {
@@ -98,9 +94,10 @@ void addRenderCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "render",
       "A figure of a surface file (Basin's or the reference's): 3-D surface, contour lines, "
-      "filled contours, heat map or 1-D curves as PNG (needs an X display: xvfb-run -a on "
-      "servers), and all but the 3-D one as vector SVG or PDF too (no display needed); --proj "
-      "draws a trajectory on contour, filled and heat figures.");
+      "filled contours, heat map or 1-D curves as PNG (with its DPI), PDF or SVG (vectors, "
+      "fonts embedded). 2-D and 1-D kinds need no display; 3-D figures need an X display "
+      "(xvfb-run -a on servers) and are an image in PDF and SVG. --proj draws a trajectory on "
+      "contour, filled and heat figures.");
   cmd->add_option("surface", a->surface, "Surface file (.h5)");
   cmd->add_option("--kind", a->kind, "surface3d, contour, filled, heat or 1d")
       ->capture_default_str();
@@ -108,7 +105,13 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--proj", a->proj, "Projection file of a trajectory (basin-cli trajectory)");
   cmd->add_option("--dirs", a->dirs,
                   "PCA direction file for the axis titles (default: the surface's dir_file)");
-  cmd->add_flag("--log", a->log, "Show log(loss + 0.1), as the reference's --log");
+  cmd->add_flag("--log", a->log,
+                "Show log(loss + 0.1), as the reference's --log; colorbars and contour labels "
+                "stay in loss units, the levels become the round losses 0.1, 0.2, 0.5, 1, 2, 5, "
+                "10, ... between --levels' first and last");
+  cmd->add_flag("--white-above", a->whiteAbove,
+                "filled: leave what lies above the last level white, as the reference does "
+                "(default: the top color, so the plane is covered)");
   cmd->add_option("--zmax", a->zmax, "Clip values above this (reference --vmax); 0: no clip")
       ->capture_default_str();
   cmd->add_option("--levels", a->levels,
@@ -117,16 +120,21 @@ void addRenderCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--colormap", a->colormap, "viridis, magma, coolwarm, summer or grey")
       ->capture_default_str();
-  cmd->add_option("--size", a->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
-  cmd->add_option("--dpi", a->dpi, "Dots per inch: text is sized in points")->capture_default_str();
+  cmd->add_option("--size", a->size,
+                  "WIDTHxHEIGHT in pixels (1000x800), inches (3.25x2.6in) or cm (8x6cm), or a "
+                  "column preset: single (3.25x2.6in) or double (6.75x5in)")
+      ->capture_default_str();
+  cmd->add_option("--dpi", a->dpi,
+                  "Dots per inch: sets the pixels of sizes in inches or cm and is written into "
+                  "the PNG; text is sized in points")
+      ->capture_default_str();
   cmd->add_option("--scale", a->scale, "3-D: vertical exaggeration")->capture_default_str();
   cmd->add_option("--title", a->title, "Figure title");
   cmd->add_option("--overlay", a->overlays,
                   "1d: another run's surface file drawn over this one (repeat for more; the "
                   "legend names them by file name)");
   cmd->add_option("--label", a->label, "1d: legend name of this run (default: its file name)");
-  cmd->add_option("--out", a->out,
-                  "Image file: .png, .svg or .pdf (surface3d: PNG, or PDF holding the image)");
+  cmd->add_option("--out", a->out, "Figure file: .png, .svg or .pdf");
   cmd->callback([a, cmd] {
     a->levelsGiven = cmd->count("--levels") > 0;
     render(*a);

@@ -14,8 +14,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 
-#include "viz/vector_figure.h"
-
 namespace basin::gui {
 
 ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
@@ -139,12 +137,7 @@ void ExportDialog::accept() {
 }
 
 void exportFigure(const Surface& surface, const viz::FigureOptions& options, const QString& path) {
-  const std::string file = path.toStdString();
-  if (options.kind != viz::FigureKind::Surface3d &&
-      (path.endsWith(".svg", Qt::CaseInsensitive) || path.endsWith(".pdf", Qt::CaseInsensitive)))
-    viz::writeVectorFigure(surface, options, file);
-  else
-    viz::renderFigure(surface, options, file);
+  viz::renderFigure(surface, options, path.toStdString());
 }
 
 }  // namespace basin::gui

@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <QProcess>
+#include <QStandardPaths>
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -21,6 +22,13 @@ Run runProgram(const QString& program, const QStringList& args) {
   if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
           p.readAllStandardError()};
+}
+
+QString poppler(const QString& tool, const QStringList& args) {
+  const QString exe = QStandardPaths::findExecutable(tool);
+  if (exe.isEmpty())
+    return "missing " + tool + " (packaging/install-deps.sh installs poppler-utils)";
+  return QString::fromUtf8(runProgram(exe, args).out);
 }
 
 std::string dataPath(const std::string& relative) {

@@ -46,6 +46,9 @@ struct Run {
   QByteArray out, err;
 };
 Run runProgram(const QString& program, const QStringList& args);
+// The standard output of a poppler-utils tool (pdftotext, pdffonts, pdfinfo) as text, or a line
+// saying it is missing (packaging/install-deps.sh installs it), so checks on it fail clearly.
+QString poppler(const QString& tool, const QStringList& args);
 
 // Analytic surfaces on a 41 x 41 grid over [-1, 1]^2 in `train_loss`: a tilted bowl
 // 0.2 + 3x^2 + 2y^2 + 0.5xy (0.2 to 5.7), or a saddle 2 + x^2 - y^2 (1 to 3).
