@@ -383,113 +383,143 @@
 <context>
     <name>basin::gui::ExportDialog</name>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="24"/>
-        <location filename="../app/gui/export_dialog.cpp" line="77"/>
+        <location filename="../app/gui/export_dialog.cpp" line="25"/>
+        <location filename="../app/gui/export_dialog.cpp" line="98"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="28"/>
+        <location filename="../app/gui/export_dialog.cpp" line="29"/>
         <source>3-D surface</source>
         <translation>3-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="29"/>
+        <location filename="../app/gui/export_dialog.cpp" line="30"/>
         <source>Contour lines</source>
         <translation>Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="30"/>
+        <location filename="../app/gui/export_dialog.cpp" line="31"/>
         <source>Filled contours</source>
         <translation>Gefüllte Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="31"/>
+        <location filename="../app/gui/export_dialog.cpp" line="32"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="33"/>
+        <location filename="../app/gui/export_dialog.cpp" line="34"/>
         <source>1-D loss and accuracy</source>
         <translation>1-D-Verlust und Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="36"/>
+        <location filename="../app/gui/export_dialog.cpp" line="37"/>
         <source>Figure</source>
         <translation>Abbildung</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="38"/>
+        <location filename="../app/gui/export_dialog.cpp" line="40"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="46"/>
-        <source> px</source>
-        <translation> px</translation>
+        <location filename="../app/gui/export_dialog.cpp" line="44"/>
+        <source>Custom</source>
+        <translation>Eigene</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="53"/>
+        <location filename="../app/gui/export_dialog.cpp" line="47"/>
+        <source>Single column (%1 × %2 in)</source>
+        <translation>Einspaltig (%1 × %2 in)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="48"/>
+        <source>Double column (%1 × %2 in)</source>
+        <translation>Zweispaltig (%1 × %2 in)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="52"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="58"/>
+        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="64"/>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="79"/>
         <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
         <translation>Text wird in Punkt gemessen: doppelte Pixelzahl bei doppelter DPI sieht gleich aus, nur schärfer</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="60"/>
+        <location filename="../app/gui/export_dialog.cpp" line="81"/>
         <source>DPI</source>
         <translation>DPI</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <location filename="../app/gui/export_dialog.cpp" line="83"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <location filename="../app/gui/export_dialog.cpp" line="84"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="64"/>
+        <location filename="../app/gui/export_dialog.cpp" line="85"/>
         <source>Draw the training trajectory (contour and heat maps)</source>
         <translation>Trainingspfad einzeichnen (Höhenlinien und Heatmaps)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="72"/>
+        <location filename="../app/gui/export_dialog.cpp" line="93"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="75"/>
+        <location filename="../app/gui/export_dialog.cpp" line="96"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="99"/>
+        <location filename="../app/gui/export_dialog.cpp" line="191"/>
+        <source>%1 × %2 px, %3 × %4 in</source>
+        <translation>%1 × %2 px, %3 × %4 in</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="207"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="101"/>
+        <location filename="../app/gui/export_dialog.cpp" line="209"/>
         <source>PDF, vector (*.pdf)</source>
         <translation>PDF, Vektorgrafik (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="101"/>
+        <location filename="../app/gui/export_dialog.cpp" line="209"/>
         <source>PDF holding the image (*.pdf)</source>
         <translation>PDF mit dem Bild (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="103"/>
+        <location filename="../app/gui/export_dialog.cpp" line="211"/>
         <source>SVG, vector (*.svg)</source>
         <translation>SVG, Vektorgrafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="135"/>
+        <location filename="../app/gui/export_dialog.cpp" line="250"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 existiert bereits. Ersetzen?</translation>
     </message>
@@ -1012,12 +1042,11 @@
     </message>
     <message>
         <location filename="../app/gui/main_window_files.cpp" line="190"/>
-        <location filename="../app/gui/main_window_compute.cpp" line="122"/>
         <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
         <translation>%1 enthält nicht, wie sie berechnet wurde (eine Datei der Referenzimplementierung oder eines älteren Basin): verwenden Sie Berechnen &gt; Fläche.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="232"/>
+        <location filename="../app/gui/main_window_files.cpp" line="234"/>
         <location filename="../app/gui/main_window_files.cpp" line="264"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>Zuerst eine Fläche anzeigen: eine öffnen oder berechnen.</translation>
@@ -1076,32 +1105,32 @@
         <translation>Eine Fläche wird gerade berechnet; zuerst abbrechen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="149"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="142"/>
         <source>being computed</source>
         <translation>wird berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="159"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="152"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="160"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="153"/>
         <source>Computing %1: %2 of %3 points, %4 left</source>
         <translation>Berechne %1: %2 von %3 Punkten, noch %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="171"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="164"/>
         <source>Surface saved to %1</source>
         <translation>Fläche in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="176"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="169"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>Angehalten: %1 von %2 Punkten sind in %3 gespeichert; erneut berechnen, um fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="189"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="182"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1110,22 +1139,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="217"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="210"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>Ein Trainingspfad wird gerade berechnet; bitte warten, bis er fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="222"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="215"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>Berechne die PCA des Trainingspfads…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="228"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="221"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>%1 von %2 Checkpoints geladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="235"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="228"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1134,17 +1163,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="254"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="247"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>Trainingspfad: %1 Checkpoints; die PCA-Ebene erklärt %2 % der Varianz (%3 % + %4 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="263"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="256"/>
         <source>Trajectory</source>
         <translation>Trainingspfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="264"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="257"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>Die Verlustfläche auf dieser PCA-Ebene jetzt berechnen?</translation>
     </message>

@@ -383,113 +383,143 @@
 <context>
     <name>basin::gui::ExportDialog</name>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="24"/>
-        <location filename="../app/gui/export_dialog.cpp" line="77"/>
+        <location filename="../app/gui/export_dialog.cpp" line="25"/>
+        <location filename="../app/gui/export_dialog.cpp" line="98"/>
         <source>Export figure</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="28"/>
+        <location filename="../app/gui/export_dialog.cpp" line="29"/>
         <source>3-D surface</source>
         <translation>三维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="29"/>
+        <location filename="../app/gui/export_dialog.cpp" line="30"/>
         <source>Contour lines</source>
         <translation>等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="30"/>
+        <location filename="../app/gui/export_dialog.cpp" line="31"/>
         <source>Filled contours</source>
         <translation>填充等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="31"/>
+        <location filename="../app/gui/export_dialog.cpp" line="32"/>
         <source>Heat map</source>
         <translation>热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="33"/>
+        <location filename="../app/gui/export_dialog.cpp" line="34"/>
         <source>1-D loss and accuracy</source>
         <translation>一维损失与准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="36"/>
+        <location filename="../app/gui/export_dialog.cpp" line="37"/>
         <source>Figure</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="38"/>
+        <location filename="../app/gui/export_dialog.cpp" line="40"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="46"/>
-        <source> px</source>
-        <translation> 像素</translation>
+        <location filename="../app/gui/export_dialog.cpp" line="44"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="53"/>
+        <location filename="../app/gui/export_dialog.cpp" line="47"/>
+        <source>Single column (%1 × %2 in)</source>
+        <translation>单栏 (%1 × %2 英寸)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="48"/>
+        <source>Double column (%1 × %2 in)</source>
+        <translation>双栏 (%1 × %2 英寸)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="52"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="58"/>
+        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <source>px</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <source>in</source>
+        <translation>英寸</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="64"/>
+        <source>cm</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="79"/>
         <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
         <translation>文字以磅为单位：像素加倍且 DPI 加倍时外观相同，只是更清晰</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="60"/>
+        <location filename="../app/gui/export_dialog.cpp" line="81"/>
         <source>DPI</source>
         <translation>DPI</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <location filename="../app/gui/export_dialog.cpp" line="83"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <location filename="../app/gui/export_dialog.cpp" line="84"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="64"/>
+        <location filename="../app/gui/export_dialog.cpp" line="85"/>
         <source>Draw the training trajectory (contour and heat maps)</source>
         <translation>绘制训练轨迹（等高线图和热图）</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="72"/>
+        <location filename="../app/gui/export_dialog.cpp" line="93"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="75"/>
+        <location filename="../app/gui/export_dialog.cpp" line="96"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="99"/>
+        <location filename="../app/gui/export_dialog.cpp" line="191"/>
+        <source>%1 × %2 px, %3 × %4 in</source>
+        <translation>%1 × %2 像素，%3 × %4 英寸</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/export_dialog.cpp" line="207"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="101"/>
+        <location filename="../app/gui/export_dialog.cpp" line="209"/>
         <source>PDF, vector (*.pdf)</source>
         <translation>PDF，矢量图 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="101"/>
+        <location filename="../app/gui/export_dialog.cpp" line="209"/>
         <source>PDF holding the image (*.pdf)</source>
         <translation>包含图像的 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="103"/>
+        <location filename="../app/gui/export_dialog.cpp" line="211"/>
         <source>SVG, vector (*.svg)</source>
         <translation>SVG，矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="135"/>
+        <location filename="../app/gui/export_dialog.cpp" line="250"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
@@ -1012,12 +1042,11 @@
     </message>
     <message>
         <location filename="../app/gui/main_window_files.cpp" line="190"/>
-        <location filename="../app/gui/main_window_compute.cpp" line="122"/>
         <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
         <translation>%1 没有记录其计算方式（参考实现或旧版 Basin 的文件）：请使用“计算 &gt; 曲面”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="232"/>
+        <location filename="../app/gui/main_window_files.cpp" line="234"/>
         <location filename="../app/gui/main_window_files.cpp" line="264"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>请先显示一个曲面：打开或计算一个。</translation>
@@ -1076,32 +1105,32 @@
         <translation>正在计算曲面，请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="149"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="142"/>
         <source>being computed</source>
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="159"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="152"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="160"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="153"/>
         <source>Computing %1: %2 of %3 points, %4 left</source>
         <translation>正在计算 %1：%2 / %3 个点，剩余 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="171"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="164"/>
         <source>Surface saved to %1</source>
         <translation>曲面已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="176"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="169"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>已停止：%2 个点中的 %1 个已保存到 %3；再次计算即可继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="189"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="182"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1110,22 +1139,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="217"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="210"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>正在计算训练轨迹，请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="222"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="215"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>正在计算训练轨迹的 PCA…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="228"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="221"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>已加载 %2 个检查点中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="235"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="228"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1134,17 +1163,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="254"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="247"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>训练轨迹：%1 个检查点；PCA 平面解释了 %2 % 的方差（%3 % + %4 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="263"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="256"/>
         <source>Trajectory</source>
         <translation>训练轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="264"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="257"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>现在计算该 PCA 平面上的损失曲面吗？</translation>
     </message>

@@ -257,14 +257,18 @@ void renderFigure(const Surface& surface, const FigureOptions& options, const st
   canvas.save(path);
 }
 
+const std::vector<ColumnPreset>& columnPresets() {
+  static const std::vector<ColumnPreset> presets = {{"single", 3.25, 2.6}, {"double", 6.75, 5}};
+  return presets;
+}
+
 void setFigureSize(FigureOptions& options, const std::string& text) {
   double w = 0, h = 0;
   char unit[8] = {0}, tail = 0;
-  std::string t = text;
-  if (t == "single") t = "3.25x2.6in";  // one column of a two-column paper
-  if (t == "double") t = "6.75x5in";    // the full text width
-  const int n = std::sscanf(t.c_str(), "%lfx%lf%7[a-z]%c", &w, &h, unit, &tail);
-  const std::string u = unit;
+  int n = std::sscanf(text.c_str(), "%lfx%lf%7[a-z]%c", &w, &h, unit, &tail);
+  std::string u = unit;
+  for (const ColumnPreset& preset : columnPresets())
+    if (text == preset.name) w = preset.widthInches, h = preset.heightInches, n = 3, u = "in";
   const double perUnit = u.empty()   ? 1.0
                          : u == "in" ? options.dpi
                          : u == "cm" ? options.dpi / 2.54

@@ -82,6 +82,14 @@ void writeFigureImage(const RgbImage& image, double dpi, const std::string& path
 // ArgumentError for another extension, IoError when the file cannot be written.
 void renderFigure(const Surface& surface, const FigureOptions& options, const std::string& path);
 
+// Journal column sizes in inches: "single" (one column of a two-column paper, 3.25 x 2.6) and
+// "double" (the full text width, 6.75 x 5). The one table --size and the GUI's presets read.
+struct ColumnPreset {
+  const char* name;
+  double widthInches, heightInches;
+};
+const std::vector<ColumnPreset>& columnPresets();
+
 // Sets options.width / heightPixels from "1000x800" (pixels), "3.25x2.6in", "8x6cm" (at
 // options.dpi, so set the DPI first) or the column presets "single" (3.25 x 2.6 in) and "double"
 // (6.75 x 5 in). Throws ArgumentError for other text and for sizes out of checkFigureSize's range.

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -12,6 +13,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 
 namespace basin::gui {
@@ -33,25 +36,45 @@ ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
   m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(kind))));
   form->addRow(tr("Figure"), m_kind);
   m_format = new QComboBox(this);
+  m_format->setObjectName("format");
   form->addRow(tr("Format"), m_format);
+  // Column presets and units are those of `basin-cli render --size`, read by one parser.
+  m_preset = new QComboBox(this);
+  m_preset->setObjectName("preset");
+  m_preset->addItem(tr("Custom"), QString());
+  for (const viz::ColumnPreset& preset : viz::columnPresets())
+    m_preset->addItem(
+        QString(preset.name == std::string("single") ? tr("Single column (%1 × %2 in)")
+                                                     : tr("Double column (%1 × %2 in)"))
+            .arg(preset.widthInches)
+            .arg(preset.heightInches),
+        preset.name);
+  form->addRow(tr("Size"), m_preset);
   auto* size = new QWidget(this);
   auto* sizeLayout = new QHBoxLayout(size);
   sizeLayout->setContentsMargins(0, 0, 0, 0);
-  m_width = new QSpinBox(size);
-  m_height = new QSpinBox(size);
-  for (QSpinBox* box : {m_width, m_height}) {
-    box->setRange(64, 16384);
-    box->setSuffix(tr(" px"));
-  }
-  m_width->setValue(1200);
-  m_height->setValue(900);
+  m_width = new QDoubleSpinBox(size);
+  m_height = new QDoubleSpinBox(size);
+  m_unit = new QComboBox(size);
+  m_width->setObjectName("width");
+  m_height->setObjectName("height");
+  m_unit->setObjectName("unit");
+  m_unit->addItem(tr("px"), "");
+  m_unit->addItem(tr("in"), "in");
+  m_unit->addItem(tr("cm"), "cm");
+  for (QDoubleSpinBox* box : {m_width, m_height})
+    box->setRange(0.01, 1e5);  // what does not fit is said below
   sizeLayout->addWidget(m_width);
   sizeLayout->addWidget(new QLabel(QStringLiteral("×"), size));
   sizeLayout->addWidget(m_height);
-  form->addRow(tr("Size"), size);
+  sizeLayout->addWidget(m_unit);
+  form->addRow(QString(), size);
+  m_pixels = new QLabel(this);
+  m_pixels->setObjectName("pixels");
+  form->addRow(QString(), m_pixels);
   m_dpi = new QSpinBox(this);
+  m_dpi->setObjectName("dpi");
   m_dpi->setRange(36, 1200);
-  m_dpi->setValue(150);
   m_dpi->setToolTip(
       tr("Text is sized in points: twice the pixels at twice the DPI look the same, "
          "only sharper"));
@@ -85,9 +108,96 @@ ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
   });
   updateFormats();
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+  m_save = buttons->button(QDialogButtonBox::Save);
+  restore();
   connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
   form->addRow(buttons);
+  connect(m_preset, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
+  connect(m_unit, &QComboBox::currentIndexChanged, this, &ExportDialog::changeUnit);
+  for (int side : {0, 1})
+    connect(side == 0 ? m_width : m_height, &QDoubleSpinBox::valueChanged, this,
+            [this, side](double value) {
+              m_size[side] = value;
+              m_preset->setCurrentIndex(0);  // edited by hand: no longer the preset
+              updateSize();
+            });
+  connect(m_dpi, &QSpinBox::valueChanged, this, [this] {
+    if (m_unit->currentData().toString().isEmpty()) m_preset->setCurrentIndex(0);
+    updateSize();
+  });
+  updateSize();
+}
+
+// What the last export chose (the first time: 1200 x 900 px at 150 dpi, PNG).
+void ExportDialog::restore() {
+  QSettings settings;
+  const QSignalBlocker blockers[] = {QSignalBlocker(m_preset), QSignalBlocker(m_width),
+                                     QSignalBlocker(m_height), QSignalBlocker(m_unit),
+                                     QSignalBlocker(m_dpi)};
+  m_dpi->setValue(settings.value("export/dpi", 150).toInt());
+  const int unit = m_unit->findData(settings.value("export/unit", "").toString());
+  m_unit->setCurrentIndex(std::max(0, unit));
+  m_unitShown = m_unit->currentData().toString();
+  showSize(settings.value("export/width", 1200).toDouble(),
+           settings.value("export/height", 900).toDouble());
+  m_preset->setCurrentIndex(std::max(0, m_preset->findData(settings.value("export/preset"))));
+  const int format = m_format->findData(settings.value("export/format", "png"));
+  if (format >= 0) m_format->setCurrentIndex(format);  // updates the file's extension
+}
+
+void ExportDialog::showSize(double width, double height) {
+  m_size[0] = width;
+  m_size[1] = height;
+  const QSignalBlocker blockers[] = {QSignalBlocker(m_width), QSignalBlocker(m_height)};
+  setDecimals();  // rounds the value shown: not an edit
+  m_width->setValue(width);
+  m_height->setValue(height);
+}
+
+void ExportDialog::setDecimals() {
+  for (QDoubleSpinBox* box : {m_width, m_height}) {
+    box->setDecimals(m_unitShown.isEmpty() ? 0 : 2);
+    box->setSingleStep(m_unitShown.isEmpty() ? 10 : 0.1);
+  }
+}
+
+void ExportDialog::applyPreset() {
+  for (const viz::ColumnPreset& preset : viz::columnPresets())
+    if (m_preset->currentData().toString() == preset.name) {
+      const QSignalBlocker blocker(m_unit);
+      m_unit->setCurrentIndex(m_unit->findData("in"));
+      m_unitShown = "in";
+      showSize(preset.widthInches, preset.heightInches);
+      updateSize();
+    }
+}
+
+void ExportDialog::changeUnit() {
+  auto perUnit = [this](const QString& unit) {
+    return unit == "in" ? double(m_dpi->value()) : unit == "cm" ? m_dpi->value() / 2.54 : 1.0;
+  };
+  const double factor = perUnit(m_unitShown) / perUnit(m_unit->currentData().toString());
+  m_unitShown = m_unit->currentData().toString();
+  const QSignalBlocker blocker(m_preset);
+  showSize(m_size[0] * factor, m_size[1] * factor);
+  updateSize();
+}
+
+void ExportDialog::updateSize() {
+  try {
+    viz::FigureOptions o;
+    applySize(o);
+    m_pixels->setText(tr("%1 × %2 px, %3 × %4 in")
+                          .arg(o.width)
+                          .arg(o.heightPixels)
+                          .arg(o.width / double(o.dpi), 0, 'f', 2)
+                          .arg(o.heightPixels / double(o.dpi), 0, 'f', 2));
+    m_save->setEnabled(true);
+  } catch (const std::exception& error) {
+    m_pixels->setText(QString::fromUtf8(error.what()));
+    m_save->setEnabled(false);
+  }
 }
 
 void ExportDialog::updateFormats() {
@@ -112,11 +222,17 @@ viz::FigureKind ExportDialog::kind() const {
 QString ExportDialog::path() const {
   return m_path->text();
 }
-int ExportDialog::widthPixels() const {
-  return m_width->value();
+QString ExportDialog::sizeText() const {
+  const QString preset = m_preset->currentData().toString();
+  if (!preset.isEmpty()) return preset;
+  return QString("%1x%2%3")
+      .arg(m_size[0], 0, 'g', 8)
+      .arg(m_size[1], 0, 'g', 8)
+      .arg(m_unit->currentData().toString());
 }
-int ExportDialog::heightPixels() const {
-  return m_height->value();
+void ExportDialog::applySize(viz::FigureOptions& options) const {
+  options.dpi = dpi();
+  viz::setFigureSize(options, sizeText().toStdString());
 }
 int ExportDialog::dpi() const {
   return m_dpi->value();
@@ -129,10 +245,18 @@ bool ExportDialog::includeTrajectory() const {
 }
 
 void ExportDialog::accept() {
+  if (!m_save->isEnabled()) return;  // Enter in a field while the size does not fit
   if (QFileInfo::exists(path()) &&
       QMessageBox::question(this, windowTitle(), tr("%1 exists. Replace it?").arg(path())) !=
           QMessageBox::Yes)
     return;
+  QSettings settings;
+  settings.setValue("export/format", m_format->currentData());
+  settings.setValue("export/preset", m_preset->currentData());
+  settings.setValue("export/unit", m_unit->currentData());
+  settings.setValue("export/width", m_size[0]);
+  settings.setValue("export/height", m_size[1]);
+  settings.setValue("export/dpi", m_dpi->value());
   QDialog::accept();
 }
 

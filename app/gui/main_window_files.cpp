@@ -247,9 +247,7 @@ void MainWindow::exportFigureDialog() {
         figureOptions(surface, open->explained, dialog.kind(), m_settings,
                       dialog.includeTrajectory() ? trajectory : std::nullopt);
     if (!dialog.includeTrajectory()) options.trajectory.reset();
-    options.width = dialog.widthPixels();
-    options.heightPixels = dialog.heightPixels();
-    options.dpi = dialog.dpi();
+    dialog.applySize(options);
     options.title = dialog.title().toStdString();
     refuseOutputOverInput(tr("the figure").toStdString(), dialog.path().toStdString(),
                           m_session.inputs());

@@ -7,7 +7,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -564,6 +568,59 @@ class TestGui : public QObject {
     QVERIFY(text.contains("<svg"));
     QVERIFY(text.contains("</svg>"));
     QVERIFY(text.count("<path") + text.count("<polyline") > 10);
+  }
+
+  void exportDialogSizesInUnitsAndRemembers() {
+    const QString folder = m_dir.filePath("export_dialog");  // no figure there yet: no question
+    QVERIFY(QDir().mkpath(folder));
+    {
+      ExportDialog dialog(viz::FigureKind::Contour, true, false, folder);
+      auto* preset = dialog.findChild<QComboBox*>("preset");
+      auto* unit = dialog.findChild<QComboBox*>("unit");
+      auto* width = dialog.findChild<QDoubleSpinBox*>("width");
+      auto* height = dialog.findChild<QDoubleSpinBox*>("height");
+      auto* dpi = dialog.findChild<QSpinBox*>("dpi");
+      auto* pixels = dialog.findChild<QLabel*>("pixels");
+      QVERIFY(preset && unit && width && height && dpi && pixels);
+      // First time: 1200 x 900 px at 150 dpi.
+      QCOMPARE(pixels->text(), QString("1200 × 900 px, 8.00 × 6.00 in"));
+      dpi->setValue(300);
+      preset->setCurrentIndex(preset->findData("single"));
+      QCOMPARE(unit->currentData().toString(), QString("in"));
+      QCOMPARE(width->value(), 3.25);
+      QCOMPARE(pixels->text(), QString("975 × 780 px, 3.25 × 2.60 in"));
+      viz::FigureOptions o;
+      dialog.applySize(o);
+      QCOMPARE(o.width, 975);
+      QCOMPARE(o.heightPixels, 780);
+      QCOMPARE(o.dpi, 300);
+      // Another unit converts the numbers; the figure stays the size it was.
+      unit->setCurrentIndex(unit->findData("cm"));
+      QCOMPARE(width->value(), 8.26);  // 3.25 in, shown to hundredths of a cm
+      QCOMPARE(height->value(), 6.6);
+      QCOMPARE(pixels->text(), QString("975 × 780 px, 3.25 × 2.60 in"));
+      unit->setCurrentIndex(unit->findData(""));
+      QCOMPARE(width->value(), 975.0);  // not 976: the rounding shown is not the size kept
+      QCOMPARE(preset->currentData().toString(), QString("single"));
+      // A size that does not fit says why and cannot be saved.
+      width->setValue(20000);
+      QVERIFY2(pixels->text().contains("16384"), qPrintable(pixels->text()));
+      QPushButton* save = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+      QVERIFY(!save->isEnabled());
+      width->setValue(1500);
+      auto* format = dialog.findChild<QComboBox*>("format");
+      format->setCurrentIndex(format->findData("svg"));
+      QVERIFY(dialog.path().endsWith("figure.svg"));
+      QVERIFY(save->isEnabled());
+      save->click();
+      QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    // The next export starts where this one ended.
+    ExportDialog next(viz::FigureKind::Contour, true, false, folder);
+    QVERIFY(next.path().endsWith("figure.svg"));
+    QCOMPARE(next.dpi(), 300);
+    QCOMPARE(next.sizeText(), QString("1500x780"));
+    QSettings().remove("export");
   }
 
   void translationsAreCompleteAndLoad_data() {
