@@ -262,6 +262,10 @@ const std::vector<ColumnPreset>& columnPresets() {
   return presets;
 }
 
+double pixelsPerUnit(const std::string& unit, double dpi) {
+  return unit.empty() || unit == "px" ? 1.0 : unit == "in" ? dpi : unit == "cm" ? dpi / 2.54 : 0.0;
+}
+
 void setFigureSize(FigureOptions& options, const std::string& text) {
   double w = 0, h = 0;
   char unit[8] = {0}, tail = 0;
@@ -269,11 +273,7 @@ void setFigureSize(FigureOptions& options, const std::string& text) {
   std::string u = unit;
   for (const ColumnPreset& preset : columnPresets())
     if (text == preset.name) w = preset.widthInches, h = preset.heightInches, n = 3, u = "in";
-  const double perUnit = u.empty()   ? 1.0
-                         : u == "in" ? options.dpi
-                         : u == "cm" ? options.dpi / 2.54
-                         : u == "px" ? 1.0
-                                     : 0.0;
+  const double perUnit = pixelsPerUnit(u, options.dpi);
   if ((n != 2 && n != 3) || perUnit == 0 || !(w > 0) || !(h > 0) || w > 1e5 || h > 1e5)
     throw ArgumentError(
         "--size must be WIDTHxHEIGHT in pixels, inches or cm (1000x800, "

@@ -90,6 +90,9 @@ struct ColumnPreset {
 };
 const std::vector<ColumnPreset>& columnPresets();
 
+// Pixels in one "px" (or ""), "in" or "cm" at `dpi`; 0 for another unit.
+double pixelsPerUnit(const std::string& unit, double dpi);
+
 // Sets options.width / heightPixels from "1000x800" (pixels), "3.25x2.6in", "8x6cm" (at
 // options.dpi, so set the DPI first) or the column presets "single" (3.25 x 2.6 in) and "double"
 // (6.75 x 5 in). Throws ArgumentError for other text and for sizes out of checkFigureSize's range.

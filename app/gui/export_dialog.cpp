@@ -174,8 +174,8 @@ void ExportDialog::applyPreset() {
 }
 
 void ExportDialog::changeUnit() {
-  auto perUnit = [this](const QString& unit) {
-    return unit == "in" ? double(m_dpi->value()) : unit == "cm" ? m_dpi->value() / 2.54 : 1.0;
+  const auto perUnit = [this](const QString& unit) {
+    return viz::pixelsPerUnit(unit.toStdString(), m_dpi->value());
   };
   const double factor = perUnit(m_unitShown) / perUnit(m_unit->currentData().toString());
   m_unitShown = m_unit->currentData().toString();
