@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="53"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="198"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="202"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -320,64 +320,95 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="150"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="214"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="218"/>
         <source>Surface file</source>
         <translation>Flächendatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="157"/>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="199"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="203"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
         <translation>Modelle (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="205"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>Ordner mit MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="215"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5-Fläche (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="224"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
         <source>Choose a model.</source>
         <translation>Bitte ein Modell wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="226"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="230"/>
         <source>Choose a data set.</source>
         <translation>Bitte einen Datensatz wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="232"/>
         <source>Choose where the surface file goes.</source>
         <translation>Bitte wählen, wohin die Flächendatei geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="230"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="234"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>Jede Achse muss von einem kleineren zu einem größeren Wert laufen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="244"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 existiert bereits. Fortsetzen (nur die fehlenden Punkte berechnen) oder ersetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="241"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="246"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="242"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="247"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="300"/>
+        <source>Loading the model and the data…</source>
+        <translation>Modell und Daten werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="309"/>
+        <source>set “Zero padding” to %1 px</source>
+        <translation>setzen Sie „Nullrand“ auf %1 px</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="310"/>
+        <source>tick “Repeat a grey channel as RGB”</source>
+        <translation>kreuzen Sie „Grauen Kanal als RGB wiederholen“ an</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="311"/>
+        <source>In the compute dialog, %1 and %2.</source>
+        <translation>Im Berechnungsdialog: %1 und %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="312"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="313"/>
+        <source>In the compute dialog, %1.</source>
+        <translation>Im Berechnungsdialog: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="314"/>
+        <source>Choose a data set whose images fit this model.</source>
+        <translation>Wählen Sie einen Datensatz, dessen Bilder zu diesem Modell passen.</translation>
     </message>
 </context>
 <context>
@@ -1105,32 +1136,32 @@
         <translation>Eine Fläche wird gerade berechnet; zuerst abbrechen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="142"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="143"/>
         <source>being computed</source>
         <translation>wird berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="152"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="153"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="153"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
         <source>Computing %1: %2 of %3 points, %4 left</source>
         <translation>Berechne %1: %2 von %3 Punkten, noch %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="164"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="165"/>
         <source>Surface saved to %1</source>
         <translation>Fläche in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="169"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="170"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>Angehalten: %1 von %2 Punkten sind in %3 gespeichert; erneut berechnen, um fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="182"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="183"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1139,22 +1170,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="210"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="211"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>Ein Trainingspfad wird gerade berechnet; bitte warten, bis er fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="215"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="216"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>Berechne die PCA des Trainingspfads…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="221"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="222"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>%1 von %2 Checkpoints geladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="228"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="229"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1163,17 +1194,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="247"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="248"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>Trainingspfad: %1 Checkpoints; die PCA-Ebene erklärt %2 % der Varianz (%3 % + %4 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="256"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="257"/>
         <source>Trajectory</source>
         <translation>Trainingspfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="257"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="258"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>Die Verlustfläche auf dieser PCA-Ebene jetzt berechnen?</translation>
     </message>
@@ -1247,35 +1278,6 @@
         <location filename="../app/gui/surface_view.cpp" line="132"/>
         <source>, accuracy %1 %</source>
         <translation>, Genauigkeit %1 %</translation>
-    </message>
-</context>
-<context>
-    <name>basin::gui::SurfaceWorker</name>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="41"/>
-        <source>set “Zero padding” to %1 px</source>
-        <translation>setzen Sie „Nullrand“ auf %1 px</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="42"/>
-        <source>tick “Repeat a grey channel as RGB”</source>
-        <translation>kreuzen Sie „Grauen Kanal als RGB wiederholen“ an</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="43"/>
-        <source>Choose a data set whose images fit this model.</source>
-        <translation>Wählen Sie einen Datensatz, dessen Bilder zu diesem Modell passen.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="45"/>
-        <source>In the compute dialog, %1 and %2.</source>
-        <translation>Im Berechnungsdialog: %1 und %2.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="47"/>
-        <location filename="../app/gui/surface_worker.cpp" line="49"/>
-        <source>In the compute dialog, %1.</source>
-        <translation>Im Berechnungsdialog: %1.</translation>
     </message>
 </context>
 <context>

@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="53"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="198"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="202"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -320,64 +320,95 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="150"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="214"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="218"/>
         <source>Surface file</source>
         <translation>曲面文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="157"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="199"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="203"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
         <translation>模型 (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="205"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>包含 MNIST（IDX）或 CIFAR（.bin）文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="215"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5 曲面 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="224"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
         <source>Choose a model.</source>
         <translation>请选择模型。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="226"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="230"/>
         <source>Choose a data set.</source>
         <translation>请选择数据集。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="232"/>
         <source>Choose where the surface file goes.</source>
         <translation>请选择曲面文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="230"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="234"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>每个坐标轴必须从较小值到较大值。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="244"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 已存在。继续计算（只计算缺失的点）还是替换？</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="241"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="246"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="242"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="247"/>
         <source>Replace</source>
         <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="300"/>
+        <source>Loading the model and the data…</source>
+        <translation>正在加载模型和数据…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="309"/>
+        <source>set “Zero padding” to %1 px</source>
+        <translation>将“零填充”设为 %1 像素</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="310"/>
+        <source>tick “Repeat a grey channel as RGB”</source>
+        <translation>勾选“将灰度通道复制为 RGB”</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="311"/>
+        <source>In the compute dialog, %1 and %2.</source>
+        <translation>在计算对话框中，%1，并%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="312"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="313"/>
+        <source>In the compute dialog, %1.</source>
+        <translation>在计算对话框中，%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="314"/>
+        <source>Choose a data set whose images fit this model.</source>
+        <translation>请选择图像与此模型匹配的数据集。</translation>
     </message>
 </context>
 <context>
@@ -1105,32 +1136,32 @@
         <translation>正在计算曲面，请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="142"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="143"/>
         <source>being computed</source>
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="152"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="153"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="153"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
         <source>Computing %1: %2 of %3 points, %4 left</source>
         <translation>正在计算 %1：%2 / %3 个点，剩余 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="164"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="165"/>
         <source>Surface saved to %1</source>
         <translation>曲面已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="169"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="170"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>已停止：%2 个点中的 %1 个已保存到 %3；再次计算即可继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="182"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="183"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1139,22 +1170,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="210"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="211"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>正在计算训练轨迹，请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="215"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="216"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>正在计算训练轨迹的 PCA…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="221"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="222"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>已加载 %2 个检查点中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="228"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="229"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1163,17 +1194,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="247"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="248"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>训练轨迹：%1 个检查点；PCA 平面解释了 %2 % 的方差（%3 % + %4 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="256"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="257"/>
         <source>Trajectory</source>
         <translation>训练轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="257"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="258"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>现在计算该 PCA 平面上的损失曲面吗？</translation>
     </message>
@@ -1247,35 +1278,6 @@
         <location filename="../app/gui/surface_view.cpp" line="132"/>
         <source>, accuracy %1 %</source>
         <translation>，准确率 %1 %</translation>
-    </message>
-</context>
-<context>
-    <name>basin::gui::SurfaceWorker</name>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="41"/>
-        <source>set “Zero padding” to %1 px</source>
-        <translation>将“零填充”设为 %1 像素</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="42"/>
-        <source>tick “Repeat a grey channel as RGB”</source>
-        <translation>勾选“将灰度通道复制为 RGB”</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="43"/>
-        <source>Choose a data set whose images fit this model.</source>
-        <translation>请选择图像与此模型匹配的数据集。</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="45"/>
-        <source>In the compute dialog, %1 and %2.</source>
-        <translation>在计算对话框中，%1，并%2。</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/surface_worker.cpp" line="47"/>
-        <location filename="../app/gui/surface_worker.cpp" line="49"/>
-        <source>In the compute dialog, %1.</source>
-        <translation>在计算对话框中，%1。</translation>
     </message>
 </context>
 <context>

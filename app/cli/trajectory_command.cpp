@@ -21,6 +21,7 @@ struct TrajectoryArgs {
   std::vector<std::string> checkpoints;
   std::string ignore, dirType = "weights", outDirs, outProj;
   int threads = 2;
+  int64_t gridPoints = 51;
 };
 
 // An unquoted `model_*.pt` reaches us in the shell's alphabetical order (model_10 before
@@ -76,11 +77,13 @@ void run(const TrajectoryArgs& a) {
   std::printf("path        from (%.4g, %.4g) to (%.4g, %.4g)\n", t.x.front(), t.y.front(),
               t.x.back(), t.y.back());
   std::printf("directions  %s\nprojection  %s\n", a.outDirs.c_str(), r.outProj.c_str());
+  const PlaneGrid grid = gridAroundPath(t.x, t.y, a.gridPoints);
   std::printf(
-      "next        basin-cli surface --model %s%s%s --dir-file %s --x=%g:%g:51 --y=%g:%g:51 "
+      "next        basin-cli surface --model %s%s%s --dir-file %s --x=%g:%g:%lld --y=%g:%g:%lld "
       "--data ... --out surface.h5\n",
       r.finalModel.c_str(), a.model.arch.empty() ? "" : " --arch ", a.model.arch.c_str(),
-      a.outDirs.c_str(), -r.extent, r.extent, -r.extent, r.extent);
+      a.outDirs.c_str(), grid.x.min, grid.x.max, (long long)grid.x.num, grid.y.min, grid.y.max,
+      (long long)grid.y.num);
 }
 
 }  // namespace
@@ -105,6 +108,12 @@ void addTrajectoryCommand(CLI::App& app) {
   cmd->add_option("--out-dirs", a->outDirs, "PCA direction file (reference layout)");
   cmd->add_option("--out-proj", a->outProj,
                   "Projection file proj_xcoord/proj_ycoord (default: OUT_DIRS stem + _proj.h5)");
+  cmd->add_option("--grid", a->gridPoints,
+                  "Points along the longer side of the suggested surface grid, which covers the "
+                  "path and the final model plus a margin of 15 % of the path's longer side, at "
+                  "equal spacing along both axes")
+      ->check(CLI::Range(2, 10000))
+      ->capture_default_str();
   cmd->add_option("--threads", a->threads, "Threads for the PCA")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();

@@ -150,16 +150,20 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
   runForm->addRow(tr("Surface file"), withButton(m_out, tr("Browse…"), [this] { browseOut(); }));
   layout->addWidget(runBox);
 
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-  buttons->button(QDialogButtonBox::Ok)->setText(tr("Compute"));
-  connect(buttons, &QDialogButtonBox::accepted, this, &ComputeDialog::accept);
-  connect(buttons, &QDialogButtonBox::rejected, this, &ComputeDialog::reject);
-  layout->addWidget(buttons);
+  m_status = new QLabel(this);
+  m_status->hide();
+  layout->addWidget(m_status);
+  m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Compute"));
+  connect(m_buttons, &QDialogButtonBox::accepted, this, &ComputeDialog::accept);
+  connect(m_buttons, &QDialogButtonBox::rejected, this, &ComputeDialog::reject);
+  layout->addWidget(m_buttons);
   // Names for tests and accessibility tools.
   m_samples->setObjectName("samples");
   m_xnum->setObjectName("xPoints");
   m_ynum->setObjectName("yPoints");
   m_out->setObjectName("surfaceFile");
+  m_pad->setObjectName("zeroPadding");
 }
 
 SurfaceJob ComputeDialog::job() const {
@@ -233,6 +237,7 @@ void ComputeDialog::accept() {
     return;
   }
   const QString out = QString::fromStdString(j.out);
+  bool replacing = false;
   if (QFileInfo::exists(out)) {
     QMessageBox ask(
         QMessageBox::Question, windowTitle(),
@@ -242,17 +247,71 @@ void ComputeDialog::accept() {
     QPushButton* replace = ask.addButton(tr("Replace"), QMessageBox::DestructiveRole);
     ask.setDefaultButton(resume);
     ask.exec();
-    if (ask.clickedButton() == replace) {
-      QFile::remove(out);
-      // The random directions made for the old file go with it; a chosen direction file stays.
-      if (j.dirFile.empty())
-        QFile::remove(QString::fromStdString(
-            std::filesystem::path(j.out).replace_extension("").string() + "_dirs.h5"));
-    } else if (ask.clickedButton() != resume) {
-      return;
-    }
+    if (ask.clickedButton() != resume && ask.clickedButton() != replace) return;
+    replacing = ask.clickedButton() == replace;
   }
-  QDialog::accept();
+  // Loading a model can take seconds: off the GUI thread, the dialog open and its fields
+  // locked, so that data that does not fit is reported here, with the fields to change.
+  setLoading(true);
+  if (m_loader) m_loader->wait();  // an earlier attempt's, which has posted its result
+  delete m_loader;
+  m_loader = QThread::create([this, j, replacing] {
+    std::shared_ptr<PreparedSurface> prepared;
+    QString error;
+    try {
+      SurfaceInputs inputs = loadSurfaceInputs(j);  // reads only: refusals leave files alone
+      if (replacing) {
+        std::filesystem::remove(j.out);
+        // The random directions made for the old file go with it; a chosen direction file stays.
+        if (j.dirFile.empty()) std::filesystem::remove(surfaceDirectionFile(j));
+      }
+      prepared = std::make_shared<PreparedSurface>(prepareSurface(j, std::move(inputs), true));
+    } catch (const InputShapeError& e) {
+      error = QString::fromUtf8(e.what()) + ".\n\n" + inputShapeAdvice(e);
+    } catch (const std::exception& e) {
+      error = QString::fromUtf8(e.what());
+    }
+    QMetaObject::invokeMethod(this, [this, prepared, error] {
+      setLoading(false);
+      if (!error.isEmpty()) {
+        QMessageBox::warning(this, windowTitle(), error);
+        return;
+      }
+      m_prepared = prepared;
+      QDialog::accept();
+    });
+  });
+  m_loader->start();
+}
+
+ComputeDialog::~ComputeDialog() {
+  if (m_loader) m_loader->wait();  // its result, posted to this dialog, is dropped with it
+  delete m_loader;
+}
+
+void ComputeDialog::reject() {
+  if (!m_loading) QDialog::reject();
+}
+
+void ComputeDialog::setLoading(bool loading) {
+  m_loading = loading;
+  for (QGroupBox* box : findChildren<QGroupBox*>()) box->setEnabled(!loading);
+  m_buttons->setEnabled(!loading);
+  m_status->setText(tr("Loading the model and the data…"));
+  m_status->setVisible(loading);
+  if (loading)
+    setCursor(Qt::BusyCursor);
+  else
+    unsetCursor();
+}
+
+QString ComputeDialog::inputShapeAdvice(const InputShapeError& error) {
+  const QString pad = tr("set “Zero padding” to %1 px").arg(error.pad);
+  const QString rgb = tr("tick “Repeat a grey channel as RGB”");
+  if (error.pad > 0 && error.rgb) return tr("In the compute dialog, %1 and %2.").arg(pad, rgb);
+  if (error.pad > 0) return tr("In the compute dialog, %1.").arg(pad);
+  if (error.rgb) return tr("In the compute dialog, %1.").arg(rgb);
+  return tr("Choose a data set whose images fit this model.");
 }
 
 }  // namespace basin::gui

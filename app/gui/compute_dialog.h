@@ -3,14 +3,19 @@
 #pragma once
 
 #include <QDialog>
+#include <memory>
 
+#include "core/error.h"
 #include "core/landscape/surface_job.h"
 
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
+class QLabel;
 class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
+class QThread;
 
 namespace basin::gui {
 
@@ -21,8 +26,15 @@ class ComputeDialog : public QDialog {
 
  public:
   ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, QWidget* parent = nullptr);
+  ~ComputeDialog() override;
 
   SurfaceJob job() const;
+  // Once accepted: the job's model and data loaded and checked to fit each other, its output
+  // locked, its directions made or read (prepareSurface), for the SurfaceWorker to compute.
+  std::shared_ptr<PreparedSurface> prepared() const { return m_prepared; }
+  // What to change in this dialog for data that does not fit the model, in its field names.
+  static QString inputShapeAdvice(const InputShapeError& error);
+  void reject() override;  // not while loading
   int64_t batch() const;
   int threads() const;
 
@@ -30,7 +42,9 @@ class ComputeDialog : public QDialog {
   void browseModel();
   void browseData();
   void browseOut();
+  // Loads and checks the job off the GUI thread; the dialog closes only once that succeeded.
   void accept() override;
+  void setLoading(bool loading);
 
   QLineEdit* m_model;
   ArchChoice* m_arch;
@@ -57,7 +71,12 @@ class ComputeDialog : public QDialog {
   QSpinBox* m_threads;
   QLineEdit* m_out;
   QLineEdit* m_dirFile;
+  QLabel* m_status;
+  QDialogButtonBox* m_buttons;
   SurfaceJob m_base;
+  QThread* m_loader = nullptr;  // the last load, joined before the next and on destruction
+  bool m_loading = false;
+  std::shared_ptr<PreparedSurface> m_prepared;
 };
 
 }  // namespace basin::gui

@@ -45,7 +45,9 @@ class MainWindow : public QMainWindow {
   QString openFile(const QString& path);
 
   // Starts a surface computation in a worker thread (false if one is running).
-  bool startCompute(const SurfaceJob& job, int64_t batch, int threads);
+  // `prepared`: the job as the compute dialog loaded it; null: loaded by the worker.
+  bool startCompute(const SurfaceJob& job, int64_t batch, int threads,
+                    std::shared_ptr<PreparedSurface> prepared = nullptr);
   bool computing() const { return m_worker != nullptr; }
   // Computes a trajectory's PCA in a worker thread, then opens its files (false if one runs).
   bool startTrajectory(const TrajectoryJob& job);

@@ -111,7 +111,7 @@ void MainWindow::runComputeDialog(const SurfaceJob& job, bool remember) {
     settings.setValue("compute/batch", qint64(dialog.batch()));
     settings.setValue("compute/threads", dialog.threads());
   }
-  if (accepted) startCompute(dialog.job(), dialog.batch(), dialog.threads());
+  if (accepted) startCompute(dialog.job(), dialog.batch(), dialog.threads(), dialog.prepared());
 }
 
 void MainWindow::computeSimilar(const QString& path) {
@@ -122,9 +122,10 @@ void MainWindow::computeSimilar(const QString& path) {
   runComputeDialog(*job, false);
 }
 
-bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads) {
+bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads,
+                              std::shared_ptr<PreparedSurface> prepared) {
   if (m_worker) return false;
-  m_worker = new SurfaceWorker(job, batch, threads);
+  m_worker = new SurfaceWorker(job, batch, threads, std::move(prepared));
   m_thread = new QThread(this);
   m_worker->moveToThread(m_thread);
   m_computingPath = QString::fromStdString(sessionKey(job.out));
@@ -261,12 +262,13 @@ void MainWindow::trajectoryDone(const TrajectoryJob& job, const TrajectoryRun& r
   surface.model = run.finalModel;
   surface.arch = job.arch;
   surface.dirFile = job.outDirs;
-  surface.x = {-run.extent, run.extent, 31};
-  surface.y = Axis{-run.extent, run.extent, 31};
+  const PlaneGrid grid = gridAroundPath(run.trajectory.x, run.trajectory.y, 31);
+  surface.x = grid.x;
+  surface.y = grid.y;
   surface.out = std::filesystem::path(job.outDirs).replace_extension("").string() + "_surface.h5";
   ComputeDialog dialog(surface, 128, QThread::idealThreadCount(), this);
   if (dialog.exec() == QDialog::Accepted)
-    startCompute(dialog.job(), dialog.batch(), dialog.threads());
+    startCompute(dialog.job(), dialog.batch(), dialog.threads(), dialog.prepared());
 }
 
 void MainWindow::cancelCompute() {

@@ -2,18 +2,21 @@
 
 #include <chrono>
 
+#include "app/gui/compute_dialog.h"
 #include "core/error.h"
 
 namespace basin::gui {
 
-SurfaceWorker::SurfaceWorker(SurfaceJob job, int64_t batch, int threads)
-    : m_job(std::move(job)), m_batch(batch), m_threads(threads) {
+SurfaceWorker::SurfaceWorker(SurfaceJob job, int64_t batch, int threads,
+                             std::shared_ptr<PreparedSurface> prepared)
+    : m_job(std::move(job)), m_batch(batch), m_threads(threads), m_prepared(std::move(prepared)) {
   qRegisterMetaType<SurfacePtr>();
 }
 
 void SurfaceWorker::run() {
   try {
-    PreparedSurface p = prepareSurface(m_job, true);
+    PreparedSurface p = m_prepared ? std::move(*m_prepared) : prepareSurface(m_job, true);
+    m_prepared.reset();
     emit started(QString::fromStdString(m_job.out), QString::fromStdString(p.dirFile));
     SurfaceOptions options = surfaceOptions(m_job, m_batch, m_threads);
     options.coarseToFine = true;
@@ -38,16 +41,7 @@ void SurfaceWorker::run() {
     emit finished(std::make_shared<const Surface>(p.surface));
   } catch (const InputShapeError& error) {
     // The compute dialog's own field names, not the CLI's flags.
-    const QString pad = tr("set “Zero padding” to %1 px").arg(error.pad);
-    const QString rgb = tr("tick “Repeat a grey channel as RGB”");
-    QString advice = tr("Choose a data set whose images fit this model.");
-    if (error.pad > 0 && error.rgb)
-      advice = tr("In the compute dialog, %1 and %2.").arg(pad, rgb);
-    else if (error.pad > 0)
-      advice = tr("In the compute dialog, %1.").arg(pad);
-    else if (error.rgb)
-      advice = tr("In the compute dialog, %1.").arg(rgb);
-    emit failed(QString::fromUtf8(error.what()) + ".\n\n" + advice);
+    emit failed(QString::fromUtf8(error.what()) + ".\n\n" + ComputeDialog::inputShapeAdvice(error));
   } catch (const std::exception& error) {
     emit failed(QString::fromUtf8(error.what()));
   }

@@ -18,7 +18,9 @@ class SurfaceWorker : public QObject {
   Q_OBJECT
 
  public:
-  SurfaceWorker(SurfaceJob job, int64_t batch, int threads);
+  // `prepared`: the job as ComputeDialog loaded it; null: the worker prepares it first.
+  SurfaceWorker(SurfaceJob job, int64_t batch, int threads,
+                std::shared_ptr<PreparedSurface> prepared = nullptr);
   // Thread-safe: the computation stops after the point in flight and saves.
   void cancel() { m_cancel = true; }
   const SurfaceJob& job() const { return m_job; }
@@ -38,6 +40,7 @@ class SurfaceWorker : public QObject {
   SurfaceJob m_job;
   int64_t m_batch;
   int m_threads;
+  std::shared_ptr<PreparedSurface> m_prepared;
   std::atomic<bool> m_cancel{false};
 };
 

@@ -124,7 +124,13 @@ SurfaceJob jobFromMetadata(const nlohmann::json& meta, const Surface& surface,
 
 }  // namespace
 
-PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForLock) {
+std::string surfaceDirectionFile(const SurfaceJob& job) {
+  return job.dirFile.empty()
+             ? std::filesystem::path(job.out).replace_extension("").string() + "_dirs.h5"
+             : job.dirFile;
+}
+
+SurfaceInputs loadSurfaceInputs(const SurfaceJob& job) {
   if (job.model.empty() || job.data.data.empty())
     throw ArgumentError("give a model and a data set (--model, --data)");
   if (job.out.empty()) throw ArgumentError("give an output file for the surface (--out)");
@@ -132,10 +138,7 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForL
   if (job.x.num * (job.y ? job.y->num : 1) > 1000000)
     throw ArgumentError("the grid has more than 1,000,000 points");
 
-  const std::string dirFile =
-      job.dirFile.empty()
-          ? std::filesystem::path(job.out).replace_extension("").string() + "_dirs.h5"
-          : job.dirFile;
+  const std::string dirFile = surfaceDirectionFile(job);
   const auto data = splitDataSpec(job.data.data);
   const std::vector<std::pair<std::string, std::string>> inputs = {
       {"--model", job.model},
@@ -145,12 +148,21 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForL
   refuseOutputOverInput("--out", job.out, inputs);
   refuseOutputOverInput("--dir-file", dirFile, inputs);
   refuseSameOutput("--out", job.out, "--dir-file", dirFile);
-  auto lock = writer ? std::make_shared<OutputLock>(job.out, waitForLock) : nullptr;
+  SurfaceInputs loaded{loadModel(job.model, job.arch), openDataset(job.data)};
+  checkInputShape(loaded.checkpoint.network, loaded.data);  // before any file is written
+  return loaded;
+}
 
-  PreparedSurface p{loadModel(job.model, job.arch), openDataset(job.data), {}, {}, {}, false, {}};
+PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForLock) {
+  return prepareSurface(job, loadSurfaceInputs(job), writer, waitForLock);
+}
+
+PreparedSurface prepareSurface(const SurfaceJob& job, SurfaceInputs inputs, bool writer,
+                               bool waitForLock) {
+  auto lock = writer ? std::make_shared<OutputLock>(job.out, waitForLock) : nullptr;
+  PreparedSurface p{std::move(inputs.checkpoint), std::move(inputs.data), {}, {}, {}, false, {}};
   Network& network = p.checkpoint.network;
-  checkInputShape(network, p.data);  // before any direction file is written
-  p.dirFile = dirFile;
+  p.dirFile = surfaceDirectionFile(job);
   p.lock = std::move(lock);
   std::error_code ec;
   if (std::filesystem::exists(p.dirFile, ec)) {

@@ -42,12 +42,28 @@ struct PreparedSurface {
   std::shared_ptr<OutputLock> lock;  // held by the writing process while the job lives
 };
 
+// The direction file a job uses: its dirFile, else <out without .h5>_dirs.h5.
+std::string surfaceDirectionFile(const SurfaceJob& job);
+
+// What a job reads: the model and the data set, checked to fit each other.
+struct SurfaceInputs {
+  Checkpoint checkpoint;
+  Dataset data;
+};
+
 // Checks the job (grid size at most 1,000,000 points, known options, no output that is an
-// input), loads the model and the data, reads the direction file if it exists or makes the
-// directions, and reads `out` to resume if it exists (it must hold the same grid). The process
-// that writes (`writer`: MPI's rank 0, the GUI, a plain run) first locks `out` (another writer:
-// IoError "... is being written by process N", or waits for it with `waitForLock`) and writes
-// new directions to dirFile. Throws ArgumentError for bad options and what the readers throw.
+// input), loads the model and the data and checks that the data's samples fit the model
+// (InputShapeError). Reads only; the GUI's compute dialog runs it before it closes.
+SurfaceInputs loadSurfaceInputs(const SurfaceJob& job);
+
+// With the loaded inputs: reads the direction file if it exists or makes the directions, and
+// reads `out` to resume if it exists (it must hold the same grid). The process that writes
+// (`writer`: MPI's rank 0, the GUI, a plain run) first locks `out` (another writer: IoError
+// "... is being written by process N", or waits for it with `waitForLock`) and writes new
+// directions to dirFile. Throws ArgumentError for bad options and what the readers throw.
+PreparedSurface prepareSurface(const SurfaceJob& job, SurfaceInputs inputs, bool writer,
+                               bool waitForLock = false);
+// Both steps.
 PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForLock = false);
 
 // The job that made a Basin surface file, from the metadata prepareSurface wrote into it (to

@@ -48,17 +48,37 @@ TrajectoryRun runTrajectory(const TrajectoryJob& job, const std::vector<std::str
                                        .string();
   writeProjectionFile(run.outProj, {t.x, t.y, t.checkpoints, dirsFromProj});
 
-  double reach = 0.0;
-  for (size_t i = 0; i < t.x.size(); ++i)
-    reach = std::max({reach, std::abs(t.x[i]), std::abs(t.y[i])});
-  const double unit = std::pow(10.0, std::floor(std::log10(std::max(1.2 * reach, 1e-12))));
-  run.extent = 10 * unit;
-  for (double step : {1.0, 2.0, 5.0, 10.0})
-    if (step * unit >= 1.2 * reach) {
-      run.extent = step * unit;
+  return run;
+}
+
+PlaneGrid gridAroundPath(const std::vector<double>& x, const std::vector<double>& y,
+                         int64_t longSide) {
+  double low[2] = {0.0, 0.0}, high[2] = {0.0, 0.0};  // the final model sits at the origin
+  for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+    low[0] = std::min(low[0], x[i]), high[0] = std::max(high[0], x[i]);
+    low[1] = std::min(low[1], y[i]), high[1] = std::max(high[1], y[i]);
+  }
+  const double span = std::max({high[0] - low[0], high[1] - low[1], 1e-12});
+  const double margin = 0.15 * span;
+  const double decade = std::pow(10.0, std::floor(std::log10(span / 10)));
+  double unit = 10 * decade;
+  for (double step : {1.0, 2.0, 5.0})
+    if (step * decade >= span / 10) {
+      unit = step * decade;
       break;
     }
-  return run;
+  Axis axes[2];
+  for (int a = 0; a < 2; ++a) {
+    axes[a].min = std::floor((low[a] - margin) / unit) * unit;
+    axes[a].max = std::ceil((high[a] + margin) / unit) * unit;
+  }
+  const int longer = axes[0].max - axes[0].min >= axes[1].max - axes[1].min ? 0 : 1;
+  const double spacing =
+      (axes[longer].max - axes[longer].min) / double(std::max<int64_t>(longSide - 1, 1));
+  axes[longer].num = std::max<int64_t>(longSide, 2);
+  axes[1 - longer].num = std::max<int64_t>(
+      3, std::llround((axes[1 - longer].max - axes[1 - longer].min) / spacing) + 1);
+  return {axes[0], axes[1]};
 }
 
 }  // namespace basin

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/io/model_file.h"
+#include "core/landscape/surface_file.h"
 #include "core/landscape/trajectory.h"
 
 namespace basin {
@@ -25,10 +26,17 @@ struct TrajectoryJob {
 struct TrajectoryRun {
   Trajectory trajectory;
   std::string finalModel, outProj;
-  // Half the side of a square grid around the final model that holds the whole path with a
-  // margin, rounded up to 1, 2 or 5 times a power of ten: what a surface on the plane needs.
-  double extent = 1.0;
 };
+
+// A surface grid on the PCA plane fitted to the path: the bounding box of the checkpoints and
+// the final model (the origin), widened on every side by 15 % of its longer side and rounded
+// outward to a multiple of a round step (1, 2 or 5 times a power of ten); `longSide` points
+// along the longer axis and the same spacing, as near as whole points allow, along the other.
+struct PlaneGrid {
+  Axis x, y;
+};
+PlaneGrid gridAroundPath(const std::vector<double>& x, const std::vector<double>& y,
+                         int64_t longSide);
 
 // Resolves the checkpoints (`files` if the caller already put them in order), computes the PCA
 // and writes both files. Throws ArgumentError, Cancelled and what the readers throw.

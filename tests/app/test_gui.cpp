@@ -129,6 +129,25 @@ SurfaceJob demoJob(const QString& out, int points, int samples) {
   return job;
 }
 
+// Answers every message box that comes up while it lives (OK), keeping the texts in order.
+class MessageBoxAnswerer {
+ public:
+  MessageBoxAnswerer() {
+    QObject::connect(&m_poll, &QTimer::timeout, [this] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        texts << box->text();
+        box->accept();
+      }
+    });
+    m_poll.start(50);
+  }
+  QString last() const { return texts.isEmpty() ? QString() : texts.back(); }
+  QStringList texts;
+
+ private:
+  QTimer m_poll;
+};
+
 }  // namespace
 
 class TestGui : public QObject {
@@ -404,19 +423,12 @@ class TestGui : public QObject {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QString shown;
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, [&] {
-      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-        shown = box->text();
-        box->accept();
-      }
-    });
-    poll.start(50);
+    MessageBoxAnswerer boxes;
     QSignalSpy finished(&window, &MainWindow::computeFinished);
     QVERIFY(window.startCompute(job, 16, 1));
     QVERIFY(finished.wait(60000));
-    QTRY_VERIFY(!shown.isEmpty());
+    QTRY_VERIFY(!boxes.texts.isEmpty());
+    const QString shown = boxes.texts.front();
     QVERIFY2(shown.contains("1x28x28") && shown.contains("“Zero padding” to 2 px"),
              qPrintable(shown));
     QVERIFY2(!shown.contains("--"), qPrintable(shown));
@@ -424,6 +436,44 @@ class TestGui : public QObject {
     QVERIFY(!QFileInfo::exists(out));
     QVERIFY(!QFileInfo::exists(m_dir.filePath("unpadded_dirs.h5")));
     QVERIFY(window.session().entries(FileKind::Surface).empty());
+  }
+
+  // The dialog loads the job before it closes (off the GUI thread): data that does not fit is
+  // reported over the open dialog, in its field names, with nothing written; once the field
+  // is set, it closes with the job loaded, locked and its directions written.
+  void computeDialogChecksTheDataBeforeClosing() {
+    const QString out = m_dir.filePath("dialog_checked.h5");
+    SurfaceJob job = demoJob(out, 3, 16);
+    job.data.pad = 0;
+    ComputeDialog dialog(job, 16, 1);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* compute = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    {
+      MessageBoxAnswerer boxes;
+      QTest::mouseClick(compute, Qt::LeftButton);
+      QVERIFY(!dialog.findChild<QSpinBox*>("zeroPadding")->isEnabled());  // locked while loading
+      QTRY_VERIFY_WITH_TIMEOUT(!boxes.texts.isEmpty(), 30000);
+      const QString shown = boxes.texts.front();
+      QVERIFY2(shown.contains("1x28x28") && shown.contains("“Zero padding” to 2 px"),
+               qPrintable(shown));
+    }
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.findChild<QSpinBox*>("zeroPadding")->isEnabled());
+    QVERIFY(!QFileInfo::exists(out));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath("dialog_checked_dirs.h5")));
+    QVERIFY(dialog.prepared() == nullptr);
+
+    dialog.findChild<QSpinBox*>("zeroPadding")->setValue(2);
+    QTest::mouseClick(compute, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 30000);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.prepared() != nullptr);
+    QCOMPARE(dialog.prepared()->data.sampleShape(), (basin::Shape{1, 32, 32}));
+    QCOMPARE(dialog.prepared()->surface.points(), int64_t(9));
+    QVERIFY(dialog.prepared()->lock != nullptr);
+    QVERIFY(QFileInfo::exists(m_dir.filePath("dialog_checked_dirs.h5")));
   }
 
   void resumesAHalfFinishedFile() {
@@ -466,19 +516,12 @@ class TestGui : public QObject {
     QSignalSpy secondFinished(&second, &MainWindow::computeFinished);
     QVERIFY(first.startCompute(demoJob(out, kCancelGrid, 64), 32, 1));
     QVERIFY(firstProgress.wait(120000));  // the first holds the lock once it reports
-    QString shown;
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, [&] {
-      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-        shown = box->text();
-        box->accept();
-      }
-    });
-    poll.start(50);
+    MessageBoxAnswerer boxes;
     QVERIFY(second.startCompute(demoJob(out, kCancelGrid, 64), 32, 1));
     QVERIFY(secondFinished.wait(120000));
     QCOMPARE(secondFinished.front().at(1).toBool(), false);
-    QTRY_VERIFY(!shown.isEmpty());
+    QTRY_VERIFY(!boxes.texts.isEmpty());
+    const QString shown = boxes.texts.front();
     const QString pid = QString::number(QCoreApplication::applicationPid());
     QVERIFY2(shown.contains("is being written by process " + pid), qPrintable(shown));
     QVERIFY2(shown.contains("gui_two_writers.h5"), qPrintable(shown));
@@ -732,15 +775,10 @@ class TestGui : public QObject {
     QObject::connect(&button, &QPushButton::clicked,
                      [] { throw basin::IoError("x.h5: an error nobody caught"); });
     button.show();
-    QString shown;
-    QTimer::singleShot(300, [&] {
-      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-        shown = box->text();
-        box->accept();
-      }
-    });
+    MessageBoxAnswerer boxes;
     QTest::mouseClick(&button, Qt::LeftButton);
-    QTRY_VERIFY(!shown.isEmpty());
+    QTRY_VERIFY(!boxes.texts.isEmpty());
+    const QString shown = boxes.texts.front();
     QVERIFY2(shown.contains("x.h5: an error nobody caught"), qPrintable(shown));
   }
 
@@ -750,14 +788,10 @@ class TestGui : public QObject {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QString shown;
-    QTimer::singleShot(300, [&] {
-      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-        shown = box->text();
-        box->accept();
-      }
-    });
+    MessageBoxAnswerer boxes;
     window.openFiles({bad});
+    QTRY_VERIFY(!boxes.texts.isEmpty());
+    const QString shown = boxes.texts.front();
     QVERIFY2(shown.contains("broken.h5"), qPrintable(shown));
     QVERIFY(shown.count(bad) >= 1);
     QVERIFY(!window.openFile(m_dir.filePath("missing.h5")).isEmpty());

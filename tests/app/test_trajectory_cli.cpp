@@ -126,7 +126,9 @@ class TestTrajectoryCli : public QObject {
                                      "--out-dirs", path("sorted.h5")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.err.contains("sorted them by number"), r.err.constData());
-    QVERIFY(r.out.contains("--x=-20:20:51 --y=-20:20:51"));  // |path| <= 16.2, 1.2 x margin
+    // The path spans x 0..14.39, y -4.35..1.31: a 2.16 margin, rounded out to steps of 2, 51
+    // points along x (0.44 apart) and as many along y at that spacing (12 / 0.44 + 1 = 28).
+    QVERIFY2(r.out.contains("--x=-4:18:51 --y=-8:4:28"), r.out.constData());
     const basin::Projection p = basin::readProjectionFile(path("sorted_proj.h5").toStdString());
     QVERIFY(p.checkpoints.back().ends_with("model_12.pt"));
     const std::vector<double> x = expected("weights/proj_xcoord");

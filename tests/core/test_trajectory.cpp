@@ -13,6 +13,7 @@
 #include "core/landscape/checkpoint_series.h"
 #include "core/landscape/projection_file.h"
 #include "core/landscape/trajectory.h"
+#include "core/landscape/trajectory_job.h"
 #include "tests/support/test_support.h"
 
 using namespace basin;
@@ -74,6 +75,31 @@ class TestTrajectory : public QObject {
   std::string path(const std::string& name) { return m_dir.filePath(name.c_str()).toStdString(); }
 
  private slots:
+  // The demo ResNet-20's path (make_surfaces.sh): x 0..8.98, y 0..2.91. A square grid around the
+  // origin wasted three quarters of the plane on losses up to 1.7e10; the fitted one spans
+  // [-1.35, 10.33] x [-1.35, 4.26] rounded out to whole units, 0.5 apart along both axes.
+  void gridFitsThePathWithAMargin() {
+    const basin::PlaneGrid g =
+        basin::gridAroundPath({8.98, 1.58, 0.08, 0}, {0.56, 2.91, 0.17, 0}, 27);
+    QCOMPARE(g.x.min, -2.0);
+    QCOMPARE(g.x.max, 11.0);
+    QCOMPARE(g.x.num, int64_t(27));
+    QCOMPARE(g.y.min, -2.0);
+    QCOMPARE(g.y.max, 5.0);
+    QCOMPARE(g.y.num, int64_t(15));
+    // A path that runs along -y in hundredths: y is the long side, steps of 0.005.
+    const basin::PlaneGrid small = basin::gridAroundPath({0.002, 0.001}, {-0.03, -0.01}, 11);
+    QCOMPARE(small.y.num, int64_t(11));
+    QVERIFY(std::abs(small.y.min - -0.035) < 1e-12);
+    QVERIFY(std::abs(small.y.max - 0.005) < 1e-12);
+    QVERIFY(std::abs(small.x.min - -0.005) < 1e-12);
+    QVERIFY(std::abs(small.x.max - 0.01) < 1e-12);
+    QCOMPARE(small.x.num, int64_t(5));  // 0.015 wide at 0.004 spacing: 3.75 steps, rounded
+    // A single point (the final model alone) still gives a usable grid.
+    const basin::PlaneGrid one = basin::gridAroundPath({0}, {0}, 5);
+    QVERIFY(one.x.max > one.x.min && one.y.max > one.y.min && one.y.num >= 3);
+  }
+
   void naturalOrder() {
     std::vector<std::string> names{"model_10.pt", "model_2.pt", "model_1.pt", "model_02b.pt",
                                    "a.pt"};
