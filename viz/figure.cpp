@@ -17,6 +17,7 @@
 #include "viz/file_output.h"
 #include "viz/scene.h"
 #include "viz/scenes.h"
+#include "viz/ticks.h"
 #include "viz/vector_canvas.h"
 
 namespace basin::viz {
@@ -51,7 +52,8 @@ std::pair<double, double> finiteRange(const std::vector<double>& values) {
   return {low, high};
 }
 
-vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const std::string& title) {
+vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const std::string& title,
+                                            bool logHeight) {
   auto bar = vtkSmartPointer<vtkScalarBarActor>::New();
   bar->SetLookupTable(colors);
   bar->SetTitle(title.c_str());
@@ -63,6 +65,18 @@ vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const st
   bar->SetTextPad(4);
   styleText(bar->GetTitleTextProperty(), kLabelPoints);
   styleText(bar->GetLabelTextProperty(), kLabelPoints - 1);
+  if (logHeight) {
+    // The colors are heights log(loss + 0.1); the labels name the round losses at their heights.
+    const double* range = colors->GetRange();
+    const Ticks ticks = valueTicks(range[0], range[1], {}, true);
+    colors->ResetAnnotations();
+    for (size_t i = 0; i < ticks.at.size(); ++i)
+      colors->SetAnnotation(vtkVariant(ticks.at[i]), ticks.labels[i]);
+    bar->DrawTickLabelsOff();
+    bar->DrawAnnotationsOn();
+    bar->SetAnnotationTextScaling(false);
+    styleText(bar->GetAnnotationTextProperty(), kLabelPoints - 1);
+  }
   return bar;
 }
 
@@ -95,8 +109,8 @@ std::string valueTitle(const FigureOptions& options) {
   std::string name = options.array;
   for (char& c : name)
     if (c == '_') c = ' ';
-  if (options.height.log) name = "log(" + name + " + 0.1)";
-  return name;
+  // Ticks and colorbars of log figures are labelled in loss units (0.1, 1, 10).
+  return options.height.log ? name + " (log scale)" : name;
 }
 
 }  // namespace detail

@@ -15,6 +15,7 @@
 #include <vtkProperty.h>
 #include <vtkProperty2D.h>
 #include <vtkRenderWindow.h>
+#include <vtkStringArray.h>
 #include <vtkTable.h>
 #include <vtkTextActor.h>
 
@@ -24,6 +25,7 @@
 #include "core/error.h"
 #include "viz/plane_data.h"
 #include "viz/scenes.h"
+#include "viz/ticks.h"
 
 namespace basin::viz::detail {
 namespace {
@@ -48,14 +50,12 @@ vtkSmartPointer<vtkAxisActor2D> axis(double x1, double y1, double x2, double y2,
   return a;
 }
 
-// The level's value at the label spots (VTK's labeled contour mapper draws nothing offscreen
-// here).
-void labelContours(vtkRenderer* plot, vtkPolyData* lines, double gap) {
+// The level's loss at the label spots (VTK's labeled contour mapper draws nothing offscreen
+// here), the same text as the vector figures write.
+void labelContours(vtkRenderer* plot, vtkPolyData* lines, double gap, const HeightOptions& height) {
   for (const ContourLabel& l : contourLabels(lines, gap)) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.3g", l.value);
     auto label = vtkSmartPointer<vtkTextActor>::New();
-    label->SetInput(text);
+    label->SetInput(formatNumber(lossOfHeight(l.value, height), "%.4g").c_str());
     label->GetPositionCoordinate()->SetCoordinateSystemToWorld();
     label->GetPositionCoordinate()->SetValue(l.x, l.y, 0.0);
     styleText(label->GetTextProperty(), kLabelPoints - 2);
@@ -150,7 +150,7 @@ vtkSmartPointer<vtkRenderer> buildPlane(vtkRenderer* frame, const Surface& surfa
     edges->SetPosition(0, 0, 1e-3 * span);  // above the bands: no z-fighting
   } else {
     addPolyData(d.lines, false, 1.8);
-    if (options.contourLabels) labelContours(plot, d.lines, 0.09 * span);
+    if (options.contourLabels) labelContours(plot, d.lines, 0.09 * span, options.height);
   }
   if (options.trajectory) addTrajectory(plot, *options.trajectory, span);
 
@@ -171,7 +171,7 @@ vtkSmartPointer<vtkRenderer> buildPlane(vtkRenderer* frame, const Surface& surfa
       axisTitle(options.xTitle, (area.x0 + area.x1) / 2, area.y0 - kAxisTitleGap, false));
   frame->AddActor2D(
       axisTitle(options.yTitle, area.x0 - kAxisTitleGap, (area.y0 + area.y1) / 2, true));
-  auto bar = colorBar(d.colors, valueTitle(options));
+  auto bar = colorBar(d.colors, valueTitle(options), options.height.log);
   bar->SetPosition(0.81, area.y0);
   bar->SetPosition2(0.14, area.y1 - area.y0);
   frame->AddActor2D(bar);
@@ -225,6 +225,23 @@ void buildCurves(vtkContextView* view, const Surface& surface, const FigureOptio
   if (anyAccuracy) chart->GetAxis(vtkAxis::RIGHT)->SetTitle("accuracy (%)");
   chart->GetAxis(vtkAxis::BOTTOM)->SetTitle(options.xTitle);
   chart->GetAxis(vtkAxis::LEFT)->SetTitle(valueTitle(options));
+  if (options.height.log) {  // heights log(loss + 0.1), labelled at round losses
+    double low = INFINITY, high = -INFINITY;
+    for (const CurveRun& r : runs)
+      for (double v : surfaceArray(*r.surface, options.array))
+        if (v != -1.0 && std::isfinite(heightOf(v, options.height))) {
+          low = std::min(low, heightOf(v, options.height));
+          high = std::max(high, heightOf(v, options.height));
+        }
+    const Ticks ticks = valueTicks(low, high, {}, true);
+    auto at = vtkSmartPointer<vtkDoubleArray>::New();
+    auto labels = vtkSmartPointer<vtkStringArray>::New();
+    for (size_t i = 0; i < ticks.at.size(); ++i) {
+      at->InsertNextValue(ticks.at[i]);
+      labels->InsertNextValue(ticks.labels[i]);
+    }
+    if (low <= high) chart->GetAxis(vtkAxis::LEFT)->SetCustomTickPositions(at, labels);
+  }
   for (int a : {vtkAxis::LEFT, vtkAxis::BOTTOM, vtkAxis::RIGHT}) {
     styleText(chart->GetAxis(a)->GetLabelProperties(), kLabelPoints);
     styleText(chart->GetAxis(a)->GetTitleProperties(), kTitlePoints);

@@ -1,7 +1,6 @@
 // The loss surface in 3-D: the grid warped by height, colored, lit, with axes and colorbar, seen
 // from matplotlib's default angle (elevation 30 degrees, azimuth -60).
 #include <vtkCamera.h>
-#include <vtkCubeAxesActor.h>
 #include <vtkDoubleArray.h>
 #include <vtkLight.h>
 #include <vtkPointData.h>
@@ -69,36 +68,14 @@ vtkSmartPointer<vtkRenderer> buildSurface3d(vtkRenderer* frame, const Surface& s
   if (!options.lighting) actor->GetProperty()->LightingOff();
   renderer->AddActor(actor);
 
-  auto axes = vtkSmartPointer<vtkCubeAxesActor>::New();
-  axes->SetBounds(surface.x.front(), surface.x.back(), surface.y.front(), surface.y.back(),
-                  low * zscale, high * zscale);
-  axes->SetZAxisRange(low, high);  // labels in the value's own units
-  axes->SetCamera(renderer->GetActiveCamera());
-  axes->SetXTitle(options.xTitle.c_str());
-  axes->SetYTitle(options.yTitle.c_str());
-  axes->SetZTitle("");  // the colorbar's title names the height; here it would cover the labels
-  axes->SetFlyModeToOuterEdges();  // labels on the edges nearest the viewer, never behind the
-                                   // surface
-  axes->SetLabelScaling(false, 0, 0, 0);
-  // Labels drawn flat on the screen (2-D mode) do not turn along the vertical axis and run into
-  // each other there.
-  axes->SetUse2DMode(1);
-  axes->SetZLabelFormat("%.3g");
-  axes->XAxisMinorTickVisibilityOff();
-  axes->YAxisMinorTickVisibilityOff();
-  axes->ZAxisMinorTickVisibilityOff();
-  axes->SetScreenSize(kLabelPoints * 1.4);
-  for (int i = 0; i < 3; ++i) {
-    styleText(axes->GetTitleTextProperty(i), kTitlePoints);
-    styleText(axes->GetLabelTextProperty(i), kLabelPoints);
-  }
-  for (vtkProperty* p : {axes->GetXAxesLinesProperty(), axes->GetYAxesLinesProperty(),
-                         axes->GetZAxesLinesProperty()})
-    p->SetColor(0.1, 0.1, 0.1);
-  for (vtkProperty* p : {axes->GetXAxesGridlinesProperty(), axes->GetYAxesGridlinesProperty(),
-                         axes->GetZAxesGridlinesProperty()})
-    p->SetColor(0.8, 0.8, 0.8);
-  renderer->AddActor(axes);
+  addBoxAxes(renderer, {{surface.x.front(), surface.x.back()},
+                        {surface.y.front(), surface.y.back()},
+                        {low, high},
+                        zscale,
+                        options.height.log,
+                        options.xTitle,
+                        options.yTitle,
+                        valueTitle(options)});
 
   vtkCamera* camera = renderer->GetActiveCamera();
   camera->SetFocalPoint(0, 0, 0);
@@ -110,7 +87,7 @@ vtkSmartPointer<vtkRenderer> buildSurface3d(vtkRenderer* frame, const Surface& s
   renderer->ResetCamera();
   camera->Zoom(0.88);
 
-  auto bar = colorBar(colors, valueTitle(options));
+  auto bar = colorBar(colors, valueTitle(options), options.height.log);
   bar->SetPosition(0.82, 0.15);
   bar->SetPosition2(0.12, 0.7);
   frame->AddActor2D(bar);

@@ -26,8 +26,10 @@ void styleText(vtkTextProperty* text, double points, bool bold = false);
 // Smallest and largest finite value; {0, 1} when there is none.
 std::pair<double, double> finiteRange(const std::vector<double>& values);
 
-// Colorbar on the right, titled with what the colors mean.
-vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const std::string& title);
+// Colorbar on the right, titled with what the colors mean; on the log scale labelled at round
+// losses.
+vtkSmartPointer<vtkScalarBarActor> colorBar(vtkScalarsToColors* colors, const std::string& title,
+                                            bool logHeight);
 
 // The title of the height axis / colorbar: the array's name, log or clipped as shown.
 std::string valueTitle(const FigureOptions& options);
@@ -42,6 +44,15 @@ std::vector<CurveRun> curveRuns(const Surface& surface, const FigureOptions& opt
 std::string accuracyName(const std::string& lossName);
 // Line colors of runs in 1-D figures (matplotlib's tab10): run 0 blue, 1 orange, 2 green, ...
 std::array<double, 3> runColor(size_t run);
+
+// Axes of a 3-D surface: x, y in world units, heights z scaled by `zscale` into the world.
+struct BoxAxes {
+  std::array<double, 2> x, y, z;
+  double zscale = 1.0;
+  bool logHeight = false;  // heights are log(loss + 0.1): ticks at round losses
+  std::string xTitle, yTitle, zTitle;
+};
+void addBoxAxes(vtkRenderer* renderer, const BoxAxes& box);
 
 // Returns the renderer that holds the surface and its camera (left of the colorbar).
 vtkSmartPointer<vtkRenderer> buildSurface3d(vtkRenderer* frame, const Surface& surface,

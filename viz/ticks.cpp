@@ -73,4 +73,40 @@ std::string tickLabel(double value, double step) {
   return text;
 }
 
+std::string formatNumber(double v, const char* format) {
+  char text[32];
+  std::snprintf(text, sizeof text, format, v);
+  return text;
+}
+
+Ticks linearTicks(double low, double high, int target) {
+  Ticks t;
+  t.at = niceTicks(low, high, target);
+  const double step = t.at.size() > 1 ? t.at[1] - t.at[0] : std::abs(high - low);
+  for (double v : t.at) t.labels.push_back(tickLabel(v, step));
+  return t;
+}
+
+// A colorbar's ticks: the levels when they are few, else round values; on the log scale the
+// 1-2-5 losses, labelled in loss units.
+Ticks valueTicks(double low, double high, const std::vector<double>& levels, bool log, int target) {
+  if (log) {
+    Ticks t;
+    for (double loss : logLossTicks(low, high, 2 * target - 1)) {
+      t.at.push_back(std::log(loss + 0.1));
+      t.labels.push_back(formatNumber(loss));
+    }
+    if (t.at.size() >= 2) return t;
+  }
+  if (!log && levels.size() >= 2 && levels.size() <= 11) {
+    Ticks t;
+    for (double v : levels) {
+      t.at.push_back(v);
+      t.labels.push_back(formatNumber(v, "%.4g"));
+    }
+    return t;
+  }
+  return linearTicks(low, high, target);
+}
+
 }  // namespace basin::viz

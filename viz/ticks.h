@@ -25,4 +25,22 @@ double lossOfHeight(double height, const HeightOptions& options);
 // step of 0.5; "2.5e+09" for huge values), never "-0".
 std::string tickLabel(double value, double step);
 
+// `v` through printf's `format` ("%g" unless told).
+std::string formatNumber(double v, const char* format = "%g");
+
+// Ticks of an axis from `low` to `high` and their labels.
+struct Ticks {
+  std::vector<double> at;  // in the axis' units (heights on a log scale)
+  std::vector<std::string> labels;
+};
+
+// About `target` round values and labels that tell them apart.
+Ticks linearTicks(double low, double high, int target);
+
+// A value axis' or colorbar's ticks between heights `low` and `high`: the levels when they are
+// few, else about `target` round values; on the log scale the 1-2-5 losses (at most
+// 2 * target - 1, thinned to 1-5 or decades), labelled in loss units.
+Ticks valueTicks(double low, double high, const std::vector<double>& levels, bool log,
+                 int target = 5);
+
 }  // namespace basin::viz

@@ -39,12 +39,6 @@ Color colorOf(vtkLookupTable* colors, double value) {
   return c;
 }
 
-std::string number(double v, const char* format = "%g") {
-  char text[32];
-  std::snprintf(text, sizeof text, format, v);
-  return text;
-}
-
 // Sizes in pixels of the figure's text and marks, from points at the figure's DPI.
 struct Type {
   double pt;  // pixels per point
@@ -59,42 +53,6 @@ struct Type {
     return t;
   }
 };
-
-// Ticks of an axis from `low` to `high` and their labels.
-struct Ticks {
-  std::vector<double> at;  // in the axis' units (heights on a log colorbar)
-  std::vector<std::string> labels;
-};
-
-Ticks linearTicks(double low, double high, int target) {
-  Ticks t;
-  t.at = niceTicks(low, high, target);
-  const double step = t.at.size() > 1 ? t.at[1] - t.at[0] : std::abs(high - low);
-  for (double v : t.at) t.labels.push_back(tickLabel(v, step));
-  return t;
-}
-
-// A colorbar's ticks: the levels when they are few, else round values; on the log scale the
-// 1-2-5 losses, labelled in loss units.
-Ticks valueTicks(double low, double high, const std::vector<double>& levels, bool log) {
-  if (log) {
-    Ticks t;
-    for (double loss : logLossTicks(low, high)) {
-      t.at.push_back(std::log(loss + 0.1));
-      t.labels.push_back(number(loss));
-    }
-    if (t.at.size() >= 2) return t;
-  }
-  if (!log && levels.size() >= 2 && levels.size() <= 11) {
-    Ticks t;
-    for (double v : levels) {
-      t.at.push_back(v);
-      t.labels.push_back(number(v, "%.4g"));
-    }
-    return t;
-  }
-  return linearTicks(low, high, 5);
-}
 
 double widest(VectorCanvas& canvas, const std::vector<std::string>& texts, const TextStyle& s) {
   double w = 0;
@@ -191,7 +149,7 @@ void contourLines(VectorCanvas& canvas, const Frame& f, const PlaneData& d, cons
       double a = std::atan2(-l.dy * sy, l.dx * sx);  // pixel angle, y down
       if (a > M_PI / 2) a -= M_PI;                   // never upside down
       if (a < -M_PI / 2) a += M_PI;
-      const std::string text = number(lossOfHeight(l.value, o.height), "%.4g");
+      const std::string text = formatNumber(lossOfHeight(l.value, o.height), "%.4g");
       const double hw = canvas.textWidth(text, style) / 2 + 0.25 * style.size,
                    hh = 0.6 * style.size;
       const Point u{std::cos(a), std::sin(a)}, v{-std::sin(a), std::cos(a)};
@@ -261,13 +219,6 @@ void frameBorder(VectorCanvas& canvas, const Frame& f, const Type& type) {
   for (int k = 0; k < 4; ++k) canvas.line(c[k], c[(k + 1) % 4], kBlack, 0.8 * type.pt);
 }
 
-std::string colorbarTitle(const FigureOptions& o) {
-  std::string name = o.array;
-  for (char& c : name)
-    if (c == '_') c = ' ';
-  return o.height.log ? name + " (log scale)" : name;
-}
-
 // The colorbar right of the plot, as tall as it: discrete bands for filled contours, a smooth
 // ramp otherwise; its title runs vertically on the right, so it is never cut off.
 void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const FigureOptions& o,
@@ -324,7 +275,7 @@ void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const Fi
   canvas.text({barLeft + width + type.tick() + widest(canvas, ticks.labels, label) + 4 * type.pt +
                    vertical.size,
                (top + bottom) / 2},
-              colorbarTitle(o), vertical, "title");
+              valueTitle(o), vertical, "title");
 }
 
 void title(VectorCanvas& canvas, const std::string& text, double width, const Type& type) {
@@ -432,7 +383,7 @@ void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o
   if (right - left < 16 || bottom - top < 16)
     throw ArgumentError("the figure is too small for its text at this DPI");
   const Frame f{left, top, right, bottom, xmin, xmax, low, high};
-  frameAxes(canvas, f, xs, ys, o.xTitle, colorbarTitle(o), several ? kBlack : runColor(0), type,
+  frameAxes(canvas, f, xs, ys, o.xTitle, valueTitle(o), several ? kBlack : runColor(0), type,
             yLabelWidth);
   const double lineWidth = 1.5 * type.pt;
   // Runs of finite values become polylines (NaN and points not computed break the line).
