@@ -4,17 +4,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="23"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="25"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="25"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="26"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
@@ -50,57 +50,57 @@
 <context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="36"/>
+        <location filename="../app/gui/compare_view.cpp" line="37"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>Nichtkonvexer Anteil: der Anteil der Gitterpunkte, an denen sich die Fläche in irgendeiner Richtung nach unten krümmt (der kleinste Eigenwert der diskreten Hesse-Matrix liegt unter -1 % ihres betragsgrößten). Niedrig für glatte, konvex wirkende Becken; hoch für chaotische.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="110"/>
+        <location filename="../app/gui/compare_view.cpp" line="111"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: 1-D-Flächen im Reiter 1-D vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="139"/>
+        <location filename="../app/gui/compare_view.cpp" line="140"/>
         <source>Surface</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="139"/>
+        <location filename="../app/gui/compare_view.cpp" line="140"/>
         <source>Loss at centre</source>
         <translation>Verlust im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="139"/>
+        <location filename="../app/gui/compare_view.cpp" line="140"/>
         <source>Accuracy at centre</source>
         <translation>Genauigkeit im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="140"/>
+        <location filename="../app/gui/compare_view.cpp" line="141"/>
         <source>Minimum loss</source>
         <translation>Minimaler Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="141"/>
+        <location filename="../app/gui/compare_view.cpp" line="142"/>
         <source>Area below %1</source>
         <translation>Fläche unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="142"/>
+        <location filename="../app/gui/compare_view.cpp" line="143"/>
         <source>Non-convex share</source>
         <translation>Nichtkonvexer Anteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="165"/>
+        <location filename="../app/gui/compare_view.cpp" line="166"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="181"/>
+        <location filename="../app/gui/compare_view.cpp" line="182"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>Am glattesten: &lt;b&gt;%1&lt;/b&gt; (%2 % der Punkte krümmen sich nach unten). Am rauesten: &lt;b&gt;%4&lt;/b&gt; (%3 %).</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="188"/>
+        <location filename="../app/gui/compare_view.cpp" line="189"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>Nach dem nichtkonvexen Anteil sind die Flächen gleich glatt.</translation>
     </message>
@@ -414,143 +414,143 @@
 <context>
     <name>basin::gui::ExportDialog</name>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="25"/>
-        <location filename="../app/gui/export_dialog.cpp" line="98"/>
+        <location filename="../app/gui/export_dialog.cpp" line="27"/>
+        <location filename="../app/gui/export_dialog.cpp" line="100"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="29"/>
+        <location filename="../app/gui/export_dialog.cpp" line="31"/>
         <source>3-D surface</source>
         <translation>3-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="30"/>
+        <location filename="../app/gui/export_dialog.cpp" line="32"/>
         <source>Contour lines</source>
         <translation>Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="31"/>
+        <location filename="../app/gui/export_dialog.cpp" line="33"/>
         <source>Filled contours</source>
         <translation>Gefüllte Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="32"/>
+        <location filename="../app/gui/export_dialog.cpp" line="34"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="34"/>
+        <location filename="../app/gui/export_dialog.cpp" line="36"/>
         <source>1-D loss and accuracy</source>
         <translation>1-D-Verlust und Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="37"/>
+        <location filename="../app/gui/export_dialog.cpp" line="39"/>
         <source>Figure</source>
         <translation>Abbildung</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="40"/>
+        <location filename="../app/gui/export_dialog.cpp" line="42"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="44"/>
+        <location filename="../app/gui/export_dialog.cpp" line="46"/>
         <source>Custom</source>
         <translation>Eigene</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="47"/>
+        <location filename="../app/gui/export_dialog.cpp" line="49"/>
         <source>Single column (%1 × %2 in)</source>
         <translation>Einspaltig (%1 × %2 in)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="48"/>
+        <location filename="../app/gui/export_dialog.cpp" line="50"/>
         <source>Double column (%1 × %2 in)</source>
         <translation>Zweispaltig (%1 × %2 in)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="52"/>
+        <location filename="../app/gui/export_dialog.cpp" line="54"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <location filename="../app/gui/export_dialog.cpp" line="64"/>
         <source>px</source>
         <translation>px</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <location filename="../app/gui/export_dialog.cpp" line="65"/>
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="64"/>
+        <location filename="../app/gui/export_dialog.cpp" line="66"/>
         <source>cm</source>
         <translation>cm</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="79"/>
+        <location filename="../app/gui/export_dialog.cpp" line="81"/>
         <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
         <translation>Text wird in Punkt gemessen: doppelte Pixelzahl bei doppelter DPI sieht gleich aus, nur schärfer</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="81"/>
+        <location filename="../app/gui/export_dialog.cpp" line="83"/>
         <source>DPI</source>
         <translation>DPI</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="83"/>
+        <location filename="../app/gui/export_dialog.cpp" line="85"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="84"/>
+        <location filename="../app/gui/export_dialog.cpp" line="86"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="85"/>
+        <location filename="../app/gui/export_dialog.cpp" line="87"/>
         <source>Draw the training trajectory (contour and heat maps)</source>
         <translation>Trainingspfad einzeichnen (Höhenlinien und Heatmaps)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="93"/>
+        <location filename="../app/gui/export_dialog.cpp" line="95"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="96"/>
+        <location filename="../app/gui/export_dialog.cpp" line="98"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="191"/>
+        <location filename="../app/gui/export_dialog.cpp" line="193"/>
         <source>%1 × %2 px, %3 × %4 in</source>
         <translation>%1 × %2 px, %3 × %4 in</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="207"/>
+        <location filename="../app/gui/export_dialog.cpp" line="209"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="209"/>
+        <location filename="../app/gui/export_dialog.cpp" line="211"/>
         <source>PDF, vector (*.pdf)</source>
         <translation>PDF, Vektorgrafik (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="209"/>
+        <location filename="../app/gui/export_dialog.cpp" line="211"/>
         <source>PDF holding the image (*.pdf)</source>
         <translation>PDF mit dem Bild (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="211"/>
+        <location filename="../app/gui/export_dialog.cpp" line="213"/>
         <source>SVG, vector (*.svg)</source>
         <translation>SVG, Vektorgrafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="250"/>
+        <location filename="../app/gui/export_dialog.cpp" line="252"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 existiert bereits. Ersetzen?</translation>
     </message>
@@ -719,7 +719,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="71"/>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="242"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — Verlustlandschaften</translation>
     </message>
@@ -745,7 +745,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="83"/>
-        <location filename="../app/gui/main_window.cpp" line="232"/>
+        <location filename="../app/gui/main_window.cpp" line="238"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>Eine Flächendatei öffnen (Datei &gt; Öffnen, oder hierher ziehen) oder eine berechnen (Berechnen &gt; Fläche).</translation>
     </message>
@@ -905,118 +905,118 @@
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>&amp;Demo: ohne und mit Skip-Verbindungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="202"/>
         <source>&amp;About Basin</source>
         <translation>&amp;Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
-        <location filename="../app/gui/main_window.cpp" line="356"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="215"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="250"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: siehe Reiter 1-D.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="266"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>Slice at y = 0</source>
         <translation>Schnitt bei y = 0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="294"/>
+        <location filename="../app/gui/main_window.cpp" line="300"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>Zum Vergleichen zwei oder mehr Flächen in der Sitzungsleiste auswählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="314"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>Bild kopiert (%1 × %2 Pixel)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="321"/>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source>About Basin</source>
         <translation>Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="322"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Verlustlandschaften neuronaler Netze: filternormierte Flächen, PCA-Trainingspfade, Vergleiche von Netzen mit und ohne Skip-Verbindungen.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
+        <location filename="../app/gui/main_window.cpp" line="342"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="339"/>
+        <location filename="../app/gui/main_window.cpp" line="345"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="345"/>
+        <location filename="../app/gui/main_window.cpp" line="351"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="363"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>Eine Fläche wird gerade berechnet. Anhalten und beenden? Die bisher berechneten Punkte sind gespeichert; erneutes Berechnen setzt fort.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="43"/>
+        <location filename="../app/gui/main_window_files.cpp" line="44"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin: Verlustlandschaften neuronaler Netze erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="46"/>
+        <location filename="../app/gui/main_window_files.cpp" line="47"/>
         <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
         <translation>Die mitgelieferte Demo öffnen: ein residuales Netz und sein Zwilling ohne Abkürzungen nebeneinander.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="49"/>
+        <location filename="../app/gui/main_window_files.cpp" line="50"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>Zu öffnende Modelle, Datensätze, Flächen-, Richtungs- oder Projektionsdateien.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="55"/>
+        <location filename="../app/gui/main_window_files.cpp" line="56"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="56"/>
+        <location filename="../app/gui/main_window_files.cpp" line="57"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin-Dateien (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="64"/>
+        <location filename="../app/gui/main_window_files.cpp" line="65"/>
         <source>Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>Ordner mit MNIST-/Fashion-MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="73"/>
+        <location filename="../app/gui/main_window_files.cpp" line="74"/>
         <source>Could not open %1:
 
 %2</source>
@@ -1025,75 +1025,75 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="85"/>
+        <location filename="../app/gui/main_window_files.cpp" line="86"/>
         <source>%1 points not computed yet</source>
         <translation>%1 Punkte noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="94"/>
+        <location filename="../app/gui/main_window_files.cpp" line="95"/>
         <source>%1 checkpoints</source>
         <translation>%1 Checkpoints</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="103"/>
+        <location filename="../app/gui/main_window_files.cpp" line="104"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA-Richtungen: %1 % und %2 % der Varianz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="114"/>
+        <location filename="../app/gui/main_window_files.cpp" line="115"/>
         <source>, %1, %2 parameters</source>
         <translation>, %1, %2 Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="118"/>
+        <location filename="../app/gui/main_window_files.cpp" line="119"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation> (nur Gewichte: Architektur beim Berechnen wählen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="143"/>
+        <location filename="../app/gui/main_window_files.cpp" line="144"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1.000 MNIST-Testbilder (--normalize mnist --pad 2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="160"/>
+        <location filename="../app/gui/main_window_files.cpp" line="161"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>Die Demo ist unvollständig (ihre Flächen mit resources/demo/make_surfaces.sh berechnen):
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="179"/>
+        <location filename="../app/gui/main_window_files.cpp" line="180"/>
         <source>Resume?</source>
         <translation>Fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="180"/>
+        <location filename="../app/gui/main_window_files.cpp" line="181"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 ist nicht fertig. Die fehlenden Punkte jetzt berechnen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="190"/>
+        <location filename="../app/gui/main_window_files.cpp" line="191"/>
         <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
         <translation>%1 enthält nicht, wie sie berechnet wurde (eine Datei der Referenzimplementierung oder eines älteren Basin): verwenden Sie Berechnen &gt; Fläche.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="234"/>
-        <location filename="../app/gui/main_window_files.cpp" line="264"/>
+        <location filename="../app/gui/main_window_files.cpp" line="235"/>
+        <location filename="../app/gui/main_window_files.cpp" line="265"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>Zuerst eine Fläche anzeigen: eine öffnen oder berechnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="252"/>
+        <location filename="../app/gui/main_window_files.cpp" line="253"/>
         <source>the figure</source>
         <translation>die Abbildung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="255"/>
+        <location filename="../app/gui/main_window_files.cpp" line="256"/>
         <source>Figure written to %1</source>
         <translation>Abbildung nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="257"/>
+        <location filename="../app/gui/main_window_files.cpp" line="258"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -1102,27 +1102,27 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="268"/>
+        <location filename="../app/gui/main_window_files.cpp" line="269"/>
         <source>Export data</source>
         <translation>Daten exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="269"/>
+        <location filename="../app/gui/main_window_files.cpp" line="270"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK-Strukturgitter, alle Arrays (*.vts);;ParaView-Fläche des gezeigten Arrays (*.vtp);;CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="275"/>
+        <location filename="../app/gui/main_window_files.cpp" line="276"/>
         <source>the export</source>
         <translation>den Export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="277"/>
+        <location filename="../app/gui/main_window_files.cpp" line="278"/>
         <source>Data written to %1</source>
         <translation>Daten nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="279"/>
+        <location filename="../app/gui/main_window_files.cpp" line="280"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1131,37 +1131,42 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="101"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="102"/>
         <source>A surface is being computed; cancel it first.</source>
         <translation>Eine Fläche wird gerade berechnet; zuerst abbrechen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="143"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="144"/>
         <source>being computed</source>
         <translation>wird berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="153"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
         <location filename="../app/gui/main_window_compute.cpp" line="154"/>
-        <source>Computing %1: %2 of %3 points, %4 left</source>
-        <translation>Berechne %1: %2 von %3 Punkten, noch %4</translation>
+        <source>estimating the time left</source>
+        <translation>Restzeit wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="165"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="156"/>
+        <source>Computing %1: %2 of %3 points, %4</source>
+        <translation>Berechne %1: %2 von %3 Punkten, %4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="167"/>
         <source>Surface saved to %1</source>
         <translation>Fläche in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="170"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="172"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>Angehalten: %1 von %2 Punkten sind in %3 gespeichert; erneut berechnen, um fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="183"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="185"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1170,22 +1175,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="211"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="213"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>Ein Trainingspfad wird gerade berechnet; bitte warten, bis er fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="216"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="218"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>Berechne die PCA des Trainingspfads…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="222"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="224"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>%1 von %2 Checkpoints geladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="229"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="231"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1194,17 +1199,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="248"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="250"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>Trainingspfad: %1 Checkpoints; die PCA-Ebene erklärt %2 % der Varianz (%3 % + %4 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="257"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="259"/>
         <source>Trajectory</source>
         <translation>Trainingspfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="258"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="260"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>Die Verlustfläche auf dieser PCA-Ebene jetzt berechnen?</translation>
     </message>
@@ -1265,17 +1270,17 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="124"/>
+        <location filename="../app/gui/surface_view.cpp" line="147"/>
         <source>not computed yet</source>
         <translation>noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="126"/>
-        <source>a = %1, b = %2: %3 loss %4</source>
-        <translation>a = %1, b = %2: %3-Verlust %4</translation>
+        <location filename="../app/gui/surface_view.cpp" line="150"/>
+        <source>x = %1, y = %2: %3 loss %4</source>
+        <translation>x = %1, y = %2: %3-Verlust %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="132"/>
+        <location filename="../app/gui/surface_view.cpp" line="156"/>
         <source>, accuracy %1 %</source>
         <translation>, Genauigkeit %1 %</translation>
     </message>

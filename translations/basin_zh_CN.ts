@@ -4,17 +4,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="23"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="24"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="25"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="25"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="26"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -50,57 +50,57 @@
 <context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="36"/>
+        <location filename="../app/gui/compare_view.cpp" line="37"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>非凸比例：曲面在某个方向上向下弯曲的网格点所占的比例（离散 Hessian 矩阵的最小特征值低于其绝对值最大特征值的 -1 %）。平滑、近似凸的盆地该值低；混乱的曲面该值高。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="110"/>
+        <location filename="../app/gui/compare_view.cpp" line="111"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>一维曲面：请在“一维”标签页中比较一维曲面。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="139"/>
+        <location filename="../app/gui/compare_view.cpp" line="140"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="139"/>
+        <location filename="../app/gui/compare_view.cpp" line="140"/>
         <source>Loss at centre</source>
         <translation>中心处损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="139"/>
+        <location filename="../app/gui/compare_view.cpp" line="140"/>
         <source>Accuracy at centre</source>
         <translation>中心处准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="140"/>
+        <location filename="../app/gui/compare_view.cpp" line="141"/>
         <source>Minimum loss</source>
         <translation>最小损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="141"/>
+        <location filename="../app/gui/compare_view.cpp" line="142"/>
         <source>Area below %1</source>
         <translation>低于 %1 的面积</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="142"/>
+        <location filename="../app/gui/compare_view.cpp" line="143"/>
         <source>Non-convex share</source>
         <translation>非凸比例</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="165"/>
+        <location filename="../app/gui/compare_view.cpp" line="166"/>
         <source>%1 (%2 %)</source>
         <translation>%1（%2 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="181"/>
+        <location filename="../app/gui/compare_view.cpp" line="182"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>最平滑：&lt;b&gt;%1&lt;/b&gt;（%2 % 的点向下弯曲）。最粗糙：&lt;b&gt;%4&lt;/b&gt;（%3 %）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="188"/>
+        <location filename="../app/gui/compare_view.cpp" line="189"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>按非凸比例衡量，这些曲面同样平滑。</translation>
     </message>
@@ -414,143 +414,143 @@
 <context>
     <name>basin::gui::ExportDialog</name>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="25"/>
-        <location filename="../app/gui/export_dialog.cpp" line="98"/>
+        <location filename="../app/gui/export_dialog.cpp" line="27"/>
+        <location filename="../app/gui/export_dialog.cpp" line="100"/>
         <source>Export figure</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="29"/>
+        <location filename="../app/gui/export_dialog.cpp" line="31"/>
         <source>3-D surface</source>
         <translation>三维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="30"/>
+        <location filename="../app/gui/export_dialog.cpp" line="32"/>
         <source>Contour lines</source>
         <translation>等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="31"/>
+        <location filename="../app/gui/export_dialog.cpp" line="33"/>
         <source>Filled contours</source>
         <translation>填充等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="32"/>
+        <location filename="../app/gui/export_dialog.cpp" line="34"/>
         <source>Heat map</source>
         <translation>热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="34"/>
+        <location filename="../app/gui/export_dialog.cpp" line="36"/>
         <source>1-D loss and accuracy</source>
         <translation>一维损失与准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="37"/>
+        <location filename="../app/gui/export_dialog.cpp" line="39"/>
         <source>Figure</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="40"/>
+        <location filename="../app/gui/export_dialog.cpp" line="42"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="44"/>
+        <location filename="../app/gui/export_dialog.cpp" line="46"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="47"/>
+        <location filename="../app/gui/export_dialog.cpp" line="49"/>
         <source>Single column (%1 × %2 in)</source>
         <translation>单栏 (%1 × %2 英寸)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="48"/>
+        <location filename="../app/gui/export_dialog.cpp" line="50"/>
         <source>Double column (%1 × %2 in)</source>
         <translation>双栏 (%1 × %2 英寸)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="52"/>
+        <location filename="../app/gui/export_dialog.cpp" line="54"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="62"/>
+        <location filename="../app/gui/export_dialog.cpp" line="64"/>
         <source>px</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="63"/>
+        <location filename="../app/gui/export_dialog.cpp" line="65"/>
         <source>in</source>
         <translation>英寸</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="64"/>
+        <location filename="../app/gui/export_dialog.cpp" line="66"/>
         <source>cm</source>
         <translation>厘米</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="79"/>
+        <location filename="../app/gui/export_dialog.cpp" line="81"/>
         <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
         <translation>文字以磅为单位：像素加倍且 DPI 加倍时外观相同，只是更清晰</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="81"/>
+        <location filename="../app/gui/export_dialog.cpp" line="83"/>
         <source>DPI</source>
         <translation>DPI</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="83"/>
+        <location filename="../app/gui/export_dialog.cpp" line="85"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="84"/>
+        <location filename="../app/gui/export_dialog.cpp" line="86"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="85"/>
+        <location filename="../app/gui/export_dialog.cpp" line="87"/>
         <source>Draw the training trajectory (contour and heat maps)</source>
         <translation>绘制训练轨迹（等高线图和热图）</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="93"/>
+        <location filename="../app/gui/export_dialog.cpp" line="95"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="96"/>
+        <location filename="../app/gui/export_dialog.cpp" line="98"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="191"/>
+        <location filename="../app/gui/export_dialog.cpp" line="193"/>
         <source>%1 × %2 px, %3 × %4 in</source>
         <translation>%1 × %2 像素，%3 × %4 英寸</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="207"/>
+        <location filename="../app/gui/export_dialog.cpp" line="209"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="209"/>
+        <location filename="../app/gui/export_dialog.cpp" line="211"/>
         <source>PDF, vector (*.pdf)</source>
         <translation>PDF，矢量图 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="209"/>
+        <location filename="../app/gui/export_dialog.cpp" line="211"/>
         <source>PDF holding the image (*.pdf)</source>
         <translation>包含图像的 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="211"/>
+        <location filename="../app/gui/export_dialog.cpp" line="213"/>
         <source>SVG, vector (*.svg)</source>
         <translation>SVG，矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="250"/>
+        <location filename="../app/gui/export_dialog.cpp" line="252"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
@@ -719,7 +719,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="71"/>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="242"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — 损失景观</translation>
     </message>
@@ -745,7 +745,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="83"/>
-        <location filename="../app/gui/main_window.cpp" line="232"/>
+        <location filename="../app/gui/main_window.cpp" line="238"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>打开一个曲面文件（文件 &gt; 打开，或拖放到此处），或计算一个（计算 &gt; 曲面）。</translation>
     </message>
@@ -905,118 +905,118 @@
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>演示(&amp;D)：普通网络与跳跃连接</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="202"/>
         <source>&amp;About Basin</source>
         <translation>关于 Basin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
-        <location filename="../app/gui/main_window.cpp" line="356"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="215"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="250"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>一维曲面：请查看“一维”标签页。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="266"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>Slice at y = 0</source>
         <translation>y = 0 处的切片</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="294"/>
+        <location filename="../app/gui/main_window.cpp" line="300"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>请在“会话”面板中选择两个或更多曲面进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="314"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>图像已复制（%1 × %2 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="321"/>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source>About Basin</source>
         <translation>关于 Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="322"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;神经网络的损失景观：滤波器归一化曲面、PCA 训练轨迹、普通网络与跳跃连接网络的对比。&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="336"/>
+        <location filename="../app/gui/main_window.cpp" line="342"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="339"/>
+        <location filename="../app/gui/main_window.cpp" line="345"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="345"/>
+        <location filename="../app/gui/main_window.cpp" line="351"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="363"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>正在计算曲面。停止并退出吗？已计算的点已保存；再次计算会继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="43"/>
+        <location filename="../app/gui/main_window_files.cpp" line="44"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin：探索神经网络的损失景观。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="46"/>
+        <location filename="../app/gui/main_window_files.cpp" line="47"/>
         <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
         <translation>打开内置演示：并排显示残差网络及其无捷径连接的孪生网络。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="49"/>
+        <location filename="../app/gui/main_window_files.cpp" line="50"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>要打开的模型、数据集、曲面文件、方向文件或投影文件。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="55"/>
+        <location filename="../app/gui/main_window_files.cpp" line="56"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="56"/>
+        <location filename="../app/gui/main_window_files.cpp" line="57"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="64"/>
+        <location filename="../app/gui/main_window_files.cpp" line="65"/>
         <source>Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>包含 MNIST / Fashion-MNIST (IDX) 或 CIFAR (.bin) 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="73"/>
+        <location filename="../app/gui/main_window_files.cpp" line="74"/>
         <source>Could not open %1:
 
 %2</source>
@@ -1025,75 +1025,75 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="85"/>
+        <location filename="../app/gui/main_window_files.cpp" line="86"/>
         <source>%1 points not computed yet</source>
         <translation>%1 个点尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="94"/>
+        <location filename="../app/gui/main_window_files.cpp" line="95"/>
         <source>%1 checkpoints</source>
         <translation>%1 个检查点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="103"/>
+        <location filename="../app/gui/main_window_files.cpp" line="104"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA 方向：解释了 %1 % 和 %2 % 的方差</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="114"/>
+        <location filename="../app/gui/main_window_files.cpp" line="115"/>
         <source>, %1, %2 parameters</source>
         <translation>，%1，%2 个参数</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="118"/>
+        <location filename="../app/gui/main_window_files.cpp" line="119"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation>（仅权重：计算时请选择其架构）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="143"/>
+        <location filename="../app/gui/main_window_files.cpp" line="144"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1,000 张 MNIST 测试图像（--normalize mnist --pad 2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="160"/>
+        <location filename="../app/gui/main_window_files.cpp" line="161"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>演示不完整（请用 resources/demo/make_surfaces.sh 计算其曲面）：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="179"/>
+        <location filename="../app/gui/main_window_files.cpp" line="180"/>
         <source>Resume?</source>
         <translation>继续计算？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="180"/>
+        <location filename="../app/gui/main_window_files.cpp" line="181"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 尚未完成。现在计算缺失的点吗？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="190"/>
+        <location filename="../app/gui/main_window_files.cpp" line="191"/>
         <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
         <translation>%1 没有记录其计算方式（参考实现或旧版 Basin 的文件）：请使用“计算 &gt; 曲面”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="234"/>
-        <location filename="../app/gui/main_window_files.cpp" line="264"/>
+        <location filename="../app/gui/main_window_files.cpp" line="235"/>
+        <location filename="../app/gui/main_window_files.cpp" line="265"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>请先显示一个曲面：打开或计算一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="252"/>
+        <location filename="../app/gui/main_window_files.cpp" line="253"/>
         <source>the figure</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="255"/>
+        <location filename="../app/gui/main_window_files.cpp" line="256"/>
         <source>Figure written to %1</source>
         <translation>图表已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="257"/>
+        <location filename="../app/gui/main_window_files.cpp" line="258"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -1102,27 +1102,27 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="268"/>
+        <location filename="../app/gui/main_window_files.cpp" line="269"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="269"/>
+        <location filename="../app/gui/main_window_files.cpp" line="270"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK 结构网格，全部数组 (*.vts);;所示数组的 ParaView 曲面 (*.vtp);;CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="275"/>
+        <location filename="../app/gui/main_window_files.cpp" line="276"/>
         <source>the export</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="277"/>
+        <location filename="../app/gui/main_window_files.cpp" line="278"/>
         <source>Data written to %1</source>
         <translation>数据已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="279"/>
+        <location filename="../app/gui/main_window_files.cpp" line="280"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1131,37 +1131,42 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="101"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="102"/>
         <source>A surface is being computed; cancel it first.</source>
         <translation>正在计算曲面，请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="143"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="144"/>
         <source>being computed</source>
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="153"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
         <location filename="../app/gui/main_window_compute.cpp" line="154"/>
-        <source>Computing %1: %2 of %3 points, %4 left</source>
-        <translation>正在计算 %1：%2 / %3 个点，剩余 %4</translation>
+        <source>estimating the time left</source>
+        <translation>正在估算剩余时间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="165"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="156"/>
+        <source>Computing %1: %2 of %3 points, %4</source>
+        <translation>正在计算 %1：%3 个点中的 %2 个，%4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_compute.cpp" line="167"/>
         <source>Surface saved to %1</source>
         <translation>曲面已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="170"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="172"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>已停止：%2 个点中的 %1 个已保存到 %3；再次计算即可继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="183"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="185"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1170,22 +1175,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="211"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="213"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>正在计算训练轨迹，请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="216"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="218"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>正在计算训练轨迹的 PCA…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="222"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="224"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>已加载 %2 个检查点中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="229"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="231"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1194,17 +1199,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="248"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="250"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>训练轨迹：%1 个检查点；PCA 平面解释了 %2 % 的方差（%3 % + %4 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="257"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="259"/>
         <source>Trajectory</source>
         <translation>训练轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="258"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="260"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>现在计算该 PCA 平面上的损失曲面吗？</translation>
     </message>
@@ -1265,17 +1270,17 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="124"/>
+        <location filename="../app/gui/surface_view.cpp" line="147"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="126"/>
-        <source>a = %1, b = %2: %3 loss %4</source>
-        <translation>a = %1，b = %2：%3 损失 %4</translation>
+        <location filename="../app/gui/surface_view.cpp" line="150"/>
+        <source>x = %1, y = %2: %3 loss %4</source>
+        <translation>x = %1, y = %2：%3 损失 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="132"/>
+        <location filename="../app/gui/surface_view.cpp" line="156"/>
         <source>, accuracy %1 %</source>
         <translation>，准确率 %1 %</translation>
     </message>

@@ -75,18 +75,22 @@ void run(SurfaceArgs& a) {
   int64_t lastTenth = -1;
   options.progress = [&](const SurfaceProgress& p) {
     if (a.jsonProgress) {
-      std::printf("%s\n", nlohmann::json{{"done", p.done},
-                                         {"total", p.total},
-                                         {"elapsed_seconds", p.elapsedSeconds},
-                                         {"eta_seconds", p.etaSeconds}}
-                              .dump()
-                              .c_str());
+      std::printf("%s\n",
+                  nlohmann::json{{"done", p.done},
+                                 {"total", p.total},
+                                 {"elapsed_seconds", p.elapsedSeconds},
+                                 {"eta_seconds",
+                                  p.etaSeconds ? nlohmann::json(*p.etaSeconds) : nlohmann::json()}}
+                      .dump()
+                      .c_str());
       std::fflush(stdout);
     } else if (tty) {
       const int width = 30, filled = int(width * p.done / std::max<int64_t>(p.total, 1));
-      std::fprintf(stderr, "\r[%s%s] %lld/%lld points, %.0f s left ",
-                   std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
-                   static_cast<long long>(p.done), static_cast<long long>(p.total), p.etaSeconds);
+      const std::string left =
+          p.etaSeconds ? std::to_string(std::lround(*p.etaSeconds)) + " s left" : "estimating";
+      std::fprintf(stderr, "\r[%s%s] %lld/%lld points, %s   ", std::string(filled, '#').c_str(),
+                   std::string(width - filled, '.').c_str(), static_cast<long long>(p.done),
+                   static_cast<long long>(p.total), left.c_str());
       if (p.done == p.total) std::fprintf(stderr, "\n");
     } else if (p.done * 10 / std::max<int64_t>(p.total, 1) != lastTenth) {
       lastTenth = p.done * 10 / std::max<int64_t>(p.total, 1);

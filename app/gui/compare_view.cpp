@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/gui/local_number.h"
 #include "app/gui/surface_view.h"
 #include "app/gui/vtk_widget.h"
 #include "core/landscape/surface_measures.h"
@@ -19,7 +20,7 @@ namespace basin::gui {
 namespace {
 
 QString number(double v, int digits = 4) {
-  return v < 0 ? QStringLiteral("–") : QString::number(v, 'g', digits);
+  return v < 0 ? QStringLiteral("–") : localNumber(v, 'g', digits);
 }
 
 }  // namespace
@@ -159,13 +160,13 @@ void CompareView::fillTable() {
       const SurfaceMeasures m = measureSurface(e.surface, splitOf(e.surface), levels);
       put(number(m.centerLoss));
       put(m.centerAccuracy < 0 ? QStringLiteral("–")
-                               : QString::number(m.centerAccuracy, 'f', 2) + " %");
+                               : localNumber(m.centerAccuracy, 'f', 2) + " %");
       put(number(m.minLoss));
       for (const SurfaceMeasures::Below& b : m.below)
-        put(tr("%1 (%2 %)").arg(b.area, 0, 'g', 3).arg(100 * b.share, 0, 'f', 1));
+        put(tr("%1 (%2 %)").arg(localNumber(b.area, 'g', 3), localNumber(100 * b.share, 'f', 1)));
       shares[r] = m.nonConvexShare;
       put(m.nonConvexShare < 0 ? QStringLiteral("–")
-                               : QString::number(100 * m.nonConvexShare, 'f', 1) + " %");
+                               : localNumber(100 * m.nonConvexShare, 'f', 1) + " %");
     } catch (const std::exception& error) {
       put(QString::fromUtf8(error.what()));
     }
@@ -181,8 +182,8 @@ void CompareView::fillTable() {
     m_summary->setText(tr("Smoothest: <b>%1</b> (%2 % of its points curve down). Roughest: "
                           "<b>%4</b> (%3 %).")
                            .arg(m_entries[smooth].title)
-                           .arg(100 * shares[smooth], 0, 'f', 1)
-                           .arg(100 * shares[rough], 0, 'f', 1)
+                           .arg(localNumber(100 * shares[smooth], 'f', 1))
+                           .arg(localNumber(100 * shares[rough], 'f', 1))
                            .arg(m_entries[rough].title));
   else
     m_summary->setText(tr("The surfaces are equally smooth by the non-convex share."));

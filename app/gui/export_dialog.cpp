@@ -17,6 +17,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include "app/gui/local_number.h"
+
 namespace basin::gui {
 
 ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
@@ -191,8 +193,8 @@ void ExportDialog::updateSize() {
     m_pixels->setText(tr("%1 × %2 px, %3 × %4 in")
                           .arg(o.width)
                           .arg(o.heightPixels)
-                          .arg(o.width / double(o.dpi), 0, 'f', 2)
-                          .arg(o.heightPixels / double(o.dpi), 0, 'f', 2));
+                          .arg(localNumber(o.width / double(o.dpi), 'f', 2),
+                               localNumber(o.heightPixels / double(o.dpi), 'f', 2)));
     m_save->setEnabled(true);
   } catch (const std::exception& error) {
     m_pixels->setText(QString::fromUtf8(error.what()));

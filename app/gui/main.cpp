@@ -29,7 +29,9 @@ int main(int argc, char** argv) {
 
   // The language chosen in Preferences, else the system's.
   const QString chosen = QSettings().value("language").toString();
-  const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+  QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+  locale.setNumberOptions(QLocale::OmitGroupSeparator);
+  QLocale::setDefault(locale);  // numbers on screen in the language's decimal mark
   QTranslator qtTranslator, basinTranslator;
   if (qtTranslator.load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     QApplication::installTranslator(&qtTranslator);

@@ -187,6 +187,12 @@ void MainWindow::createActions() {
   QAction* fullScreen = view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this, [this] {
     setWindowState(windowState() ^ Qt::WindowFullScreen);
   });
+  // F11 everywhere: the platform's standard key alone is empty on a bare X11 session.
+  QList<QKeySequence> keys{QKeySequence(Qt::Key_F11)};
+  for (const QKeySequence& k : QKeySequence::keyBindings(QKeySequence::FullScreen))
+    if (!keys.contains(k)) keys << k;
+  fullScreen->setShortcuts(keys);
+  fullScreen->setObjectName("actionFullScreen");
   fullScreen->setShortcutContext(Qt::ApplicationShortcut);
   view->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());

@@ -61,6 +61,7 @@ class MainWindow : public QMainWindow {
   // For tests and the screenshots.
   SurfaceView* view3d() const { return m_view3d; }
   SurfaceView* planeView() const { return m_planeView; }
+  SurfaceView* curveView() const { return m_curveView; }
   CompareView* compareView() const { return m_compare; }
   QTabWidget* tabs() const { return m_tabs; }
   QString currentSurface() const { return QString::fromStdString(m_session.shown()); }

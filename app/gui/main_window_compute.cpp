@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "app/gui/compute_dialog.h"
+#include "app/gui/local_number.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/trajectory_dialog.h"
@@ -22,7 +23,7 @@ namespace {
 QString duration(double seconds) {
   if (seconds < 90) return QObject::tr("%1 s").arg(int(seconds + 0.5));
   if (seconds < 5400) return QObject::tr("%1 min").arg(int(seconds / 60 + 0.5));
-  return QObject::tr("%1 h").arg(seconds / 3600, 0, 'f', 1);
+  return QObject::tr("%1 h").arg(localNumber(seconds / 3600, 'f', 1));
 }
 
 // A file name beside `near` that does not exist yet: STEM.h5, STEM_2.h5, ... (a folder Basin
@@ -150,12 +151,14 @@ bool MainWindow::startCompute(const SurfaceJob& job, int64_t batch, int threads,
   connect(m_worker, &SurfaceWorker::progress, this, [this](qint64 done, qint64 total, double eta) {
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(done));
-    m_progress->setToolTip(tr("%1 left").arg(duration(eta)));
-    statusBar()->showMessage(tr("Computing %1: %2 of %3 points, %4 left")
+    const QString left =
+        eta < 0 ? tr("estimating the time left") : tr("%1 left").arg(duration(eta));
+    m_progress->setToolTip(left);
+    statusBar()->showMessage(tr("Computing %1: %2 of %3 points, %4")
                                  .arg(QFileInfo(m_computingPath).fileName())
                                  .arg(done)
                                  .arg(total)
-                                 .arg(duration(eta)));
+                                 .arg(left));
     emit computeProgress(done, total);
   });
   connect(m_worker, &SurfaceWorker::preview, this,
@@ -245,13 +248,13 @@ void MainWindow::trajectoryDone(const TrajectoryJob& job, const TrajectoryRun& r
   openFile(dirs);
   openFile(QString::fromStdString(run.outProj));
   const auto& ratio = run.trajectory.directions.explained->ratio;
-  statusBar()->showMessage(tr("Trajectory: %1 checkpoints; the PCA plane holds %2 % of the "
-                              "variance (%3 % + %4 %)")
-                               .arg(run.trajectory.x.size())
-                               .arg(100 * (ratio[0] + ratio[1]), 0, 'f', 1)
-                               .arg(100 * ratio[0], 0, 'f', 1)
-                               .arg(100 * ratio[1], 0, 'f', 1),
-                           15000);
+  statusBar()->showMessage(
+      tr("Trajectory: %1 checkpoints; the PCA plane holds %2 % of the "
+         "variance (%3 % + %4 %)")
+          .arg(run.trajectory.x.size())
+          .arg(localNumber(100 * (ratio[0] + ratio[1]), 'f', 1),
+               localNumber(100 * ratio[0], 'f', 1), localNumber(100 * ratio[1], 'f', 1)),
+      15000);
   emit trajectoryFinished(dirs, true);
   if (!isVisible() || m_worker ||
       QMessageBox::question(this, tr("Trajectory"),

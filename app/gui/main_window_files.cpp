@@ -16,6 +16,7 @@
 #include "app/gui/compute_dialog.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/inspector.h"
+#include "app/gui/local_number.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/surface_view.h"
@@ -101,8 +102,8 @@ QString MainWindow::openFile(const QString& path) {
         const auto explained = readExplainedVariance(info.path);
         if (explained && explained->ratio.size() >= 2)
           entry.detail = tr("PCA directions: %1 % and %2 % of the variance")
-                             .arg(100 * explained->ratio[0], 0, 'f', 1)
-                             .arg(100 * explained->ratio[1], 0, 'f', 1)
+                             .arg(localNumber(100 * explained->ratio[0], 'f', 1),
+                                  localNumber(100 * explained->ratio[1], 'f', 1))
                              .toStdString();
         addEntry(std::move(entry));
         break;

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <cmath>
 
+#include "app/gui/local_number.h"
 #include "app/gui/vtk_widget.h"
 
 namespace basin::gui {
@@ -24,7 +25,7 @@ SurfaceView::SurfaceView(QWidget* parent)
   connect(m_vtk, &VtkWidget::cameraMoved, this, &SurfaceView::cameraMoved);
   // Flat figures are laid out for the window's shape: lay them out again when it changes.
   connect(m_vtk, &VtkWidget::resized, this, [this] {
-    if (!m_surface) return;
+    if (!m_surface || m_pending) return;  // a pending figure is laid out when it is built
     if (m_options.kind != viz::FigureKind::Surface3d) return rebuild(false);
     if (m_scene.plot) viz::fitViewAngle(m_scene.plot);
   });
@@ -43,12 +44,30 @@ bool SurfaceView::hasFigure() const {
 void SurfaceView::showSurface(const Surface& surface, const viz::FigureOptions& options,
                               bool keepCamera) {
   const bool sameKind = m_surface && m_options.kind == options.kind;
+  // Several updates before the view is shown again keep the camera only if all of them did.
+  m_pendingKeepsCamera = keepCamera && sameKind && (!m_pending || m_pendingKeepsCamera);
   m_surface = surface;
   m_options = options;
+  m_pending = true;
+  setCurrentWidget(m_vtk);
+  if (isVisible()) buildPending();
+}
+
+void SurfaceView::buildPending() {
+  if (!m_pending || !m_surface) return;
+  m_pending = false;
   m_options.width = std::max(64, m_vtk->width());
   m_options.heightPixels = std::max(64, m_vtk->height());
-  setCurrentWidget(m_vtk);
-  rebuild(keepCamera && sameKind);
+  rebuild(m_pendingKeepsCamera);
+}
+
+void SurfaceView::showEvent(QShowEvent* event) {
+  QStackedWidget::showEvent(event);
+  try {
+    buildPending();
+  } catch (const std::exception& error) {  // never into Qt's event loop
+    showMessage(QString::fromUtf8(error.what()));
+  }
 }
 
 void SurfaceView::rebuild(bool keepCamera) {
@@ -76,10 +95,14 @@ void SurfaceView::cameraChangedElsewhere() {
 }
 
 void SurfaceView::resetCamera() {
-  if (m_surface) rebuild(false);
+  if (!m_surface) return;
+  m_pendingKeepsCamera = false;
+  m_pending = true;
+  if (isVisible()) buildPending();
 }
 
 QImage SurfaceView::grabImage() {
+  buildPending();
   return hasFigure() ? m_vtk->grabFramebuffer() : grab().toImage();
 }
 
@@ -121,15 +144,16 @@ void SurfaceView::readout(QPointF display) {
     auto it = s.arrays.find(name);
     if (it == s.arrays.end()) return {};
     const double v = it->second[k];
-    return v < 0 ? tr("not computed yet") : QString::number(v, 'g', 5);
+    return v < 0 ? tr("not computed yet") : localNumber(v, 'g', 5);
   };
-  QString text = tr("a = %1, b = %2: %3 loss %4")
-                     .arg(s.x[i], 0, 'f', 3)
-                     .arg(s.y.empty() ? 0.0 : s.y[j], 0, 'f', 3)
+  // x and y as the axes name them.
+  QString text = tr("x = %1, y = %2: %3 loss %4")
+                     .arg(localNumber(s.x[i], 'f', 3))
+                     .arg(localNumber(s.y.empty() ? 0.0 : s.y[j], 'f', 3))
                      .arg(QString::fromStdString(split), value(split + "_loss"));
   auto acc = s.arrays.find(split + "_acc");
   if (acc != s.arrays.end() && acc->second[k] >= 0)
-    text += tr(", accuracy %1 %").arg(acc->second[k], 0, 'g', 5);
+    text += tr(", accuracy %1 %").arg(localNumber(acc->second[k], 'g', 5));
   emit hovered(text);
 }
 

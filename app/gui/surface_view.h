@@ -20,12 +20,15 @@ class SurfaceView : public QStackedWidget {
  public:
   explicit SurfaceView(QWidget* parent = nullptr);
 
-  // Draws `surface` as `options` says. `keepCamera`: a 3-D view keeps where the user turned it
-  // (the live preview redraws often). Throws ArgumentError when the options do not fit.
+  // Draws `surface` as `options` says; a hidden view (another tab) draws when it is shown, so a
+  // live preview costs only the visible figure. `keepCamera`: a 3-D view keeps where the user
+  // turned it (the live preview redraws often). Throws ArgumentError when the options do not
+  // fit; a hidden view shows that error in its place when it is shown.
   void showSurface(const Surface& surface, const viz::FigureOptions& options, bool keepCamera);
   // Shows a message instead of a figure.
   void showMessage(const QString& message);
   bool hasFigure() const;
+  bool isDrawn() const { return hasFigure() && !m_pending; }  // false while hidden and stale
   // What the figure shows (its trajectory, title, levels); meaningful while hasFigure().
   const viz::FigureOptions& options() const { return m_options; }
 
@@ -41,6 +44,8 @@ class SurfaceView : public QStackedWidget {
   void cameraMoved();
 
  private:
+  void showEvent(QShowEvent* event) override;
+  void buildPending();
   void rebuild(bool keepCamera);
   void readout(QPointF display);
 
@@ -49,6 +54,8 @@ class SurfaceView : public QStackedWidget {
   std::optional<Surface> m_surface;
   viz::FigureOptions m_options;
   viz::Scene m_scene;
+  bool m_pending = false;  // m_surface / m_options not drawn yet
+  bool m_pendingKeepsCamera = false;
 };
 
 }  // namespace basin::gui

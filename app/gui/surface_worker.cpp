@@ -23,11 +23,18 @@ void SurfaceWorker::run() {
     options.flushSeconds = 2.0;
     options.cancelled = [this] { return m_cancel.load(); };
     using Clock = std::chrono::steady_clock;
-    Clock::time_point lastPreview{};
+    // Coalesced: a fast network finishes hundreds of points a second, and a signal per point
+    // would queue work on the GUI thread faster than it can draw. Progress goes out at most
+    // 10 times a second, the preview (a redraw) at most 4 times, the last point always.
+    Clock::time_point lastProgress{}, lastPreview{};
     options.progress = [&](const SurfaceProgress& progress) {
-      emit this->progress(progress.done, progress.total, progress.etaSeconds);
       const Clock::time_point now = Clock::now();
-      if (now - lastPreview >= std::chrono::milliseconds(250) || progress.done == progress.total) {
+      const bool last = progress.done == progress.total;
+      if (now - lastProgress >= std::chrono::milliseconds(100) || last) {
+        lastProgress = now;
+        emit this->progress(progress.done, progress.total, progress.etaSeconds.value_or(-1.0));
+      }
+      if (now - lastPreview >= std::chrono::milliseconds(250) || last) {
         lastPreview = now;
         emit preview(std::make_shared<const Surface>(p.surface));
       }

@@ -30,8 +30,8 @@ class SurfaceWorker : public QObject {
 
  signals:
   void started(const QString& path, const QString& directionFile);
-  void progress(qint64 done, qint64 total, double etaSeconds);
-  void preview(basin::gui::SurfacePtr surface);  // at most four times a second
+  void progress(qint64 done, qint64 total, double etaSeconds);  // eta < 0: not known yet
+  void preview(basin::gui::SurfacePtr surface);                 // at most four times a second
   void finished(basin::gui::SurfacePtr surface);
   void cancelled(basin::gui::SurfacePtr surface);
   void failed(const QString& message);

@@ -67,9 +67,11 @@ void SurfaceRun::record(int64_t k, double loss, double accuracy) {
   }
   if (!m_options.progress) return;
   const double elapsed = std::chrono::duration<double>(Clock::now() - m_start).count();
-  const double perPoint = m_computed ? elapsed / double(m_computed) : 0.0;
   const int64_t total = m_surface.points();
-  m_options.progress({m_done, total, elapsed, perPoint * double(total - m_done)});
+  SurfaceProgress progress{m_done, total, elapsed, std::nullopt};
+  if (m_computed >= SurfaceProgress::kMinPointsForEta)
+    progress.etaSeconds = elapsed / double(m_computed) * double(total - m_done);
+  m_options.progress(progress);
 }
 
 void SurfaceRun::save() {

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,11 @@ namespace basin {
 
 struct SurfaceProgress {
   int64_t done = 0, total = 0;  // points, including those found already computed
-  double elapsedSeconds = 0.0, etaSeconds = 0.0;
+  double elapsedSeconds = 0.0;
+  // Time left; unknown until this run has timed kMinPointsForEta points (one point's time says
+  // too little: the first includes warm-up).
+  std::optional<double> etaSeconds;
+  static constexpr int64_t kMinPointsForEta = 3;
 };
 
 struct SurfaceOptions {

@@ -310,7 +310,10 @@ class TestGui : public QObject {
     QVERIFY(!window.startCompute(demoJob(out, 3, 64), 32, 2));  // one at a time
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.front().at(1).toBool(), true);
-    QVERIFY(progress.size() >= 9);
+    // Coalesced (at most 10 a second, the last point always), in order, ending at 9 of 9.
+    QVERIFY(progress.size() >= 1 && progress.size() <= 9);
+    for (int i = 1; i < progress.size(); ++i)
+      QVERIFY(progress[i].at(0).toLongLong() > progress[i - 1].at(0).toLongLong());
     QCOMPARE(progress.back().at(0).toLongLong(), 9LL);
     const Surface s = readSurfaceFile(out.toStdString());
     for (double v : s.arrays.at("test_loss")) QVERIFY(v > 0 && std::isfinite(v));
@@ -581,7 +584,8 @@ class TestGui : public QObject {
     QApplication::sendEvent(vtk, &move);
     QCOMPARE(hovered.size(), 1);
     const QString text = hovered.front().at(0).toString();
-    QVERIFY2(text.contains("a = ") && text.contains("test loss") && text.contains("accuracy"),
+    QVERIFY2(text.contains("x = ") && text.contains("y = ") && text.contains("test loss") &&
+                 text.contains("accuracy"),
              qPrintable(text));
     // Copy image puts the view on the clipboard.
     auto* copy = window.findChild<QAction*>("actionCopyImage");
@@ -733,6 +737,24 @@ class TestGui : public QObject {
     const double plain = table->item(1, last)->text().remove(" %").toDouble();
     QVERIFY2(plain > skip, qPrintable(QString("plain %1 %, skip %2 %").arg(plain).arg(skip)));
     screenshot(window, "demo");
+  }
+
+  void hiddenTabsDrawWhenShown() {
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.tabs()->setCurrentWidget(window.view3d());
+    QCOMPARE(window.openFile(kPcaSurface), QString());
+    QTest::qWait(100);
+    QVERIFY(window.view3d()->isDrawn());
+    // The contour and 1-D tabs hold the surface but draw it only when they are shown.
+    QVERIFY(window.planeView()->hasFigure() && !window.planeView()->isDrawn());
+    QVERIFY(!window.curveView()->isDrawn());
+    window.tabs()->setCurrentWidget(window.planeView());
+    QTest::qWait(100);
+    QVERIFY(window.planeView()->isDrawn());
+    QVERIFY(distinctColors(window.planeView()->grabImage()) > 50);
   }
 
   void typosInTextFieldsAreMarkedAndNeverKillTheApp() {

@@ -157,9 +157,18 @@ class TestLandscape : public QObject {
     // A rerun computes only the rest and ends equal to the reference.
     int computed = 0;
     o.cancelled = nullptr;
-    o.progress = [&](const SurfaceProgress& p) { computed = int(p.done) - 4; };
+    std::vector<int> estimatedAt;  // points of this run when a time left was given
+    o.progress = [&](const SurfaceProgress& p) {
+      computed = int(p.done) - 4;
+      if (p.etaSeconds) {
+        estimatedAt.push_back(computed);
+        QVERIFY(*p.etaSeconds >= 0);
+      }
+    };
     computeSurface(net, data, dirs, partial, path("resume.h5"), o);
     QCOMPARE(computed, 5);
+    // No estimate from the saved points nor from fewer than three timed ones.
+    QCOMPARE(estimatedAt, (std::vector<int>{3, 4, 5}));
     const Surface reference = readSurfaceFile(fixture("resnet20_surface.h5"));
     const Surface finished = readSurfaceFile(path("resume.h5"));
     const auto& done = finished.arrays.at("test_loss");
