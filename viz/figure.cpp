@@ -165,7 +165,7 @@ Scene buildScene(vtkRenderWindow* window, const Surface& surface, const FigureOp
   scene.frame->SetBackground(1, 1, 1);
   window->AddRenderer(scene.frame);
   if (options.kind == FigureKind::Surface3d) {
-    scene.plot = detail::buildSurface3d(scene.frame, surface, options);
+    detail::buildSurface3d(scene, surface, options);
   } else {
     const int* size = window->GetSize();
     scene.plot = detail::buildPlane(scene.frame, surface, options,

@@ -3,6 +3,7 @@
 // what the exported figure shows.
 #pragma once
 
+#include <vtkActor.h>
 #include <vtkContextView.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -17,7 +18,14 @@ struct Scene {
   vtkSmartPointer<vtkRenderer> plot;      // 3-D: the surface and its camera; 2-D: the plot area
                                           // (world x, y = a, b)
   vtkSmartPointer<vtkContextView> chart;  // 1-D: the chart (keep it alive with the scene)
+  // 3-D: the surface, and for a grid of more than kCoarseSide points a side a subsampled copy
+  // shown instead while the user turns it (level of detail).
+  vtkSmartPointer<vtkActor> surface, coarseSurface;
 };
+inline constexpr size_t kCoarseSide = 64;
+
+// Shows the coarse surface while the user drags (`interacting`), the full one when still.
+void setInteracting(Scene& scene, bool interacting);
 
 // Removes every renderer from `window` and builds the figure `options` asks for, laid out for the
 // window's current size. Throws ArgumentError like renderFigure.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "viz/figure.h"
+#include "viz/scene.h"
 
 namespace basin::viz::detail {
 
@@ -54,9 +55,9 @@ struct BoxAxes {
 };
 void addBoxAxes(vtkRenderer* renderer, const BoxAxes& box);
 
-// Returns the renderer that holds the surface and its camera (left of the colorbar).
-vtkSmartPointer<vtkRenderer> buildSurface3d(vtkRenderer* frame, const Surface& surface,
-                                            const FigureOptions& options);
+// Sets scene.plot (the renderer that holds the surface and its camera, left of the colorbar)
+// and the surface actors, on scene.frame's window.
+void buildSurface3d(Scene& scene, const Surface& surface, const FigureOptions& options);
 // `aspect`: the figure's width / height in pixels.
 // Returns the renderer of the plot area (world x, y = the plane's a, b).
 vtkSmartPointer<vtkRenderer> buildPlane(vtkRenderer* renderer, const Surface& surface,

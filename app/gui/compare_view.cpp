@@ -74,6 +74,14 @@ void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSett
     m_gridLayout->addWidget(view, 2 * row + 1, column);
     m_gridLayout->setRowStretch(2 * row + 1, 1);
     connect(view, &SurfaceView::cameraMoved, this, [this, view] { follow(view); });
+    // The followers turn coarse with the leader, or a drag would draw every pane in full.
+    connect(view, &SurfaceView::interactingChanged, this, [this, view](bool interacting) {
+      if (m_following) return;
+      m_following = true;
+      for (SurfaceView* v : m_views)
+        if (v != view) v->setInteracting(interacting);
+      m_following = false;
+    });
     connect(view, &SurfaceView::hovered, this,
             [this, i](const QString& text) { emit hovered(m_entries[i].title + ": " + text); });
     connect(view, &SurfaceView::hoverLeft, this, &CompareView::hoverLeft);

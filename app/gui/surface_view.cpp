@@ -23,6 +23,9 @@ SurfaceView::SurfaceView(QWidget* parent)
   connect(m_vtk, &VtkWidget::mouseHovered, this, &SurfaceView::readout);
   connect(m_vtk, &VtkWidget::mouseLeft, this, &SurfaceView::hoverLeft);
   connect(m_vtk, &VtkWidget::cameraMoved, this, &SurfaceView::cameraMoved);
+  // Level of detail: a big surface turns as its coarse copy, and is drawn in full when let go.
+  connect(m_vtk, &VtkWidget::dragStarted, this, [this] { setInteracting(true); });
+  connect(m_vtk, &VtkWidget::dragEnded, this, [this] { setInteracting(false); });
   // Flat figures are laid out for the window's shape: lay them out again when it changes.
   connect(m_vtk, &VtkWidget::resized, this, [this] {
     if (!m_surface || m_pending) return;  // a pending figure is laid out when it is built
@@ -92,6 +95,12 @@ void SurfaceView::cameraChangedElsewhere() {
   if (!camera()) return;
   m_scene.plot->ResetCameraClippingRange();
   m_vtk->update();
+}
+
+void SurfaceView::setInteracting(bool interacting) {
+  viz::setInteracting(m_scene, interacting);
+  if (!interacting) m_vtk->update();
+  emit interactingChanged(interacting);
 }
 
 void SurfaceView::resetCamera() {

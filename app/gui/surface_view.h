@@ -33,15 +33,19 @@ class SurfaceView : public QStackedWidget {
   const viz::FigureOptions& options() const { return m_options; }
 
   VtkWidget* vtkWidget() const { return m_vtk; }
+  const viz::Scene& scene() const { return m_scene; }
   vtkCamera* camera() const;      // the 3-D camera; nullptr for flat figures
   void cameraChangedElsewhere();  // redraw after another view set this camera
   void resetCamera();
+  // While the user turns the view: a big surface is drawn coarse (level of detail).
+  void setInteracting(bool interacting);
   QImage grabImage();
 
  signals:
   void hovered(const QString& readout);  // "a = 0.12, b = -0.40: loss 0.234, accuracy 93.1 %"
   void hoverLeft();
   void cameraMoved();
+  void interactingChanged(bool interacting);
 
  private:
   void showEvent(QShowEvent* event) override;

@@ -160,6 +160,7 @@ void VtkWidget::forward(QMouseEvent* event, unsigned long vtkEvent) {
 
 void VtkWidget::mousePressEvent(QMouseEvent* event) {
   if (!m_interactive) return;
+  if (!m_dragging) emit dragStarted();
   m_dragging = true;
   if (const unsigned long e = buttonEvent(event->button(), true)) forward(event, e);
 }
@@ -167,15 +168,21 @@ void VtkWidget::mousePressEvent(QMouseEvent* event) {
 void VtkWidget::mouseMoveEvent(QMouseEvent* event) {
   if (m_interactive) {
     forward(event, vtkCommand::MouseMoveEvent);
-    if (m_dragging && event->buttons() != Qt::NoButton) emit cameraMoved();
+    if (m_dragging && event->buttons() != Qt::NoButton) {
+      emit cameraMoved();
+      return;  // no readout while turning: picking a big surface costs a frame's time
+    }
   }
   emit mouseHovered(toDisplay(event->position()));
 }
 
 void VtkWidget::mouseReleaseEvent(QMouseEvent* event) {
   if (!m_interactive) return;
-  m_dragging = false;
   if (const unsigned long e = buttonEvent(event->button(), false)) forward(event, e);
+  if (m_dragging && event->buttons() == Qt::NoButton) {
+    m_dragging = false;
+    emit dragEnded();
+  }
 }
 
 void VtkWidget::wheelEvent(QWheelEvent* event) {

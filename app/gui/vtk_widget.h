@@ -33,6 +33,8 @@ class VtkWidget : public QOpenGLWidget {
   void mouseHovered(QPointF display);  // VTK display coordinates
   void mouseLeft();
   void cameraMoved();  // after a drag or wheel step changed the view
+  void dragStarted();  // a mouse button went down on an interactive view
+  void dragEnded();
   void resized();
 
  protected:

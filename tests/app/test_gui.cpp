@@ -3,6 +3,8 @@
 // through the GUI's worker, export figures, and survive a file that cannot be opened.
 // BASIN_SCREENSHOTS=DIR saves a PNG of each main state there.
 #include <vtkCamera.h>
+#include <vtkDataSet.h>
+#include <vtkMapper.h>
 
 #include <QAction>
 #include <QApplication>
@@ -117,16 +119,7 @@ void screenshot(QWidget& window, const QString& name) {
 constexpr int kCancelGrid = basin::test::kSanitized ? 5 : 9;
 
 SurfaceJob demoJob(const QString& out, int points, int samples) {
-  SurfaceJob job;
-  job.model = BASIN_SOURCE_DEMO "/resnet20-mnist.h5";
-  job.data.data = "mnist:" BASIN_SOURCE_DEMO "/mnist";
-  job.data.normalize = "mnist";
-  job.data.pad = 2;
-  job.data.samples = samples;
-  job.x = {-1, 1, points};
-  job.y = Axis{-1, 1, points};
-  job.out = out.toStdString();
-  return job;
+  return test::demoSurfaceJob(BASIN_SOURCE_DEMO, out.toStdString(), points, samples);
 }
 
 // Answers every message box that comes up while it lives (OK), keeping the texts in order.
@@ -737,6 +730,50 @@ class TestGui : public QObject {
     const double plain = table->item(1, last)->text().remove(" %").toDouble();
     QVERIFY2(plain > skip, qPrintable(QString("plain %1 %, skip %2 %").arg(plain).arg(skip)));
     screenshot(window, "demo");
+  }
+
+  void bigSurfacesTurnCoarseAndSettleInFull() {
+    Surface big;
+    for (int i = 0; i < 201; ++i) big.x.push_back(-1.0 + i / 100.0);
+    big.y = big.x;
+    std::vector<double>& loss = big.array("train_loss");
+    for (size_t k = 0; k < loss.size(); ++k) {
+      const double a = big.x[k % 201], b = big.y[k / 201];
+      loss[k] = 0.1 + a * a + 2 * b * b;
+    }
+    SurfaceView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    viz::FigureOptions options;
+    options.kind = viz::FigureKind::Surface3d;
+    options.array = "train_loss";
+    view.showSurface(big, options, false);
+    const viz::Scene& scene = view.scene();
+    QVERIFY(scene.surface && scene.coarseSurface);
+    // The coarse copy: at most kCoarseSide points a side, the grid's corners kept.
+    scene.coarseSurface->GetMapper()->Update();
+    const double* bounds = scene.coarseSurface->GetMapper()->GetInput()->GetBounds();
+    QCOMPARE(bounds[0], -1.0);
+    QCOMPARE(bounds[1], 1.0);
+    QVERIFY(scene.coarseSurface->GetMapper()->GetInput()->GetNumberOfPoints() <=
+            vtkIdType(viz::kCoarseSide * viz::kCoarseSide));
+    QVERIFY(scene.surface->GetVisibility() && !scene.coarseSurface->GetVisibility());
+    VtkWidget* vtk = view.vtkWidget();
+    const auto before = position(view.camera());
+    const QPoint centre(vtk->width() / 2, vtk->height() / 2);
+    QTest::mousePress(vtk, Qt::LeftButton, {}, centre);
+    QVERIFY(!scene.surface->GetVisibility() && scene.coarseSurface->GetVisibility());
+    QMouseEvent move(QEvent::MouseMove, centre + QPoint(80, 10), vtk->mapToGlobal(centre),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(vtk, &move);
+    QTest::mouseRelease(vtk, Qt::LeftButton, {}, centre + QPoint(80, 10));
+    QVERIFY(position(view.camera()) != before);  // it turned
+    QVERIFY(scene.surface->GetVisibility() && !scene.coarseSurface->GetVisibility());
+    // A surface as small as the demo's has no coarse copy.
+    options.array = "test_loss";
+    view.showSurface(readSurfaceFile(kPcaSurface.toStdString()), options, false);
+    QVERIFY(!view.scene().coarseSurface);
   }
 
   void hiddenTabsDrawWhenShown() {

@@ -35,6 +35,20 @@ std::string dataPath(const std::string& relative) {
   return std::string(BASIN_TEST_DATA) + "/" + relative;
 }
 
+SurfaceJob demoSurfaceJob(const std::string& demoDir, const std::string& out, int points,
+                          int samples) {
+  SurfaceJob job;
+  job.model = demoDir + "/resnet20-mnist.h5";
+  job.data.data = "mnist:" + demoDir + "/mnist";
+  job.data.normalize = "mnist";
+  job.data.pad = 2;
+  job.data.samples = samples;
+  job.x = {-1, 1, points};
+  job.y = Axis{-1, 1, points};
+  job.out = out;
+  return job;
+}
+
 Surface analyticSurface(bool saddle) {
   Surface s;
   s.x = s.y = Axis{-1, 1, 41}.coordinates();

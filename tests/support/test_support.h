@@ -8,6 +8,7 @@
 
 #include "core/data/dataset.h"
 #include "core/landscape/surface_file.h"
+#include "core/landscape/surface_job.h"
 #include "core/tensor/tensor.h"
 
 namespace basin::test {
@@ -53,6 +54,11 @@ QString poppler(const QString& tool, const QStringList& args);
 // Analytic surfaces on a 41 x 41 grid over [-1, 1]^2 in `train_loss`: a tilted bowl
 // 0.2 + 3x^2 + 2y^2 + 0.5xy (0.2 to 5.7), or a saddle 2 + x^2 - y^2 (1 to 3).
 Surface analyticSurface(bool saddle);
+
+// A small surface job: the bundled demo ResNet-20 (`demoDir`/resnet20-mnist.h5) on `samples`
+// of its MNIST test images, a `points` x `points` grid over [-1, 1]^2, into `out`.
+SurfaceJob demoSurfaceJob(const std::string& demoDir, const std::string& out, int points,
+                          int samples);
 
 // Writes `bytes` to `path` (for corrupt-file tests).
 void writeBytes(const std::string& path, const std::string& bytes);
