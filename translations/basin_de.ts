@@ -28,6 +28,46 @@
         <source>&apos;%1&apos; is not a number; give loss levels separated by commas</source>
         <translation>&apos;%1&apos; ist keine Zahl; geben Sie Verlust-Stufen durch Kommas getrennt an</translation>
     </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="52"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="61"/>
+        <source>&lt;h2&gt;Basin in five minutes&lt;/h2&gt;&lt;p&gt;A &lt;b&gt;loss surface&lt;/b&gt; is the loss of a trained network at the points &amp;theta;* + x&amp;middot;d&lt;sub&gt;1&lt;/sub&gt; + y&amp;middot;d&lt;sub&gt;2&lt;/sub&gt; of a plane through its weights &amp;theta;*. The directions d&lt;sub&gt;1&lt;/sub&gt;, d&lt;sub&gt;2&lt;/sub&gt; are random and &lt;b&gt;filter-normalized&lt;/b&gt; (each filter scaled to the norm of the network&apos;s own), so surfaces of different networks can be compared (Li et al., 2018).&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open&lt;/b&gt; a trained model and a data set (File &amp;gt; Open, File &amp;gt; Open data folder, or drop them on the window): Basin&apos;s HDF5 checkpoints, ONNX exports, PyTorch files (torch.save), safetensors; MNIST, Fashion-MNIST, CIFAR-10/100 folders.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Compute&lt;/b&gt; (Compute &amp;gt; Surface, Ctrl+R): pick the architecture if the file holds only weights, the normalization of the training script, 51 x 51 points over [-1, 1]&amp;sup2; and, to start, 1,000 images. The surface fills in from coarse to fine; Cancel whenever you like, computing again resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Look&lt;/b&gt;: the 3-D view turns with the left mouse button and zooms with the wheel; the contour view shows the levels and, for a PCA plane, the training path. Render settings (right) switch to the log scale, clip, change colors. The status bar reads the loss under the cursor.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Compare&lt;/b&gt;: compute the same for the network without skip connections, select both surfaces in the Session panel (Ctrl+click) and press Ctrl+M. One color scale, cameras that turn together, and numbers: the &lt;b&gt;non-convex share&lt;/b&gt; is the share of grid points where the surface curves down along some direction; low for a smooth basin, high for a chaotic one.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt; (Compute &amp;gt; Trajectory, Ctrl+T): the PCA of a folder of checkpoints; Basin then offers the surface on that plane, with the path drawn on it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export&lt;/b&gt; (File &amp;gt; Export figure, Ctrl+E): contour, heat and 1-D figures as PDF or SVG, any view as PNG, in pixels, inches, cm or a journal column.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The same computations run headless on a cluster with &lt;tt&gt;basin-cli&lt;/tt&gt; (&lt;tt&gt;basin-cli --help&lt;/tt&gt;).&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Basin in fünf Minuten&lt;/h2&gt;&lt;p&gt;Eine &lt;b&gt;Verlustfläche&lt;/b&gt; ist der Verlust eines trainierten Netzes an den Punkten &amp;theta;* + x&amp;middot;d&lt;sub&gt;1&lt;/sub&gt; + y&amp;middot;d&lt;sub&gt;2&lt;/sub&gt; einer Ebene durch seine Gewichte &amp;theta;*. Die Richtungen d&lt;sub&gt;1&lt;/sub&gt;, d&lt;sub&gt;2&lt;/sub&gt; sind zufällig und &lt;b&gt;filternormiert&lt;/b&gt; (jeder Filter auf die Norm des Netzes selbst skaliert), sodass sich Flächen verschiedener Netze vergleichen lassen (Li et al., 2018).&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Öffnen&lt;/b&gt; Sie ein trainiertes Modell und einen Datensatz (Datei &amp;gt; Öffnen, Datei &amp;gt; Datenordner öffnen, oder ziehen Sie sie auf das Fenster): Basins HDF5-Checkpoints, ONNX-Exporte, PyTorch-Dateien (torch.save), safetensors; MNIST-, Fashion-MNIST-, CIFAR-10/100-Ordner.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Berechnen&lt;/b&gt; (Berechnen &amp;gt; Fläche, Strg+R): Wählen Sie die Architektur, falls die Datei nur Gewichte enthält, die Normalisierung des Trainingsskripts, 51 x 51 Punkte über [-1, 1]&amp;sup2; und zu Beginn 1.000 Bilder. Die Fläche füllt sich von grob nach fein; Abbrechen ist jederzeit möglich, erneutes Berechnen setzt fort.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ansehen&lt;/b&gt;: Die 3-D-Ansicht dreht sich mit der linken Maustaste und zoomt mit dem Mausrad; die Konturansicht zeigt die Stufen und, auf einer PCA-Ebene, den Trainingspfad. Die Darstellung (rechts) schalten auf logarithmische Skala, kappen, ändern Farben. Die Statusleiste zeigt den Verlust unter dem Mauszeiger.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Vergleichen&lt;/b&gt;: Berechnen Sie dasselbe für das Netz ohne Skip-Verbindungen, wählen Sie beide Flächen im Sitzungsbereich (Strg+Klick) und drücken Sie Strg+M. Eine Farbskala, gemeinsam drehende Kameras und Zahlen: Der &lt;b&gt;nicht-konvexe Anteil&lt;/b&gt; ist der Anteil der Gitterpunkte, an denen sich die Fläche in irgendeiner Richtung nach unten krümmt; niedrig für ein glattes Becken, hoch für ein chaotisches.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Trainingspfad&lt;/b&gt; (Berechnen &amp;gt; Trainingspfad, Strg+T): die PCA eines Ordners von Checkpoints; Basin bietet danach die Fläche auf dieser Ebene an, mit dem Pfad darauf.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportieren&lt;/b&gt; (Datei &amp;gt; Abbildung exportieren, Strg+E): Kontur-, Wärme- und 1-D-Abbildungen als PDF oder SVG, jede Ansicht als PNG, in Pixeln, Zoll, cm oder einer Zeitschriftenspalte.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Dieselben Berechnungen laufen ohne Oberfläche auf einem Cluster mit &lt;tt&gt;basin-cli&lt;/tt&gt; (&lt;tt&gt;basin-cli --help&lt;/tt&gt;).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="93"/>
+        <source>Guide</source>
+        <translation>Anleitung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="103"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="103"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="112"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="122"/>
+        <source>About Basin</source>
+        <translation>Über Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="123"/>
+        <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;If Basin helps your research, please cite the method:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;&lt;/p&gt;&lt;p&gt;Licence: proprietary, © the Basin authors. Built on Qt %3 (LGPL 3), VTK %4 (BSD), HDF5 %5.%6.%7 (BSD-style), Eigen %8.%9.%10 (MPL 2), ONNX (Apache 2).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Verlustlandschaften neuronaler Netze: filternormierte Flächen, PCA-Trainingstrajektorien, Vergleiche mit und ohne Skip-Verbindungen.&lt;/p&gt;&lt;p&gt;Wenn Basin Ihrer Forschung hilft, zitieren Sie bitte die Methode:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;&lt;/p&gt;&lt;p&gt;Lizenz: proprietär, © die Basin-Autoren. Gebaut mit Qt %3 (LGPL 3), VTK %4 (BSD), HDF5 %5.%6.%7 (BSD-artig), Eigen %8.%9.%10 (MPL 2), ONNX (Apache 2).&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>basin::gui::ArchChoice</name>
@@ -50,57 +90,62 @@
 <context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="37"/>
+        <location filename="../app/gui/compare_view.cpp" line="38"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>Nichtkonvexer Anteil: der Anteil der Gitterpunkte, an denen sich die Fläche in irgendeiner Richtung nach unten krümmt (der kleinste Eigenwert der diskreten Hesse-Matrix liegt unter -1 % ihres betragsgrößten). Niedrig für glatte, konvex wirkende Becken; hoch für chaotische.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="111"/>
+        <location filename="../app/gui/compare_view.cpp" line="63"/>
+        <source>Select two or more surfaces in the Session panel (Ctrl+click), then View &gt; Compare selected surfaces (Ctrl+M).</source>
+        <translation>Wählen Sie zwei oder mehr Flächen im Sitzungsbereich (Strg+Klick), dann Ansicht &gt; Ausgewählte Flächen vergleichen (Strg+M).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="137"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: 1-D-Flächen im Reiter 1-D vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="140"/>
+        <location filename="../app/gui/compare_view.cpp" line="166"/>
         <source>Surface</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="140"/>
+        <location filename="../app/gui/compare_view.cpp" line="166"/>
         <source>Loss at centre</source>
         <translation>Verlust im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="140"/>
+        <location filename="../app/gui/compare_view.cpp" line="166"/>
         <source>Accuracy at centre</source>
         <translation>Genauigkeit im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="141"/>
+        <location filename="../app/gui/compare_view.cpp" line="167"/>
         <source>Minimum loss</source>
         <translation>Minimaler Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="142"/>
+        <location filename="../app/gui/compare_view.cpp" line="168"/>
         <source>Area below %1</source>
         <translation>Fläche unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="143"/>
+        <location filename="../app/gui/compare_view.cpp" line="169"/>
         <source>Non-convex share</source>
         <translation>Nichtkonvexer Anteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="166"/>
+        <location filename="../app/gui/compare_view.cpp" line="192"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="182"/>
+        <location filename="../app/gui/compare_view.cpp" line="208"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>Am glattesten: &lt;b&gt;%1&lt;/b&gt; (%2 % der Punkte krümmen sich nach unten). Am rauesten: &lt;b&gt;%4&lt;/b&gt; (%3 %).</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="189"/>
+        <location filename="../app/gui/compare_view.cpp" line="215"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>Nach dem nichtkonvexen Anteil sind die Flächen gleich glatt.</translation>
     </message>
@@ -412,6 +457,19 @@
     </message>
 </context>
 <context>
+    <name>basin::gui::DemoBanner</name>
+    <message>
+        <location filename="../app/gui/help.cpp" line="144"/>
+        <source>&lt;b&gt;The demo:&lt;/b&gt; ResNet-20 with skip connections (left) and the same network without them (right), trained on MNIST. Each surface is the test loss on a plane through the trained weights along two random, filter-normalized directions, on a log scale. The plain network&apos;s surface is rougher: its &lt;b&gt;non-convex share&lt;/b&gt; (the share of points where the surface curves down) is higher. Next: turn a view with the mouse, click a &lt;i&gt;_pca&lt;/i&gt; surface in the Session panel and open the Contour tab to see its training path, or compute your own (Compute &amp;gt; Surface) — Help &amp;gt; Guide walks through it.</source>
+        <translation>&lt;b&gt;Die Demo:&lt;/b&gt; ResNet-20 mit Skip-Verbindungen (links) und dasselbe Netz ohne sie (rechts), trainiert auf MNIST. Jede Fläche ist der Testverlust auf einer Ebene durch die trainierten Gewichte entlang zweier zufälliger, filternormierter Richtungen, auf logarithmischer Skala. Die Fläche des Netzes ohne Skip-Verbindungen ist rauer: Sein &lt;b&gt;nicht-konvexer Anteil&lt;/b&gt; (der Anteil der Punkte, an denen sich die Fläche nach unten krümmt) ist höher. Als Nächstes: Drehen Sie eine Ansicht mit der Maus, klicken Sie eine &lt;i&gt;_pca&lt;/i&gt;-Fläche im Sitzungsbereich an und öffnen Sie den Reiter Höhenlinien, um ihren Trainingspfad zu sehen, oder berechnen Sie Ihre eigene (Berechnen &amp;gt; Fläche) — Hilfe &amp;gt; Anleitung führt Sie hindurch.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="152"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>basin::gui::ExportDialog</name>
     <message>
         <location filename="../app/gui/export_dialog.cpp" line="27"/>
@@ -713,310 +771,320 @@
 <context>
     <name>basin::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="69"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="71"/>
-        <location filename="../app/gui/main_window.cpp" line="242"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — Verlustlandschaften</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <location filename="../app/gui/main_window.cpp" line="76"/>
         <source>3-D surface</source>
         <translation>3-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>Contour / heat map</source>
         <translation>Höhenlinien / Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>1-D</source>
         <translation>1-D</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="83"/>
-        <location filename="../app/gui/main_window.cpp" line="238"/>
+        <location filename="../app/gui/main_window.cpp" line="88"/>
+        <location filename="../app/gui/main_window.cpp" line="251"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>Eine Flächendatei öffnen (Datei &gt; Öffnen, oder hierher ziehen) oder eine berechnen (Berechnen &gt; Fläche).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="103"/>
         <source>Render settings</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="116"/>
         <source>%1 lies on the plane of %2; it is drawn on surfaces computed on that plane only.</source>
         <translation>%1 liegt in der Ebene von %2; der Pfad wird nur auf Flächen gezeichnet, die in dieser Ebene berechnet wurden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="114"/>
+        <location filename="../app/gui/main_window.cpp" line="119"/>
         <source>an unknown direction file</source>
         <translation>einer unbekannten Richtungsdatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
+        <location filename="../app/gui/main_window.cpp" line="141"/>
         <source>%v / %m points</source>
         <translation>%v / %m Punkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Open data &amp;folder…</source>
         <translation>Daten&amp;ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>&amp;Export figure…</source>
         <translation>Abbildung &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>&amp;Daten exportieren (VTS, VTP, CSV)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>&amp;Copy image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>&amp;Surface…</source>
         <translation>&amp;Fläche…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Trajectory…</source>
         <translation>&amp;Trainingspfad…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>&amp;Reset camera</source>
         <translation>Kamera &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>Ausgewählte &amp;Flächen vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Full screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Anleitung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>&amp;Demo: ohne und mit Skip-Verbindungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="215"/>
         <source>&amp;About Basin</source>
         <translation>&amp;Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="219"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="215"/>
+        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <source>Compare %1 — Basin</source>
+        <translation>Vergleich %1 — Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <source> vs </source>
+        <translation> gegen </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="250"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: siehe Reiter 1-D.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="285"/>
         <source>Slice at y = 0</source>
         <translation>Schnitt bei y = 0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="300"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>Zum Vergleichen zwei oder mehr Flächen in der Sitzungsleiste auswählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="344"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>Bild kopiert (%1 × %2 Pixel)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="327"/>
-        <source>About Basin</source>
-        <translation>Über Basin</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
-        <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Verlustlandschaften neuronaler Netze: filternormierte Flächen, PCA-Trainingspfade, Vergleiche von Netzen mit und ohne Skip-Verbindungen.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="342"/>
+        <location filename="../app/gui/main_window.cpp" line="349"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="345"/>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="351"/>
+        <location filename="../app/gui/main_window.cpp" line="358"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="352"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="363"/>
+        <location filename="../app/gui/main_window.cpp" line="370"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>Eine Fläche wird gerade berechnet. Anhalten und beenden? Die bisher berechneten Punkte sind gespeichert; erneutes Berechnen setzt fort.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="44"/>
+        <location filename="../app/gui/main_window_files.cpp" line="45"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin: Verlustlandschaften neuronaler Netze erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="47"/>
+        <location filename="../app/gui/main_window_files.cpp" line="48"/>
         <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
         <translation>Die mitgelieferte Demo öffnen: ein residuales Netz und sein Zwilling ohne Abkürzungen nebeneinander.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="50"/>
+        <location filename="../app/gui/main_window_files.cpp" line="51"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>Zu öffnende Modelle, Datensätze, Flächen-, Richtungs- oder Projektionsdateien.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="56"/>
+        <location filename="../app/gui/main_window_files.cpp" line="57"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="57"/>
+        <location filename="../app/gui/main_window_files.cpp" line="58"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin-Dateien (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="65"/>
+        <location filename="../app/gui/main_window_files.cpp" line="66"/>
         <source>Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>Ordner mit MNIST-/Fashion-MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="74"/>
+        <location filename="../app/gui/main_window_files.cpp" line="75"/>
         <source>Could not open %1:
 
 %2</source>
@@ -1025,75 +1093,75 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="86"/>
+        <location filename="../app/gui/main_window_files.cpp" line="87"/>
         <source>%1 points not computed yet</source>
         <translation>%1 Punkte noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="95"/>
+        <location filename="../app/gui/main_window_files.cpp" line="96"/>
         <source>%1 checkpoints</source>
         <translation>%1 Checkpoints</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="104"/>
+        <location filename="../app/gui/main_window_files.cpp" line="105"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA-Richtungen: %1 % und %2 % der Varianz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="115"/>
+        <location filename="../app/gui/main_window_files.cpp" line="116"/>
         <source>, %1, %2 parameters</source>
         <translation>, %1, %2 Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="119"/>
+        <location filename="../app/gui/main_window_files.cpp" line="120"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation> (nur Gewichte: Architektur beim Berechnen wählen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="144"/>
+        <location filename="../app/gui/main_window_files.cpp" line="145"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1.000 MNIST-Testbilder (--normalize mnist --pad 2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="161"/>
+        <location filename="../app/gui/main_window_files.cpp" line="162"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>Die Demo ist unvollständig (ihre Flächen mit resources/demo/make_surfaces.sh berechnen):
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="180"/>
+        <location filename="../app/gui/main_window_files.cpp" line="182"/>
         <source>Resume?</source>
         <translation>Fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="181"/>
+        <location filename="../app/gui/main_window_files.cpp" line="183"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 ist nicht fertig. Die fehlenden Punkte jetzt berechnen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="191"/>
+        <location filename="../app/gui/main_window_files.cpp" line="193"/>
         <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
         <translation>%1 enthält nicht, wie sie berechnet wurde (eine Datei der Referenzimplementierung oder eines älteren Basin): verwenden Sie Berechnen &gt; Fläche.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="235"/>
-        <location filename="../app/gui/main_window_files.cpp" line="265"/>
+        <location filename="../app/gui/main_window_files.cpp" line="237"/>
+        <location filename="../app/gui/main_window_files.cpp" line="267"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>Zuerst eine Fläche anzeigen: eine öffnen oder berechnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="253"/>
+        <location filename="../app/gui/main_window_files.cpp" line="255"/>
         <source>the figure</source>
         <translation>die Abbildung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="256"/>
+        <location filename="../app/gui/main_window_files.cpp" line="258"/>
         <source>Figure written to %1</source>
         <translation>Abbildung nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="258"/>
+        <location filename="../app/gui/main_window_files.cpp" line="260"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -1102,27 +1170,27 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="269"/>
+        <location filename="../app/gui/main_window_files.cpp" line="271"/>
         <source>Export data</source>
         <translation>Daten exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="270"/>
+        <location filename="../app/gui/main_window_files.cpp" line="272"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK-Strukturgitter, alle Arrays (*.vts);;ParaView-Fläche des gezeigten Arrays (*.vtp);;CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="276"/>
+        <location filename="../app/gui/main_window_files.cpp" line="278"/>
         <source>the export</source>
         <translation>den Export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="278"/>
+        <location filename="../app/gui/main_window_files.cpp" line="280"/>
         <source>Data written to %1</source>
         <translation>Daten nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="280"/>
+        <location filename="../app/gui/main_window_files.cpp" line="282"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1141,32 +1209,32 @@
         <translation>wird berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="155"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="155"/>
         <source>estimating the time left</source>
         <translation>Restzeit wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="156"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="157"/>
         <source>Computing %1: %2 of %3 points, %4</source>
         <translation>Berechne %1: %2 von %3 Punkten, %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="167"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="168"/>
         <source>Surface saved to %1</source>
         <translation>Fläche in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="172"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="173"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>Angehalten: %1 von %2 Punkten sind in %3 gespeichert; erneut berechnen, um fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="185"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="186"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1175,22 +1243,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="213"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="214"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>Ein Trainingspfad wird gerade berechnet; bitte warten, bis er fertig ist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="218"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="219"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>Berechne die PCA des Trainingspfads…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="224"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="225"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>%1 von %2 Checkpoints geladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="231"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="232"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1199,17 +1267,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="250"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="252"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>Trainingspfad: %1 Checkpoints; die PCA-Ebene erklärt %2 % der Varianz (%3 % + %4 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="259"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="260"/>
         <source>Trajectory</source>
         <translation>Trainingspfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="260"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="261"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>Die Verlustfläche auf dieser PCA-Ebene jetzt berechnen?</translation>
     </message>
@@ -1270,17 +1338,17 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="147"/>
+        <location filename="../app/gui/surface_view.cpp" line="156"/>
         <source>not computed yet</source>
         <translation>noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="150"/>
+        <location filename="../app/gui/surface_view.cpp" line="159"/>
         <source>x = %1, y = %2: %3 loss %4</source>
         <translation>x = %1, y = %2: %3-Verlust %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="156"/>
+        <location filename="../app/gui/surface_view.cpp" line="165"/>
         <source>, accuracy %1 %</source>
         <translation>, Genauigkeit %1 %</translation>
     </message>

@@ -28,6 +28,46 @@
         <source>&apos;%1&apos; is not a number; give loss levels separated by commas</source>
         <translation>&apos;%1&apos; 不是数字；请用逗号分隔给出损失值</translation>
     </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="52"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="61"/>
+        <source>&lt;h2&gt;Basin in five minutes&lt;/h2&gt;&lt;p&gt;A &lt;b&gt;loss surface&lt;/b&gt; is the loss of a trained network at the points &amp;theta;* + x&amp;middot;d&lt;sub&gt;1&lt;/sub&gt; + y&amp;middot;d&lt;sub&gt;2&lt;/sub&gt; of a plane through its weights &amp;theta;*. The directions d&lt;sub&gt;1&lt;/sub&gt;, d&lt;sub&gt;2&lt;/sub&gt; are random and &lt;b&gt;filter-normalized&lt;/b&gt; (each filter scaled to the norm of the network&apos;s own), so surfaces of different networks can be compared (Li et al., 2018).&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open&lt;/b&gt; a trained model and a data set (File &amp;gt; Open, File &amp;gt; Open data folder, or drop them on the window): Basin&apos;s HDF5 checkpoints, ONNX exports, PyTorch files (torch.save), safetensors; MNIST, Fashion-MNIST, CIFAR-10/100 folders.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Compute&lt;/b&gt; (Compute &amp;gt; Surface, Ctrl+R): pick the architecture if the file holds only weights, the normalization of the training script, 51 x 51 points over [-1, 1]&amp;sup2; and, to start, 1,000 images. The surface fills in from coarse to fine; Cancel whenever you like, computing again resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Look&lt;/b&gt;: the 3-D view turns with the left mouse button and zooms with the wheel; the contour view shows the levels and, for a PCA plane, the training path. Render settings (right) switch to the log scale, clip, change colors. The status bar reads the loss under the cursor.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Compare&lt;/b&gt;: compute the same for the network without skip connections, select both surfaces in the Session panel (Ctrl+click) and press Ctrl+M. One color scale, cameras that turn together, and numbers: the &lt;b&gt;non-convex share&lt;/b&gt; is the share of grid points where the surface curves down along some direction; low for a smooth basin, high for a chaotic one.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt; (Compute &amp;gt; Trajectory, Ctrl+T): the PCA of a folder of checkpoints; Basin then offers the surface on that plane, with the path drawn on it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export&lt;/b&gt; (File &amp;gt; Export figure, Ctrl+E): contour, heat and 1-D figures as PDF or SVG, any view as PNG, in pixels, inches, cm or a journal column.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The same computations run headless on a cluster with &lt;tt&gt;basin-cli&lt;/tt&gt; (&lt;tt&gt;basin-cli --help&lt;/tt&gt;).&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;五分钟上手 Basin&lt;/h2&gt;&lt;p&gt;&lt;b&gt;损失曲面&lt;/b&gt;是训练好的网络在穿过其权重 &amp;theta;* 的平面上各点 &amp;theta;* + x&amp;middot;d&lt;sub&gt;1&lt;/sub&gt; + y&amp;middot;d&lt;sub&gt;2&lt;/sub&gt; 处的损失。方向 d&lt;sub&gt;1&lt;/sub&gt;、d&lt;sub&gt;2&lt;/sub&gt; 是随机的，并经过&lt;b&gt;滤波器归一化&lt;/b&gt;（每个滤波器缩放到网络自身对应滤波器的范数），因此不同网络的曲面可以相互比较（Li 等，2018）。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开&lt;/b&gt;训练好的模型和数据集（文件 &amp;gt; 打开、文件 &amp;gt; 打开数据文件夹，或拖放到窗口）：Basin 的 HDF5 检查点、ONNX 导出、PyTorch 文件（torch.save）、safetensors；MNIST、Fashion-MNIST、CIFAR-10/100 文件夹。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算&lt;/b&gt;（计算 &amp;gt; 曲面，Ctrl+R）：如果文件只含权重，请选择架构；选择训练脚本所用的归一化、[-1, 1]&amp;sup2; 上 51 x 51 个点，开始时用 1,000 张图像。曲面由粗到细逐步填充；可随时取消，再次计算会继续。&lt;/li&gt;&lt;li&gt;&lt;b&gt;查看&lt;/b&gt;：3-D 视图用鼠标左键旋转、用滚轮缩放；等高线视图显示等值线，在 PCA 平面上还显示训练路径。右侧的渲染设置可切换对数刻度、截断、更改颜色。状态栏显示光标处的损失。&lt;/li&gt;&lt;li&gt;&lt;b&gt;比较&lt;/b&gt;：对不带跳跃连接的网络做同样的计算，在会话面板中选中两个曲面（Ctrl+单击）并按 Ctrl+M。统一的色标、同步旋转的相机以及数值：&lt;b&gt;非凸比例&lt;/b&gt;是曲面沿某个方向向下弯曲的网格点所占的比例；平滑的盆地较低，混乱的曲面较高。&lt;/li&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;（计算 &amp;gt; 轨迹，Ctrl+T）：对一个文件夹的检查点做 PCA；随后 Basin 提供在该平面上计算曲面，并在其上绘制路径。&lt;/li&gt;&lt;li&gt;&lt;b&gt;导出&lt;/b&gt;（文件 &amp;gt; 导出图像，Ctrl+E）：等高线图、热图和 1-D 图可导出为 PDF 或 SVG，任何视图可导出为 PNG，尺寸可用像素、英寸、厘米或期刊栏宽。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;同样的计算可在集群上用 &lt;tt&gt;basin-cli&lt;/tt&gt; 无界面运行（&lt;tt&gt;basin-cli --help&lt;/tt&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="93"/>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="103"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="103"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="112"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="122"/>
+        <source>About Basin</source>
+        <translation>关于 Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="123"/>
+        <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;If Basin helps your research, please cite the method:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;&lt;/p&gt;&lt;p&gt;Licence: proprietary, © the Basin authors. Built on Qt %3 (LGPL 3), VTK %4 (BSD), HDF5 %5.%6.%7 (BSD-style), Eigen %8.%9.%10 (MPL 2), ONNX (Apache 2).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;神经网络的损失景观：滤波器归一化曲面、PCA 训练轨迹、有无跳跃连接的比较。&lt;/p&gt;&lt;p&gt;如果 Basin 对您的研究有帮助，请引用该方法：&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;&lt;/p&gt;&lt;p&gt;许可：专有，© Basin 作者。基于 Qt %3（LGPL 3）、VTK %4（BSD）、HDF5 %5.%6.%7（类 BSD）、Eigen %8.%9.%10（MPL 2）、ONNX（Apache 2）。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>basin::gui::ArchChoice</name>
@@ -50,57 +90,62 @@
 <context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="37"/>
+        <location filename="../app/gui/compare_view.cpp" line="38"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>非凸比例：曲面在某个方向上向下弯曲的网格点所占的比例（离散 Hessian 矩阵的最小特征值低于其绝对值最大特征值的 -1 %）。平滑、近似凸的盆地该值低；混乱的曲面该值高。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="111"/>
+        <location filename="../app/gui/compare_view.cpp" line="63"/>
+        <source>Select two or more surfaces in the Session panel (Ctrl+click), then View &gt; Compare selected surfaces (Ctrl+M).</source>
+        <translation>在会话面板中选择两个或更多曲面（Ctrl+单击），然后选择 视图 &gt; 比较所选曲面（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="137"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>一维曲面：请在“一维”标签页中比较一维曲面。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="140"/>
+        <location filename="../app/gui/compare_view.cpp" line="166"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="140"/>
+        <location filename="../app/gui/compare_view.cpp" line="166"/>
         <source>Loss at centre</source>
         <translation>中心处损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="140"/>
+        <location filename="../app/gui/compare_view.cpp" line="166"/>
         <source>Accuracy at centre</source>
         <translation>中心处准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="141"/>
+        <location filename="../app/gui/compare_view.cpp" line="167"/>
         <source>Minimum loss</source>
         <translation>最小损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="142"/>
+        <location filename="../app/gui/compare_view.cpp" line="168"/>
         <source>Area below %1</source>
         <translation>低于 %1 的面积</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="143"/>
+        <location filename="../app/gui/compare_view.cpp" line="169"/>
         <source>Non-convex share</source>
         <translation>非凸比例</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="166"/>
+        <location filename="../app/gui/compare_view.cpp" line="192"/>
         <source>%1 (%2 %)</source>
         <translation>%1（%2 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="182"/>
+        <location filename="../app/gui/compare_view.cpp" line="208"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>最平滑：&lt;b&gt;%1&lt;/b&gt;（%2 % 的点向下弯曲）。最粗糙：&lt;b&gt;%4&lt;/b&gt;（%3 %）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="189"/>
+        <location filename="../app/gui/compare_view.cpp" line="215"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>按非凸比例衡量，这些曲面同样平滑。</translation>
     </message>
@@ -412,6 +457,19 @@
     </message>
 </context>
 <context>
+    <name>basin::gui::DemoBanner</name>
+    <message>
+        <location filename="../app/gui/help.cpp" line="144"/>
+        <source>&lt;b&gt;The demo:&lt;/b&gt; ResNet-20 with skip connections (left) and the same network without them (right), trained on MNIST. Each surface is the test loss on a plane through the trained weights along two random, filter-normalized directions, on a log scale. The plain network&apos;s surface is rougher: its &lt;b&gt;non-convex share&lt;/b&gt; (the share of points where the surface curves down) is higher. Next: turn a view with the mouse, click a &lt;i&gt;_pca&lt;/i&gt; surface in the Session panel and open the Contour tab to see its training path, or compute your own (Compute &amp;gt; Surface) — Help &amp;gt; Guide walks through it.</source>
+        <translation>&lt;b&gt;演示：&lt;/b&gt;带跳跃连接的 ResNet-20（左）和去掉跳跃连接的同一网络（右），在 MNIST 上训练。每个曲面都是沿两个随机、滤波器归一化的方向穿过训练权重的平面上的测试损失，采用对数刻度。无跳跃连接网络的曲面更粗糙：其&lt;b&gt;非凸比例&lt;/b&gt;（曲面向下弯曲的点所占比例）更高。下一步：用鼠标旋转视图，在会话面板中单击一个 &lt;i&gt;_pca&lt;/i&gt; 曲面并打开等高线标签页查看其训练路径，或计算您自己的曲面（计算 &amp;gt; 曲面）——帮助 &amp;gt; 指南会带您完成。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/help.cpp" line="152"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>basin::gui::ExportDialog</name>
     <message>
         <location filename="../app/gui/export_dialog.cpp" line="27"/>
@@ -713,310 +771,320 @@
 <context>
     <name>basin::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="71"/>
-        <location filename="../app/gui/main_window.cpp" line="242"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — 损失景观</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <location filename="../app/gui/main_window.cpp" line="76"/>
         <source>3-D surface</source>
         <translation>三维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>Contour / heat map</source>
         <translation>等高线 / 热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>1-D</source>
         <translation>一维</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="83"/>
-        <location filename="../app/gui/main_window.cpp" line="238"/>
+        <location filename="../app/gui/main_window.cpp" line="88"/>
+        <location filename="../app/gui/main_window.cpp" line="251"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>打开一个曲面文件（文件 &gt; 打开，或拖放到此处），或计算一个（计算 &gt; 曲面）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="103"/>
         <source>Render settings</source>
         <translation>渲染设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="116"/>
         <source>%1 lies on the plane of %2; it is drawn on surfaces computed on that plane only.</source>
         <translation>%1 位于 %2 的平面上；只在该平面上计算的曲面上绘制。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="114"/>
+        <location filename="../app/gui/main_window.cpp" line="119"/>
         <source>an unknown direction file</source>
         <translation>未知的方向文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
+        <location filename="../app/gui/main_window.cpp" line="141"/>
         <source>%v / %m points</source>
         <translation>%v / %m 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="161"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Open data &amp;folder…</source>
         <translation>打开数据文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="164"/>
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>&amp;Export figure…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>导出数据(&amp;D)（VTS、VTP、CSV）…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;Compute</source>
         <translation>计算(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>&amp;Surface…</source>
         <translation>曲面(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Trajectory…</source>
         <translation>训练轨迹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>&amp;Reset camera</source>
         <translation>重置相机(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>比较所选曲面(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>演示(&amp;D)：普通网络与跳跃连接</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="215"/>
         <source>&amp;About Basin</source>
         <translation>关于 Basin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="219"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="215"/>
+        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <source>Compare %1 — Basin</source>
+        <translation>比较 %1 — Basin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <source> vs </source>
+        <translation> 对比 </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="250"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>一维曲面：请查看“一维”标签页。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="285"/>
         <source>Slice at y = 0</source>
         <translation>y = 0 处的切片</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="300"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>请在“会话”面板中选择两个或更多曲面进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="344"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>图像已复制（%1 × %2 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="327"/>
-        <source>About Basin</source>
-        <translation>关于 Basin</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
-        <source>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;Loss landscapes of neural networks: filter-normalized surfaces, PCA training trajectories, plain vs skip-connection comparisons.&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Basin %1&lt;/h3&gt;&lt;p&gt;神经网络的损失景观：滤波器归一化曲面、PCA 训练轨迹、普通网络与跳跃连接网络的对比。&lt;/p&gt;&lt;p&gt;Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="342"/>
+        <location filename="../app/gui/main_window.cpp" line="349"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="345"/>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="351"/>
+        <location filename="../app/gui/main_window.cpp" line="358"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="352"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="363"/>
+        <location filename="../app/gui/main_window.cpp" line="370"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>正在计算曲面。停止并退出吗？已计算的点已保存；再次计算会继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="44"/>
+        <location filename="../app/gui/main_window_files.cpp" line="45"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin：探索神经网络的损失景观。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="47"/>
+        <location filename="../app/gui/main_window_files.cpp" line="48"/>
         <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
         <translation>打开内置演示：并排显示残差网络及其无捷径连接的孪生网络。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="50"/>
+        <location filename="../app/gui/main_window_files.cpp" line="51"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>要打开的模型、数据集、曲面文件、方向文件或投影文件。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="56"/>
+        <location filename="../app/gui/main_window_files.cpp" line="57"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="57"/>
+        <location filename="../app/gui/main_window_files.cpp" line="58"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="65"/>
+        <location filename="../app/gui/main_window_files.cpp" line="66"/>
         <source>Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>包含 MNIST / Fashion-MNIST (IDX) 或 CIFAR (.bin) 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="74"/>
+        <location filename="../app/gui/main_window_files.cpp" line="75"/>
         <source>Could not open %1:
 
 %2</source>
@@ -1025,75 +1093,75 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="86"/>
+        <location filename="../app/gui/main_window_files.cpp" line="87"/>
         <source>%1 points not computed yet</source>
         <translation>%1 个点尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="95"/>
+        <location filename="../app/gui/main_window_files.cpp" line="96"/>
         <source>%1 checkpoints</source>
         <translation>%1 个检查点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="104"/>
+        <location filename="../app/gui/main_window_files.cpp" line="105"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA 方向：解释了 %1 % 和 %2 % 的方差</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="115"/>
+        <location filename="../app/gui/main_window_files.cpp" line="116"/>
         <source>, %1, %2 parameters</source>
         <translation>，%1，%2 个参数</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="119"/>
+        <location filename="../app/gui/main_window_files.cpp" line="120"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation>（仅权重：计算时请选择其架构）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="144"/>
+        <location filename="../app/gui/main_window_files.cpp" line="145"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1,000 张 MNIST 测试图像（--normalize mnist --pad 2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="161"/>
+        <location filename="../app/gui/main_window_files.cpp" line="162"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>演示不完整（请用 resources/demo/make_surfaces.sh 计算其曲面）：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="180"/>
+        <location filename="../app/gui/main_window_files.cpp" line="182"/>
         <source>Resume?</source>
         <translation>继续计算？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="181"/>
+        <location filename="../app/gui/main_window_files.cpp" line="183"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 尚未完成。现在计算缺失的点吗？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="191"/>
+        <location filename="../app/gui/main_window_files.cpp" line="193"/>
         <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
         <translation>%1 没有记录其计算方式（参考实现或旧版 Basin 的文件）：请使用“计算 &gt; 曲面”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="235"/>
-        <location filename="../app/gui/main_window_files.cpp" line="265"/>
+        <location filename="../app/gui/main_window_files.cpp" line="237"/>
+        <location filename="../app/gui/main_window_files.cpp" line="267"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>请先显示一个曲面：打开或计算一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="253"/>
+        <location filename="../app/gui/main_window_files.cpp" line="255"/>
         <source>the figure</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="256"/>
+        <location filename="../app/gui/main_window_files.cpp" line="258"/>
         <source>Figure written to %1</source>
         <translation>图表已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="258"/>
+        <location filename="../app/gui/main_window_files.cpp" line="260"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -1102,27 +1170,27 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="269"/>
+        <location filename="../app/gui/main_window_files.cpp" line="271"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="270"/>
+        <location filename="../app/gui/main_window_files.cpp" line="272"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK 结构网格，全部数组 (*.vts);;所示数组的 ParaView 曲面 (*.vtp);;CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="276"/>
+        <location filename="../app/gui/main_window_files.cpp" line="278"/>
         <source>the export</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="278"/>
+        <location filename="../app/gui/main_window_files.cpp" line="280"/>
         <source>Data written to %1</source>
         <translation>数据已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="280"/>
+        <location filename="../app/gui/main_window_files.cpp" line="282"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1141,32 +1209,32 @@
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="155"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="154"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="155"/>
         <source>estimating the time left</source>
         <translation>正在估算剩余时间</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="156"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="157"/>
         <source>Computing %1: %2 of %3 points, %4</source>
         <translation>正在计算 %1：%3 个点中的 %2 个，%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="167"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="168"/>
         <source>Surface saved to %1</source>
         <translation>曲面已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="172"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="173"/>
         <source>Stopped: %1 of %2 points are saved in %3; compute again to resume.</source>
         <translation>已停止：%2 个点中的 %1 个已保存到 %3；再次计算即可继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="185"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="186"/>
         <source>The computation stopped:
 
 %1</source>
@@ -1175,22 +1243,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="213"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="214"/>
         <source>A trajectory is being computed; wait for it to finish.</source>
         <translation>正在计算训练轨迹，请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="218"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="219"/>
         <source>Computing the trajectory&apos;s PCA…</source>
         <translation>正在计算训练轨迹的 PCA…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="224"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="225"/>
         <source>Loaded %1 of %2 checkpoints</source>
         <translation>已加载 %2 个检查点中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="231"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="232"/>
         <source>The trajectory could not be computed:
 
 %1</source>
@@ -1199,17 +1267,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="250"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="252"/>
         <source>Trajectory: %1 checkpoints; the PCA plane holds %2 % of the variance (%3 % + %4 %)</source>
         <translation>训练轨迹：%1 个检查点；PCA 平面解释了 %2 % 的方差（%3 % + %4 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="259"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="260"/>
         <source>Trajectory</source>
         <translation>训练轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_compute.cpp" line="260"/>
+        <location filename="../app/gui/main_window_compute.cpp" line="261"/>
         <source>Compute the loss surface on this PCA plane now?</source>
         <translation>现在计算该 PCA 平面上的损失曲面吗？</translation>
     </message>
@@ -1270,17 +1338,17 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="147"/>
+        <location filename="../app/gui/surface_view.cpp" line="156"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="150"/>
+        <location filename="../app/gui/surface_view.cpp" line="159"/>
         <source>x = %1, y = %2: %3 loss %4</source>
         <translation>x = %1, y = %2：%3 损失 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="156"/>
+        <location filename="../app/gui/surface_view.cpp" line="165"/>
         <source>, accuracy %1 %</source>
         <translation>，准确率 %1 %</translation>
     </message>

@@ -31,7 +31,8 @@ CompareView::CompareView(QWidget* parent)
       m_gridLayout(new QGridLayout(m_grid)),
       m_table(new QTableWidget(this)),
       m_hint(new QLabel(this)),
-      m_summary(new QLabel(this)) {
+      m_summary(new QLabel(this)),
+      m_empty(new QLabel(this)) {
   m_hint->setWordWrap(true);
   m_hint->setText(
       tr("Non-convex share: the share of grid points where the surface curves down "
@@ -54,6 +55,22 @@ CompareView::CompareView(QWidget* parent)
   m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_hint->setStyleSheet("color: palette(dark);");
+  m_empty->setAlignment(Qt::AlignCenter);
+  m_empty->setWordWrap(true);
+  m_empty->setMargin(24);
+  m_empty->setStyleSheet("color: palette(mid); font-size: 13pt;");
+  m_empty->setText(
+      tr("Select two or more surfaces in the Session panel (Ctrl+click), then "
+         "View > Compare selected surfaces (Ctrl+M)."));
+  layout->insertWidget(0, m_empty, 1);
+  showEmpty(true);
+}
+
+void CompareView::showEmpty(bool empty) {
+  m_empty->setVisible(empty);
+  for (QWidget* w : {static_cast<QWidget*>(m_grid), static_cast<QWidget*>(m_summary),
+                     static_cast<QWidget*>(m_table), static_cast<QWidget*>(m_hint)})
+    w->setVisible(!empty);
 }
 
 void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSettings& settings) {
@@ -63,6 +80,7 @@ void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSett
   m_titles.clear();
   m_entries = std::move(entries);
   m_settings = settings;
+  showEmpty(m_entries.empty());
   const int columns = m_entries.size() <= 3 ? int(m_entries.size()) : 2;
   for (size_t i = 0; i < m_entries.size(); ++i) {
     auto* title = new QLabel(m_entries[i].title, m_grid);

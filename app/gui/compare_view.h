@@ -30,6 +30,11 @@ class CompareView : public QWidget {
   void setEntries(std::vector<CompareEntry> entries, const RenderSettings& settings);
   void applySettings(const RenderSettings& settings);
   int count() const { return int(m_views.size()); }
+  QStringList titles() const {
+    QStringList t;
+    for (const CompareEntry& e : m_entries) t << e.title;
+    return t;
+  }
   SurfaceView* view(int i) const { return m_views[size_t(i)]; }
   QTableWidget* table() const { return m_table; }
   void resetCameras();
@@ -43,6 +48,7 @@ class CompareView : public QWidget {
   void redraw(bool keepCameras);
   void fillTable();
   void follow(SurfaceView* leader);
+  void showEmpty(bool empty);
 
   std::vector<CompareEntry> m_entries;
   RenderSettings m_settings;
@@ -53,6 +59,7 @@ class CompareView : public QWidget {
   QTableWidget* m_table;
   QLabel* m_hint;
   QLabel* m_summary;
+  QLabel* m_empty;  // what to do while nothing is compared
   bool m_following = false;
 };
 

@@ -1,9 +1,5 @@
 #include "app/gui/main_window.h"
 
-#include <vtkVersion.h>
-
-#include <H5public.h>
-#include <Eigen/Core>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -22,10 +18,12 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
+#include <QVBoxLayout>
 
 #include "app/gui/compare_view.h"
 #include "app/gui/compute_dialog.h"
 #include "app/gui/export_dialog.h"
+#include "app/gui/help.h"
 #include "app/gui/inspector.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/surface_view.h"
@@ -65,6 +63,7 @@ MainWindow::MainWindow()
       m_planeView(new SurfaceView(this)),
       m_curveView(new SurfaceView(this)),
       m_compare(new CompareView(this)),
+      m_banner(new DemoBanner(this)),
       m_readout(new QLabel(this)),
       m_progress(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel"), this)) {
@@ -78,7 +77,13 @@ MainWindow::MainWindow()
   m_tabs->addTab(m_planeView, tr("Contour / heat map"));
   m_tabs->addTab(m_curveView, tr("1-D"));
   m_tabs->addTab(m_compare, tr("Compare"));
-  setCentralWidget(m_tabs);
+  auto* central = new QWidget(this);
+  auto* centralLayout = new QVBoxLayout(central);
+  centralLayout->setContentsMargins(0, 0, 0, 0);
+  centralLayout->addWidget(m_banner);
+  centralLayout->addWidget(m_tabs, 1);
+  setCentralWidget(central);
+  connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateTitle);
   const QString hint =
       tr("Open a surface file (File > Open, or drop it here), or compute one "
          "(Compute > Surface).");
@@ -198,8 +203,16 @@ void MainWindow::createActions() {
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Guide"), QKeySequence::HelpContents, this, [this] { showGuide(this); });
+  help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+    QList<QMenu*> menus;
+    for (QAction* a : menuBar()->actions())
+      if (a->menu()) menus << a->menu();
+    showShortcuts(this, menus);
+  });
   help->addAction(tr("&Demo: plain vs skip connections"), this, &MainWindow::openDemo);
-  help->addAction(tr("&About Basin"), this, &MainWindow::about);
+  help->addSeparator();
+  help->addAction(tr("&About Basin"), this, [this] { showAbout(this); });
 }
 
 void MainWindow::showError(const QString& message) {
@@ -212,9 +225,9 @@ void MainWindow::showSurface(const QString& path) {
   const QString key = currentSurface();
   m_panel->select(key);
   m_panel->markShown(key);
-  setWindowTitle(tr("%1 — Basin").arg(QFileInfo(key).fileName()));
   redraw(false);
   if (m_tabs->currentWidget() == m_compare) m_tabs->setCurrentWidget(m_view3d);
+  updateTitle();
 }
 
 std::optional<Projection> MainWindow::shownTrajectory() const {
@@ -239,7 +252,7 @@ void MainWindow::redraw(bool keepCamera) {
            "(Compute > Surface).");
     for (SurfaceView* v : {m_view3d, m_planeView, m_curveView}) v->showMessage(hint);
     m_panel->markShown({});
-    setWindowTitle(tr("Basin — loss landscapes"));
+    updateTitle();
     return;
   }
   const SessionSurface& open = *found;
@@ -302,6 +315,17 @@ void MainWindow::compare(const QStringList& surfacePaths) {
   }
   m_tabs->setCurrentWidget(m_compare);
   m_compare->setEntries(std::move(entries), m_settings);
+  updateTitle();
+}
+
+void MainWindow::updateTitle() {
+  // The title names what the window shows: the compared surfaces on the Compare tab.
+  if (m_tabs->currentWidget() == m_compare && m_compare->count() > 0)
+    setWindowTitle(tr("Compare %1 — Basin").arg(m_compare->titles().join(tr(" vs "))));
+  else if (!m_session.shown().empty())
+    setWindowTitle(tr("%1 — Basin").arg(QFileInfo(currentSurface()).fileName()));
+  else
+    setWindowTitle(tr("Basin — loss landscapes"));
 }
 
 void MainWindow::resetCamera() {
@@ -318,23 +342,6 @@ void MainWindow::copyImage() {
   QApplication::clipboard()->setImage(image);
   statusBar()->showMessage(
       tr("Image copied (%1 × %2 pixels)").arg(image.width()).arg(image.height()), 4000);
-}
-
-void MainWindow::about() {
-  unsigned major = 0, minor = 0, release = 0;
-  H5get_libversion(&major, &minor, &release);
-  QMessageBox::about(
-      this, tr("About Basin"),
-      tr("<h3>Basin %1</h3><p>Loss landscapes of neural networks: filter-normalized surfaces, "
-         "PCA training trajectories, plain vs skip-connection comparisons.</p>"
-         "<p>Qt %2 · VTK %3 · HDF5 %4.%5.%6 · Eigen %7.%8.%9</p>")
-          .arg(BASIN_VERSION, qVersion(), vtkVersion::GetVTKVersion())
-          .arg(major)
-          .arg(minor)
-          .arg(release)
-          .arg(EIGEN_WORLD_VERSION)
-          .arg(EIGEN_MAJOR_VERSION)
-          .arg(EIGEN_MINOR_VERSION));
 }
 
 void MainWindow::preferences() {

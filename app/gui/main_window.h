@@ -25,6 +25,7 @@ class QThread;
 namespace basin::gui {
 
 class CompareView;
+class DemoBanner;
 class Inspector;
 class ProjectPanel;
 class SurfaceView;
@@ -63,6 +64,7 @@ class MainWindow : public QMainWindow {
   SurfaceView* planeView() const { return m_planeView; }
   SurfaceView* curveView() const { return m_curveView; }
   CompareView* compareView() const { return m_compare; }
+  DemoBanner* demoBanner() const { return m_banner; }
   QTabWidget* tabs() const { return m_tabs; }
   QString currentSurface() const { return QString::fromStdString(m_session.shown()); }
   const Session& session() const { return m_session; }
@@ -88,8 +90,8 @@ class MainWindow : public QMainWindow {
   void exportData();
   void copyImage();
   void resetCamera();
-  void about();
   void preferences();
+  void updateTitle();
   void redraw(bool keepCamera);
   void settingsChanged(const RenderSettings& settings);
   void addRecent(const QString& path);
@@ -116,6 +118,7 @@ class MainWindow : public QMainWindow {
   SurfaceView* m_planeView;
   SurfaceView* m_curveView;
   CompareView* m_compare;
+  DemoBanner* m_banner;
   QLabel* m_readout;
   QProgressBar* m_progress;
   QPushButton* m_cancel;

@@ -15,6 +15,7 @@
 #include "app/gui/compare_view.h"
 #include "app/gui/compute_dialog.h"
 #include "app/gui/export_dialog.h"
+#include "app/gui/help.h"
 #include "app/gui/inspector.h"
 #include "app/gui/local_number.h"
 #include "app/gui/main_window.h"
@@ -168,6 +169,7 @@ bool MainWindow::openDemo() {
     settings.log = true;
     m_inspector->setSettings(settings);
     compare(pair);
+    m_banner->offer();
     return true;
   } catch (const std::exception& error) {
     showError(QString::fromUtf8(error.what()));

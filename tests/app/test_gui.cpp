@@ -36,6 +36,7 @@
 #include "app/gui/compute_dialog.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/guarded_application.h"
+#include "app/gui/help.h"
 #include "app/gui/inspector.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_panel.h"
@@ -774,6 +775,57 @@ class TestGui : public QObject {
     options.array = "test_loss";
     view.showSurface(readSurfaceFile(kPcaSurface.toStdString()), options, false);
     QVERIFY(!view.scene().coarseSurface);
+  }
+
+  void helpMenuFullScreenAndTheDemoBanner() {
+    QSettings().remove("demo/bannerClosed");
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.compareView()->titles().isEmpty());
+    QVERIFY(window.openDemo());
+    QVERIFY(window.demoBanner()->isVisible());
+    QVERIFY(window.demoBanner()->text().contains("filter-normalized"));
+    QVERIFY(window.demoBanner()->text().contains("non-convex share"));
+    QCOMPARE(window.windowTitle(), QString("Compare resnet20 vs resnet20_noshort — Basin"));
+    // Closed once, it stays closed.
+    QTest::mouseClick(window.findChild<QPushButton*>("demoBannerClose"), Qt::LeftButton);
+    QVERIFY(!window.demoBanner()->isVisible());
+    QVERIFY(window.openDemo());
+    QVERIFY(!window.demoBanner()->isVisible());
+    // F11 toggles full screen.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F11);
+    QTRY_VERIFY(window.windowState() & Qt::WindowFullScreen);
+    QTest::keyClick(&window, Qt::Key_F11);
+    QTRY_VERIFY(!(window.windowState() & Qt::WindowFullScreen));
+    // The shortcuts page is read from the menus.
+    QAction* shortcuts = nullptr;
+    QAction* about = nullptr;
+    for (QAction* a : window.findChildren<QAction*>()) {
+      if (a->text() == "&Keyboard shortcuts") shortcuts = a;
+      if (a->text() == "&About Basin") about = a;
+    }
+    QVERIFY(shortcuts && about);
+    shortcuts->trigger();
+    auto* table = window.findChild<QTableWidget*>("shortcutTable");
+    QVERIFY(table);
+    QMap<QString, QString> keys;
+    for (int r = 0; r < table->rowCount(); ++r)
+      keys[table->item(r, 0)->text()] = table->item(r, 1)->text();
+    QCOMPARE(keys.value("View > Full screen").section(" or ", 0, 0), QString("F11"));
+    QCOMPARE(keys.value("Compute > Surface"), QString("Ctrl+R"));
+    QCOMPARE(keys.value("Help > Guide"), QString("F1"));
+    for (const QString& command : keys.keys())
+      QVERIFY2(!command.startsWith(" "), qPrintable(command));
+    window.findChild<QDialog*>("shortcutsDialog")->close();
+    // About names the paper to cite.
+    MessageBoxAnswerer answerer;
+    about->trigger();
+    QVERIFY2(answerer.last().contains("Visualizing the Loss Landscape of Neural Nets"),
+             qPrintable(answerer.last()));
   }
 
   void hiddenTabsDrawWhenShown() {

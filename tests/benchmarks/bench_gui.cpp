@@ -80,7 +80,7 @@ void benchRotate(int n) {
   SurfaceView view;
   view.resize(1100, 800);
   view.show();
-  QTest::qWaitForWindowExposed(&view);
+  if (!QTest::qWaitForWindowExposed(&view)) return void(std::puts("rotate: no display"));
   viz::FigureOptions options;
   options.kind = viz::FigureKind::Surface3d;
   options.array = "train_loss";
@@ -114,7 +114,7 @@ void benchMenu(bool contour) {
   MainWindow window;
   window.resize(1500, 900);
   window.show();
-  QTest::qWaitForWindowExposed(&window);
+  if (!QTest::qWaitForWindowExposed(&window)) return void(std::puts("menu: no display"));
   if (contour)
     QObject::connect(&window, &MainWindow::computeProgress, &window,
                      [&] { window.tabs()->setCurrentWidget(window.planeView()); });
