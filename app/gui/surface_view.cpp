@@ -64,13 +64,17 @@ void SurfaceView::buildPending() {
   rebuild(m_pendingKeepsCamera);
 }
 
-void SurfaceView::showEvent(QShowEvent* event) {
-  QStackedWidget::showEvent(event);
+void SurfaceView::buildPendingOrShowError() {
   try {
     buildPending();
   } catch (const std::exception& error) {  // never into Qt's event loop
     showMessage(QString::fromUtf8(error.what()));
   }
+}
+
+void SurfaceView::showEvent(QShowEvent* event) {
+  QStackedWidget::showEvent(event);
+  buildPendingOrShowError();
 }
 
 void SurfaceView::rebuild(bool keepCamera) {
@@ -111,7 +115,7 @@ void SurfaceView::resetCamera() {
 }
 
 QImage SurfaceView::grabImage() {
-  buildPending();
+  buildPendingOrShowError();
   return hasFigure() ? m_vtk->grabFramebuffer() : grab().toImage();
 }
 

@@ -50,6 +50,7 @@ class SurfaceView : public QStackedWidget {
  private:
   void showEvent(QShowEvent* event) override;
   void buildPending();
+  void buildPendingOrShowError();  // for callers with no error path (events, grabs)
   void rebuild(bool keepCamera);
   void readout(QPointF display);
 
