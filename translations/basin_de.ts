@@ -90,62 +90,87 @@
 <context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="38"/>
+        <location filename="../app/gui/compare_view.cpp" line="44"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>Nichtkonvexer Anteil: der Anteil der Gitterpunkte, an denen sich die Fläche in irgendeiner Richtung nach unten krümmt (der kleinste Eigenwert der diskreten Hesse-Matrix liegt unter -1 % ihres betragsgrößten). Niedrig für glatte, konvex wirkende Becken; hoch für chaotische.</translation>
     </message>
     <message>
+        <location filename="../app/gui/compare_view.cpp" line="50"/>
+        <source>3-D surfaces</source>
+        <translation>3-D-Flächen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="51"/>
+        <source>Contour lines</source>
+        <translation>Höhenlinien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="52"/>
+        <source>Filled contours</source>
+        <translation>Gefüllte Höhenlinien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="53"/>
+        <source>Heat maps</source>
+        <translation>Heatmaps</translation>
+    </message>
+    <message>
         <location filename="../app/gui/compare_view.cpp" line="63"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="100"/>
         <source>Select two or more surfaces in the Session panel (Ctrl+click), then View &gt; Compare selected surfaces (Ctrl+M).</source>
         <translation>Wählen Sie zwei oder mehr Flächen im Sitzungsbereich (Strg+Klick), dann Ansicht &gt; Ausgewählte Flächen vergleichen (Strg+M).</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="137"/>
+        <location filename="../app/gui/compare_view.cpp" line="176"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: 1-D-Flächen im Reiter 1-D vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="166"/>
+        <location filename="../app/gui/compare_view.cpp" line="257"/>
         <source>Surface</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="166"/>
+        <location filename="../app/gui/compare_view.cpp" line="257"/>
         <source>Loss at centre</source>
         <translation>Verlust im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="166"/>
+        <location filename="../app/gui/compare_view.cpp" line="257"/>
         <source>Accuracy at centre</source>
         <translation>Genauigkeit im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="167"/>
+        <location filename="../app/gui/compare_view.cpp" line="258"/>
         <source>Minimum loss</source>
         <translation>Minimaler Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="168"/>
+        <location filename="../app/gui/compare_view.cpp" line="259"/>
         <source>Area below %1</source>
         <translation>Fläche unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="169"/>
+        <location filename="../app/gui/compare_view.cpp" line="260"/>
         <source>Non-convex share</source>
         <translation>Nichtkonvexer Anteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="192"/>
+        <location filename="../app/gui/compare_view.cpp" line="284"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="208"/>
+        <location filename="../app/gui/compare_view.cpp" line="300"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>Am glattesten: &lt;b&gt;%1&lt;/b&gt; (%2 % der Punkte krümmen sich nach unten). Am rauesten: &lt;b&gt;%4&lt;/b&gt; (%3 %).</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="215"/>
+        <location filename="../app/gui/compare_view.cpp" line="307"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>Nach dem nichtkonvexen Anteil sind die Flächen gleich glatt.</translation>
     </message>
@@ -473,142 +498,142 @@
     <name>basin::gui::ExportDialog</name>
     <message>
         <location filename="../app/gui/export_dialog.cpp" line="27"/>
-        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <location filename="../app/gui/export_dialog.cpp" line="103"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="31"/>
+        <location filename="../app/gui/export_dialog.cpp" line="32"/>
         <source>3-D surface</source>
         <translation>3-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="32"/>
+        <location filename="../app/gui/export_dialog.cpp" line="33"/>
         <source>Contour lines</source>
         <translation>Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="33"/>
+        <location filename="../app/gui/export_dialog.cpp" line="34"/>
         <source>Filled contours</source>
         <translation>Gefüllte Höhenlinien</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="34"/>
+        <location filename="../app/gui/export_dialog.cpp" line="35"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="36"/>
+        <location filename="../app/gui/export_dialog.cpp" line="37"/>
         <source>1-D loss and accuracy</source>
         <translation>1-D-Verlust und Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="39"/>
+        <location filename="../app/gui/export_dialog.cpp" line="40"/>
         <source>Figure</source>
         <translation>Abbildung</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="42"/>
+        <location filename="../app/gui/export_dialog.cpp" line="43"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="46"/>
+        <location filename="../app/gui/export_dialog.cpp" line="47"/>
         <source>Custom</source>
         <translation>Eigene</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="49"/>
+        <location filename="../app/gui/export_dialog.cpp" line="50"/>
         <source>Single column (%1 × %2 in)</source>
         <translation>Einspaltig (%1 × %2 in)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="50"/>
+        <location filename="../app/gui/export_dialog.cpp" line="51"/>
         <source>Double column (%1 × %2 in)</source>
         <translation>Zweispaltig (%1 × %2 in)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="54"/>
+        <location filename="../app/gui/export_dialog.cpp" line="55"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="64"/>
+        <location filename="../app/gui/export_dialog.cpp" line="65"/>
         <source>px</source>
         <translation>px</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="65"/>
+        <location filename="../app/gui/export_dialog.cpp" line="66"/>
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="66"/>
+        <location filename="../app/gui/export_dialog.cpp" line="67"/>
         <source>cm</source>
         <translation>cm</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="81"/>
+        <location filename="../app/gui/export_dialog.cpp" line="82"/>
         <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
         <translation>Text wird in Punkt gemessen: doppelte Pixelzahl bei doppelter DPI sieht gleich aus, nur schärfer</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="83"/>
+        <location filename="../app/gui/export_dialog.cpp" line="84"/>
         <source>DPI</source>
         <translation>DPI</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="85"/>
+        <location filename="../app/gui/export_dialog.cpp" line="87"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="86"/>
+        <location filename="../app/gui/export_dialog.cpp" line="88"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="87"/>
+        <location filename="../app/gui/export_dialog.cpp" line="89"/>
         <source>Draw the training trajectory (contour and heat maps)</source>
         <translation>Trainingspfad einzeichnen (Höhenlinien und Heatmaps)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="95"/>
+        <location filename="../app/gui/export_dialog.cpp" line="98"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="98"/>
+        <location filename="../app/gui/export_dialog.cpp" line="101"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="193"/>
+        <location filename="../app/gui/export_dialog.cpp" line="196"/>
         <source>%1 × %2 px, %3 × %4 in</source>
         <translation>%1 × %2 px, %3 × %4 in</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="209"/>
+        <location filename="../app/gui/export_dialog.cpp" line="212"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="211"/>
+        <location filename="../app/gui/export_dialog.cpp" line="214"/>
         <source>PDF, vector (*.pdf)</source>
         <translation>PDF, Vektorgrafik (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="211"/>
+        <location filename="../app/gui/export_dialog.cpp" line="214"/>
         <source>PDF holding the image (*.pdf)</source>
         <translation>PDF mit dem Bild (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="213"/>
+        <location filename="../app/gui/export_dialog.cpp" line="216"/>
         <source>SVG, vector (*.svg)</source>
         <translation>SVG, Vektorgrafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="252"/>
+        <location filename="../app/gui/export_dialog.cpp" line="255"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 existiert bereits. Ersetzen?</translation>
     </message>
@@ -753,17 +778,17 @@
         <translation>Eine Farbskala und ein Höhenbereich</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="99"/>
+        <location filename="../app/gui/inspector.cpp" line="100"/>
         <source>Loss levels for the area measure, separated by commas</source>
         <translation>Verluststufen für das Flächenmaß, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="101"/>
+        <location filename="../app/gui/inspector.cpp" line="102"/>
         <source>Area below</source>
         <translation>Fläche unter</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="132"/>
+        <location filename="../app/gui/inspector.cpp" line="133"/>
         <source>Still drawn with: %1</source>
         <translation>Weiterhin gezeichnet mit: %1</translation>
     </message>
@@ -777,7 +802,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — Verlustlandschaften</translation>
     </message>
@@ -803,7 +828,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="88"/>
-        <location filename="../app/gui/main_window.cpp" line="251"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>Eine Flächendatei öffnen (Datei &gt; Öffnen, oder hierher ziehen) oder eine berechnen (Berechnen &gt; Fläche).</translation>
     </message>
@@ -869,222 +894,232 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="174"/>
+        <source>Export co&amp;mpare figure…</source>
+        <translation>&amp;Vergleichsabbildung exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>&amp;Daten exportieren (VTS, VTP, CSV)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Copy image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>&amp;Surface…</source>
         <translation>&amp;Fläche…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>&amp;Trajectory…</source>
         <translation>&amp;Trainingspfad…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Reset camera</source>
         <translation>Kamera &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>Ausgewählte &amp;Flächen vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="192"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Full screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>&amp;Guide</source>
         <translation>&amp;Anleitung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>&amp;Demo: ohne und mit Skip-Verbindungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="215"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>&amp;About Basin</source>
         <translation>&amp;Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="219"/>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="372"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source>Compare %1 — Basin</source>
         <translation>Vergleich %1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source> vs </source>
         <translation> gegen </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="329"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="266"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: siehe Reiter 1-D.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="285"/>
+        <location filename="../app/gui/main_window.cpp" line="288"/>
         <source>Slice at y = 0</source>
         <translation>Schnitt bei y = 0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>Zum Vergleichen zwei oder mehr Flächen in der Sitzungsleiste auswählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="344"/>
+        <location filename="../app/gui/main_window.cpp" line="347"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>Bild kopiert (%1 × %2 Pixel)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="352"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="358"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="370"/>
+        <location filename="../app/gui/main_window.cpp" line="373"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>Eine Fläche wird gerade berechnet. Anhalten und beenden? Die bisher berechneten Punkte sind gespeichert; erneutes Berechnen setzt fort.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="45"/>
+        <location filename="../app/gui/main_window_files.cpp" line="46"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin: Verlustlandschaften neuronaler Netze erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="48"/>
+        <location filename="../app/gui/main_window_files.cpp" line="49"/>
         <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
         <translation>Die mitgelieferte Demo öffnen: ein residuales Netz und sein Zwilling ohne Abkürzungen nebeneinander.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="51"/>
+        <location filename="../app/gui/main_window_files.cpp" line="52"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>Zu öffnende Modelle, Datensätze, Flächen-, Richtungs- oder Projektionsdateien.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="57"/>
+        <location filename="../app/gui/main_window_files.cpp" line="58"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="58"/>
+        <location filename="../app/gui/main_window_files.cpp" line="59"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin-Dateien (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="66"/>
+        <location filename="../app/gui/main_window_files.cpp" line="67"/>
         <source>Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>Ordner mit MNIST-/Fashion-MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="75"/>
+        <location filename="../app/gui/main_window_files.cpp" line="76"/>
         <source>Could not open %1:
 
 %2</source>
@@ -1093,75 +1128,77 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="87"/>
+        <location filename="../app/gui/main_window_files.cpp" line="88"/>
         <source>%1 points not computed yet</source>
         <translation>%1 Punkte noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="96"/>
+        <location filename="../app/gui/main_window_files.cpp" line="97"/>
         <source>%1 checkpoints</source>
         <translation>%1 Checkpoints</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="105"/>
+        <location filename="../app/gui/main_window_files.cpp" line="106"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA-Richtungen: %1 % und %2 % der Varianz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="116"/>
+        <location filename="../app/gui/main_window_files.cpp" line="117"/>
         <source>, %1, %2 parameters</source>
         <translation>, %1, %2 Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="120"/>
+        <location filename="../app/gui/main_window_files.cpp" line="121"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation> (nur Gewichte: Architektur beim Berechnen wählen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="145"/>
+        <location filename="../app/gui/main_window_files.cpp" line="146"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1.000 MNIST-Testbilder (--normalize mnist --pad 2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="162"/>
+        <location filename="../app/gui/main_window_files.cpp" line="163"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>Die Demo ist unvollständig (ihre Flächen mit resources/demo/make_surfaces.sh berechnen):
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="182"/>
+        <location filename="../app/gui/main_window_files.cpp" line="183"/>
         <source>Resume?</source>
         <translation>Fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="183"/>
+        <location filename="../app/gui/main_window_files.cpp" line="184"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 ist nicht fertig. Die fehlenden Punkte jetzt berechnen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="193"/>
+        <location filename="../app/gui/main_window_files.cpp" line="194"/>
         <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
         <translation>%1 enthält nicht, wie sie berechnet wurde (eine Datei der Referenzimplementierung oder eines älteren Basin): verwenden Sie Berechnen &gt; Fläche.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="237"/>
-        <location filename="../app/gui/main_window_files.cpp" line="267"/>
+        <location filename="../app/gui/main_window_files.cpp" line="242"/>
+        <location filename="../app/gui/main_window_files.cpp" line="296"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>Zuerst eine Fläche anzeigen: eine öffnen oder berechnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="255"/>
+        <location filename="../app/gui/main_window_files.cpp" line="260"/>
+        <location filename="../app/gui/main_window_files.cpp" line="284"/>
         <source>the figure</source>
         <translation>die Abbildung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="258"/>
+        <location filename="../app/gui/main_window_files.cpp" line="263"/>
         <source>Figure written to %1</source>
         <translation>Abbildung nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="260"/>
+        <location filename="../app/gui/main_window_files.cpp" line="265"/>
+        <location filename="../app/gui/main_window_files.cpp" line="289"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -1171,26 +1208,41 @@
     </message>
     <message>
         <location filename="../app/gui/main_window_files.cpp" line="271"/>
+        <source>Compare two or more surfaces first: select them in the Session panel (Ctrl+click), then View &gt; Compare selected surfaces (Ctrl+M).</source>
+        <translation>Vergleichen Sie zuerst zwei oder mehr Flächen: Wählen Sie sie im Sitzungsbereich (Strg+Klick), dann Ansicht &gt; Ausgewählte Flächen vergleichen (Strg+M).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="277"/>
+        <source>Export compare figure</source>
+        <translation>Vergleichsabbildung exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="287"/>
+        <source>Compare figure written to %1</source>
+        <translation>Vergleichsabbildung nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="300"/>
         <source>Export data</source>
         <translation>Daten exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="272"/>
+        <location filename="../app/gui/main_window_files.cpp" line="301"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK-Strukturgitter, alle Arrays (*.vts);;ParaView-Fläche des gezeigten Arrays (*.vtp);;CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="278"/>
+        <location filename="../app/gui/main_window_files.cpp" line="307"/>
         <source>the export</source>
         <translation>den Export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="280"/>
+        <location filename="../app/gui/main_window_files.cpp" line="309"/>
         <source>Data written to %1</source>
         <translation>Daten nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="282"/>
+        <location filename="../app/gui/main_window_files.cpp" line="311"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1338,17 +1390,17 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="156"/>
+        <location filename="../app/gui/surface_view.cpp" line="160"/>
         <source>not computed yet</source>
         <translation>noch nicht berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="159"/>
+        <location filename="../app/gui/surface_view.cpp" line="163"/>
         <source>x = %1, y = %2: %3 loss %4</source>
         <translation>x = %1, y = %2: %3-Verlust %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="165"/>
+        <location filename="../app/gui/surface_view.cpp" line="169"/>
         <source>, accuracy %1 %</source>
         <translation>, Genauigkeit %1 %</translation>
     </message>

@@ -90,62 +90,87 @@
 <context>
     <name>basin::gui::CompareView</name>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="38"/>
+        <location filename="../app/gui/compare_view.cpp" line="44"/>
         <source>Non-convex share: the share of grid points where the surface curves down along some direction (the discrete Hessian&apos;s smallest eigenvalue is below -1 % of its largest in magnitude). Low for smooth, convex-looking basins; high for chaotic ones.</source>
         <translation>非凸比例：曲面在某个方向上向下弯曲的网格点所占的比例（离散 Hessian 矩阵的最小特征值低于其绝对值最大特征值的 -1 %）。平滑、近似凸的盆地该值低；混乱的曲面该值高。</translation>
     </message>
     <message>
+        <location filename="../app/gui/compare_view.cpp" line="50"/>
+        <source>3-D surfaces</source>
+        <translation>三维曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="51"/>
+        <source>Contour lines</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="52"/>
+        <source>Filled contours</source>
+        <translation>填充等高线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="53"/>
+        <source>Heat maps</source>
+        <translation>热图</translation>
+    </message>
+    <message>
         <location filename="../app/gui/compare_view.cpp" line="63"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="100"/>
         <source>Select two or more surfaces in the Session panel (Ctrl+click), then View &gt; Compare selected surfaces (Ctrl+M).</source>
         <translation>在会话面板中选择两个或更多曲面（Ctrl+单击），然后选择 视图 &gt; 比较所选曲面（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="137"/>
+        <location filename="../app/gui/compare_view.cpp" line="176"/>
         <source>A 1-D surface: compare 1-D surfaces in the 1-D tab.</source>
         <translation>一维曲面：请在“一维”标签页中比较一维曲面。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="166"/>
+        <location filename="../app/gui/compare_view.cpp" line="257"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="166"/>
+        <location filename="../app/gui/compare_view.cpp" line="257"/>
         <source>Loss at centre</source>
         <translation>中心处损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="166"/>
+        <location filename="../app/gui/compare_view.cpp" line="257"/>
         <source>Accuracy at centre</source>
         <translation>中心处准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="167"/>
+        <location filename="../app/gui/compare_view.cpp" line="258"/>
         <source>Minimum loss</source>
         <translation>最小损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="168"/>
+        <location filename="../app/gui/compare_view.cpp" line="259"/>
         <source>Area below %1</source>
         <translation>低于 %1 的面积</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="169"/>
+        <location filename="../app/gui/compare_view.cpp" line="260"/>
         <source>Non-convex share</source>
         <translation>非凸比例</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="192"/>
+        <location filename="../app/gui/compare_view.cpp" line="284"/>
         <source>%1 (%2 %)</source>
         <translation>%1（%2 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="208"/>
+        <location filename="../app/gui/compare_view.cpp" line="300"/>
         <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
         <translation>最平滑：&lt;b&gt;%1&lt;/b&gt;（%2 % 的点向下弯曲）。最粗糙：&lt;b&gt;%4&lt;/b&gt;（%3 %）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="215"/>
+        <location filename="../app/gui/compare_view.cpp" line="307"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>按非凸比例衡量，这些曲面同样平滑。</translation>
     </message>
@@ -473,142 +498,142 @@
     <name>basin::gui::ExportDialog</name>
     <message>
         <location filename="../app/gui/export_dialog.cpp" line="27"/>
-        <location filename="../app/gui/export_dialog.cpp" line="100"/>
+        <location filename="../app/gui/export_dialog.cpp" line="103"/>
         <source>Export figure</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="31"/>
+        <location filename="../app/gui/export_dialog.cpp" line="32"/>
         <source>3-D surface</source>
         <translation>三维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="32"/>
+        <location filename="../app/gui/export_dialog.cpp" line="33"/>
         <source>Contour lines</source>
         <translation>等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="33"/>
+        <location filename="../app/gui/export_dialog.cpp" line="34"/>
         <source>Filled contours</source>
         <translation>填充等高线</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="34"/>
+        <location filename="../app/gui/export_dialog.cpp" line="35"/>
         <source>Heat map</source>
         <translation>热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="36"/>
+        <location filename="../app/gui/export_dialog.cpp" line="37"/>
         <source>1-D loss and accuracy</source>
         <translation>一维损失与准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="39"/>
+        <location filename="../app/gui/export_dialog.cpp" line="40"/>
         <source>Figure</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="42"/>
+        <location filename="../app/gui/export_dialog.cpp" line="43"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="46"/>
+        <location filename="../app/gui/export_dialog.cpp" line="47"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="49"/>
+        <location filename="../app/gui/export_dialog.cpp" line="50"/>
         <source>Single column (%1 × %2 in)</source>
         <translation>单栏 (%1 × %2 英寸)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="50"/>
+        <location filename="../app/gui/export_dialog.cpp" line="51"/>
         <source>Double column (%1 × %2 in)</source>
         <translation>双栏 (%1 × %2 英寸)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="54"/>
+        <location filename="../app/gui/export_dialog.cpp" line="55"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="64"/>
+        <location filename="../app/gui/export_dialog.cpp" line="65"/>
         <source>px</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="65"/>
+        <location filename="../app/gui/export_dialog.cpp" line="66"/>
         <source>in</source>
         <translation>英寸</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="66"/>
+        <location filename="../app/gui/export_dialog.cpp" line="67"/>
         <source>cm</source>
         <translation>厘米</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="81"/>
+        <location filename="../app/gui/export_dialog.cpp" line="82"/>
         <source>Text is sized in points: twice the pixels at twice the DPI look the same, only sharper</source>
         <translation>文字以磅为单位：像素加倍且 DPI 加倍时外观相同，只是更清晰</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="83"/>
+        <location filename="../app/gui/export_dialog.cpp" line="84"/>
         <source>DPI</source>
         <translation>DPI</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="85"/>
+        <location filename="../app/gui/export_dialog.cpp" line="87"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="86"/>
+        <location filename="../app/gui/export_dialog.cpp" line="88"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="87"/>
+        <location filename="../app/gui/export_dialog.cpp" line="89"/>
         <source>Draw the training trajectory (contour and heat maps)</source>
         <translation>绘制训练轨迹（等高线图和热图）</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="95"/>
+        <location filename="../app/gui/export_dialog.cpp" line="98"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="98"/>
+        <location filename="../app/gui/export_dialog.cpp" line="101"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="193"/>
+        <location filename="../app/gui/export_dialog.cpp" line="196"/>
         <source>%1 × %2 px, %3 × %4 in</source>
         <translation>%1 × %2 像素，%3 × %4 英寸</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="209"/>
+        <location filename="../app/gui/export_dialog.cpp" line="212"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="211"/>
+        <location filename="../app/gui/export_dialog.cpp" line="214"/>
         <source>PDF, vector (*.pdf)</source>
         <translation>PDF，矢量图 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="211"/>
+        <location filename="../app/gui/export_dialog.cpp" line="214"/>
         <source>PDF holding the image (*.pdf)</source>
         <translation>包含图像的 PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="213"/>
+        <location filename="../app/gui/export_dialog.cpp" line="216"/>
         <source>SVG, vector (*.svg)</source>
         <translation>SVG，矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/gui/export_dialog.cpp" line="252"/>
+        <location filename="../app/gui/export_dialog.cpp" line="255"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
@@ -753,17 +778,17 @@
         <translation>统一的颜色刻度和高度范围</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="99"/>
+        <location filename="../app/gui/inspector.cpp" line="100"/>
         <source>Loss levels for the area measure, separated by commas</source>
         <translation>面积度量的损失级别，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="101"/>
+        <location filename="../app/gui/inspector.cpp" line="102"/>
         <source>Area below</source>
         <translation>低于以下值的面积</translation>
     </message>
     <message>
-        <location filename="../app/gui/inspector.cpp" line="132"/>
+        <location filename="../app/gui/inspector.cpp" line="133"/>
         <source>Still drawn with: %1</source>
         <translation>仍按此绘制：%1</translation>
     </message>
@@ -777,7 +802,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — 损失景观</translation>
     </message>
@@ -803,7 +828,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="88"/>
-        <location filename="../app/gui/main_window.cpp" line="251"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>打开一个曲面文件（文件 &gt; 打开，或拖放到此处），或计算一个（计算 &gt; 曲面）。</translation>
     </message>
@@ -869,222 +894,232 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="174"/>
+        <source>Export co&amp;mpare figure…</source>
+        <translation>导出比较图表(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>导出数据(&amp;D)（VTS、VTP、CSV）…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>&amp;Compute</source>
         <translation>计算(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>&amp;Surface…</source>
         <translation>曲面(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>&amp;Trajectory…</source>
         <translation>训练轨迹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Reset camera</source>
         <translation>重置相机(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>比较所选曲面(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="192"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>&amp;Guide</source>
         <translation>指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>演示(&amp;D)：普通网络与跳跃连接</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="215"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>&amp;About Basin</source>
         <translation>关于 Basin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="219"/>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="372"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source>Compare %1 — Basin</source>
         <translation>比较 %1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="324"/>
+        <location filename="../app/gui/main_window.cpp" line="327"/>
         <source> vs </source>
         <translation> 对比 </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="329"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="266"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>一维曲面：请查看“一维”标签页。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="285"/>
+        <location filename="../app/gui/main_window.cpp" line="288"/>
         <source>Slice at y = 0</source>
         <translation>y = 0 处的切片</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>请在“会话”面板中选择两个或更多曲面进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="344"/>
+        <location filename="../app/gui/main_window.cpp" line="347"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>图像已复制（%1 × %2 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="352"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="358"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="370"/>
+        <location filename="../app/gui/main_window.cpp" line="373"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>正在计算曲面。停止并退出吗？已计算的点已保存；再次计算会继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="45"/>
+        <location filename="../app/gui/main_window_files.cpp" line="46"/>
         <source>Basin: explore the loss landscapes of neural networks.</source>
         <translation>Basin：探索神经网络的损失景观。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="48"/>
+        <location filename="../app/gui/main_window_files.cpp" line="49"/>
         <source>Open the bundled demo: a residual network and its plain twin side by side.</source>
         <translation>打开内置演示：并排显示残差网络及其无捷径连接的孪生网络。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="51"/>
+        <location filename="../app/gui/main_window_files.cpp" line="52"/>
         <source>Models, data sets, surface, direction or projection files to open.</source>
         <translation>要打开的模型、数据集、曲面文件、方向文件或投影文件。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="57"/>
+        <location filename="../app/gui/main_window_files.cpp" line="58"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="58"/>
+        <location filename="../app/gui/main_window_files.cpp" line="59"/>
         <source>Basin files (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;All files (*)</source>
         <translation>Basin 文件 (*.h5 *.hdf5 *.onnx *.pt *.pth *.t7 *.safetensors *-ubyte *-ubyte.gz *.bin);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="66"/>
+        <location filename="../app/gui/main_window_files.cpp" line="67"/>
         <source>Folder with MNIST / Fashion-MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>包含 MNIST / Fashion-MNIST (IDX) 或 CIFAR (.bin) 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="75"/>
+        <location filename="../app/gui/main_window_files.cpp" line="76"/>
         <source>Could not open %1:
 
 %2</source>
@@ -1093,75 +1128,77 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="87"/>
+        <location filename="../app/gui/main_window_files.cpp" line="88"/>
         <source>%1 points not computed yet</source>
         <translation>%1 个点尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="96"/>
+        <location filename="../app/gui/main_window_files.cpp" line="97"/>
         <source>%1 checkpoints</source>
         <translation>%1 个检查点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="105"/>
+        <location filename="../app/gui/main_window_files.cpp" line="106"/>
         <source>PCA directions: %1 % and %2 % of the variance</source>
         <translation>PCA 方向：解释了 %1 % 和 %2 % 的方差</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="116"/>
+        <location filename="../app/gui/main_window_files.cpp" line="117"/>
         <source>, %1, %2 parameters</source>
         <translation>，%1，%2 个参数</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="120"/>
+        <location filename="../app/gui/main_window_files.cpp" line="121"/>
         <source> (weights only: choose its architecture when computing)</source>
         <translation>（仅权重：计算时请选择其架构）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="145"/>
+        <location filename="../app/gui/main_window_files.cpp" line="146"/>
         <source>1,000 MNIST test images (--normalize mnist --pad 2)</source>
         <translation>1,000 张 MNIST 测试图像（--normalize mnist --pad 2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="162"/>
+        <location filename="../app/gui/main_window_files.cpp" line="163"/>
         <source>The demo is incomplete (compute its surfaces with resources/demo/make_surfaces.sh):
 %1</source>
         <translation>演示不完整（请用 resources/demo/make_surfaces.sh 计算其曲面）：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="182"/>
+        <location filename="../app/gui/main_window_files.cpp" line="183"/>
         <source>Resume?</source>
         <translation>继续计算？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="183"/>
+        <location filename="../app/gui/main_window_files.cpp" line="184"/>
         <source>%1 is not finished. Compute its missing points now?</source>
         <translation>%1 尚未完成。现在计算缺失的点吗？</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="193"/>
+        <location filename="../app/gui/main_window_files.cpp" line="194"/>
         <source>%1 does not record how it was computed (a file of the reference implementation or of an older Basin): use Compute &gt; Surface.</source>
         <translation>%1 没有记录其计算方式（参考实现或旧版 Basin 的文件）：请使用“计算 &gt; 曲面”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="237"/>
-        <location filename="../app/gui/main_window_files.cpp" line="267"/>
+        <location filename="../app/gui/main_window_files.cpp" line="242"/>
+        <location filename="../app/gui/main_window_files.cpp" line="296"/>
         <source>Show a surface first: open one or compute one.</source>
         <translation>请先显示一个曲面：打开或计算一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="255"/>
+        <location filename="../app/gui/main_window_files.cpp" line="260"/>
+        <location filename="../app/gui/main_window_files.cpp" line="284"/>
         <source>the figure</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="258"/>
+        <location filename="../app/gui/main_window_files.cpp" line="263"/>
         <source>Figure written to %1</source>
         <translation>图表已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="260"/>
+        <location filename="../app/gui/main_window_files.cpp" line="265"/>
+        <location filename="../app/gui/main_window_files.cpp" line="289"/>
         <source>Could not export the figure %1:
 
 %2</source>
@@ -1171,26 +1208,41 @@
     </message>
     <message>
         <location filename="../app/gui/main_window_files.cpp" line="271"/>
+        <source>Compare two or more surfaces first: select them in the Session panel (Ctrl+click), then View &gt; Compare selected surfaces (Ctrl+M).</source>
+        <translation>请先比较两个或更多曲面：在会话面板中选择它们（Ctrl+单击），然后选择 视图 &gt; 比较所选曲面（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="277"/>
+        <source>Export compare figure</source>
+        <translation>导出比较图表</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="287"/>
+        <source>Compare figure written to %1</source>
+        <translation>比较图表已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_files.cpp" line="300"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="272"/>
+        <location filename="../app/gui/main_window_files.cpp" line="301"/>
         <source>VTK structured grid, all arrays (*.vts);;ParaView surface of the shown array (*.vtp);;CSV table (*.csv)</source>
         <translation>VTK 结构网格，全部数组 (*.vts);;所示数组的 ParaView 曲面 (*.vtp);;CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="278"/>
+        <location filename="../app/gui/main_window_files.cpp" line="307"/>
         <source>the export</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="280"/>
+        <location filename="../app/gui/main_window_files.cpp" line="309"/>
         <source>Data written to %1</source>
         <translation>数据已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_files.cpp" line="282"/>
+        <location filename="../app/gui/main_window_files.cpp" line="311"/>
         <source>Could not export %1:
 
 %2</source>
@@ -1338,17 +1390,17 @@
 <context>
     <name>basin::gui::SurfaceView</name>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="156"/>
+        <location filename="../app/gui/surface_view.cpp" line="160"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="159"/>
+        <location filename="../app/gui/surface_view.cpp" line="163"/>
         <source>x = %1, y = %2: %3 loss %4</source>
         <translation>x = %1, y = %2：%3 损失 %4</translation>
     </message>
     <message>
-        <location filename="../app/gui/surface_view.cpp" line="165"/>
+        <location filename="../app/gui/surface_view.cpp" line="169"/>
         <source>, accuracy %1 %</source>
         <translation>，准确率 %1 %</translation>
     </message>

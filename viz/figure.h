@@ -37,6 +37,7 @@ struct FigureOptions {
   bool lighting = true;           // 3-D: shaded; off: flat colors
   bool contourLabels = true;      // contour lines: the level written on them
   bool whiteAboveLevels = false;  // filled: above the last level white, not the top color
+  bool colorbar = true;           // off: the panes of a comparison share one
   // The heights' range for colors (3-D and heat) and the 3-D height scale; unset: the data's
   // own. Several surfaces given one range compare by color and height.
   std::optional<std::array<double, 2>> valueRange;

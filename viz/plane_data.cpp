@@ -134,7 +134,7 @@ PlaneData planeData(const Surface& surface, const FigureOptions& options) {
 }
 
 PlotArea plotArea(const PlaneData& data, const FigureOptions& options, double aspect) {
-  PlotArea a{0.13, 0.77, 0.13, options.title.empty() ? 0.95 : 0.89};
+  PlotArea a{0.13, options.colorbar ? 0.77 : 0.95, 0.13, options.title.empty() ? 0.95 : 0.89};
   const double want = (data.xmax - data.xmin) / std::max(data.ymax - data.ymin, 1e-300);
   const double have = (a.x1 - a.x0) * aspect / (a.y1 - a.y0);
   if (have > want) {

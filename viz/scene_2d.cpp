@@ -171,10 +171,12 @@ vtkSmartPointer<vtkRenderer> buildPlane(vtkRenderer* frame, const Surface& surfa
       axisTitle(options.xTitle, (area.x0 + area.x1) / 2, area.y0 - kAxisTitleGap, false));
   frame->AddActor2D(
       axisTitle(options.yTitle, area.x0 - kAxisTitleGap, (area.y0 + area.y1) / 2, true));
-  auto bar = colorBar(d.colors, valueTitle(options), options.height.log);
-  bar->SetPosition(0.81, area.y0);
-  bar->SetPosition2(0.14, area.y1 - area.y0);
-  frame->AddActor2D(bar);
+  if (options.colorbar) {
+    auto bar = colorBar(d.colors, valueTitle(options), options.height.log);
+    bar->SetPosition(0.81, area.y0);
+    bar->SetPosition2(0.14, area.y1 - area.y0);
+    frame->AddActor2D(bar);
+  }
   return plot;
 }
 

@@ -89,7 +89,7 @@ void buildSurface3d(Scene& scene, const Surface& surface, const FigureOptions& o
   vtkRenderer* frame = scene.frame;
   auto renderer = vtkSmartPointer<vtkRenderer>::New();
   scene.plot = renderer;
-  renderer->SetViewport(0.0, 0.0, 0.8, 1.0);
+  renderer->SetViewport(0.0, 0.0, options.colorbar ? 0.8 : 1.0, 1.0);
   renderer->PreserveColorBufferOn();
   frame->GetRenderWindow()->AddRenderer(renderer);
   vtkSmartPointer<vtkPolyData> poly = surfacePolyData(surface, options.array, options.height);
@@ -134,6 +134,7 @@ void buildSurface3d(Scene& scene, const Surface& surface, const FigureOptions& o
   renderer->ResetCamera();
   camera->Zoom(0.88);
 
+  if (!options.colorbar) return;
   auto bar = colorBar(colors, valueTitle(options), options.height.log);
   bar->SetPosition(0.82, 0.15);
   bar->SetPosition2(0.12, 0.7);

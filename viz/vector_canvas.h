@@ -101,6 +101,17 @@ class CairoCanvas : public VectorCanvas {
 // not fit the surface.
 void drawFigure(VectorCanvas& canvas, const Surface& surface, const FigureOptions& options);
 
+// Draws a contour, filled or heat figure into `area` of the canvas (its colorbar only when
+// options.colorbar); returns the plot's rectangle. Throws like drawFigure.
+Box drawPlane(VectorCanvas& canvas, const Surface& surface, const FigureOptions& options,
+              const Box& area);
+struct PlaneData;
+// A colorbar of `data`'s colors (and levels, for filled contours) from `top` to `bottom`, its
+// left edge at `left`; colorbarWidth is how wide it is with its labels and title.
+void drawColorbar(VectorCanvas& canvas, const PlaneData& data, const FigureOptions& options,
+                  double left, double top, double bottom);
+double colorbarWidth(VectorCanvas& canvas, const PlaneData& data, const FigureOptions& options);
+
 // The format of a figure file by its extension (.pdf, .svg, .png); throws ArgumentError.
 CanvasFormat canvasFormatOf(const std::string& path);
 

@@ -219,10 +219,26 @@ void frameBorder(VectorCanvas& canvas, const Frame& f, const Type& type) {
   for (int k = 0; k < 4; ++k) canvas.line(c[k], c[(k + 1) % 4], kBlack, 0.8 * type.pt);
 }
 
+// The colorbar's ticks: the levels of filled contours, else round values of the colors' range.
+Ticks barTicks(const PlaneData& d, const FigureOptions& o) {
+  const double* range = d.colors->GetTableRange();
+  if (o.kind == FigureKind::Filled && d.levels.size() >= 2)
+    return valueTicks(d.levels.front(), d.levels.back(), d.levels, o.height.log);
+  return valueTicks(range[0], range[1],
+                    o.kind == FigureKind::Contour ? d.levels : std::vector<double>{}, o.height.log);
+}
+
+// What the colorbar takes right of the plot: the gap, the bar, its labels and its title.
+double barWidth(VectorCanvas& canvas, const Ticks& ticks, const Type& type) {
+  return 12 * type.pt + 10 * type.pt + type.tick() +
+         widest(canvas, ticks.labels, type.style(kTickPoints - 1, Anchor::Start)) + 4 * type.pt +
+         1.4 * type.label() + type.pad();
+}
+
 // The colorbar right of the plot, as tall as it: discrete bands for filled contours, a smooth
 // ramp otherwise; its title runs vertically on the right, so it is never cut off.
-void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const FigureOptions& o,
-              const Type& type, const Ticks& ticks, double barLeft) {
+void colorbar(VectorCanvas& canvas, double top, double bottom, const PlaneData& d,
+              const FigureOptions& o, const Type& type, const Ticks& ticks, double barLeft) {
   const double* range = d.colors->GetTableRange();
   double low = range[0], high = range[1];
   const bool banded = o.kind == FigureKind::Filled && d.levels.size() >= 2;
@@ -230,7 +246,7 @@ void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const Fi
     low = d.levels.front();
     high = d.levels.back();
   }
-  const double width = 10 * type.pt, top = f.top, bottom = f.bottom;
+  const double width = 10 * type.pt;
   auto yOf = [&](double v) { return bottom - (v - low) / (high - low) * (bottom - top); };
   // Slices from the top one down, each reaching to the bar's bottom and covered by the next:
   // antialiased edges then blend two neighbours' colors, never the white behind them.
@@ -278,41 +294,34 @@ void colorbar(VectorCanvas& canvas, const Frame& f, const PlaneData& d, const Fi
               valueTitle(o), vertical, "title");
 }
 
-void title(VectorCanvas& canvas, const std::string& text, double width, const Type& type) {
+void title(VectorCanvas& canvas, const std::string& text, double left, double width, double top,
+           const Type& type) {
   if (text.empty()) return;
   TextStyle t = type.style(kHeadingPoints, Anchor::Middle);
   t.bold = true;
-  canvas.text({width / 2, type.pad() + t.size}, text, t, "title");
+  canvas.text({left + width / 2, top + type.pad() + t.size}, text, t, "title");
 }
 
-void plane(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o) {
+}  // namespace
+
+Box drawPlane(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o,
+              const Box& area) {
   const Type type{o.dpi / 72.0};
   const PlaneData d = planeData(surface, o);
-  const double width = o.width, height = o.heightPixels;
   const Ticks xs = linearTicks(d.xmin, d.xmax, 5), ys = linearTicks(d.ymin, d.ymax, 5);
-  const double* range = d.colors->GetTableRange();
-  const bool banded = o.kind == FigureKind::Filled && d.levels.size() >= 2;
-  const Ticks values =
-      banded ? valueTicks(d.levels.front(), d.levels.back(), d.levels, o.height.log)
-             : valueTicks(range[0], range[1],
-                          o.kind == FigureKind::Contour ? d.levels : std::vector<double>{},
-                          o.height.log);
+  const Ticks values = barTicks(d, o);
   // Margins from the text they hold.
   const TextStyle tickStyle = type.style(kTickPoints, Anchor::End);
   const double yLabelWidth = widest(canvas, ys.labels, tickStyle);
-  const double barLabelWidth =
-      widest(canvas, values.labels, type.style(kTickPoints - 1, Anchor::Start));
   const double left = type.pad() + 1.3 * type.title() + yLabelWidth + type.tick() + 4 * type.pt;
   const double bottom = type.pad() + 1.3 * type.title() + 1.4 * type.label() + type.tick();
   const double top = o.title.empty() ? 14 * type.pt : type.pad() + 2.2 * type.title();
-  const double barGap = 12 * type.pt;
-  const double right = barGap + 10 * type.pt + type.tick() + barLabelWidth + 4 * type.pt +
-                       1.4 * type.label() + type.pad();
-  double w = width - left - right, h = height - top - bottom;
+  const double right = o.colorbar ? barWidth(canvas, values, type) : 2 * type.pad();
+  double w = area.w - left - right, h = area.h - top - bottom;
   if (w < 16 || h < 16) throw ArgumentError("the figure is too small for its text at this DPI");
   // Equal units on both axes, centred in the space there is.
   const double want = (d.xmax - d.xmin) / std::max(d.ymax - d.ymin, 1e-300);
-  double x0 = left, y0 = top;
+  double x0 = area.x + left, y0 = area.y + top;
   if (w / h > want) {
     x0 += (w - h * want) / 2;
     w = h * want;
@@ -338,9 +347,21 @@ void plane(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o)
   }
   if (o.trajectory) trajectory(canvas, f, *o.trajectory, type);
   frameBorder(canvas, f, type);
-  colorbar(canvas, f, d, o, type, values, f.right + barGap);
-  title(canvas, o.title, width, type);
+  if (o.colorbar) colorbar(canvas, f.top, f.bottom, d, o, type, values, f.right + 12 * type.pt);
+  title(canvas, o.title, area.x, area.w, area.y, type);
+  return {f.left, f.top, f.right - f.left, f.bottom - f.top};
 }
+
+double colorbarWidth(VectorCanvas& canvas, const PlaneData& d, const FigureOptions& o) {
+  return barWidth(canvas, barTicks(d, o), Type{o.dpi / 72.0}) - 12 * (o.dpi / 72.0);
+}
+
+void drawColorbar(VectorCanvas& canvas, const PlaneData& d, const FigureOptions& o, double left,
+                  double top, double bottom) {
+  colorbar(canvas, top, bottom, d, o, Type{o.dpi / 72.0}, barTicks(d, o), left);
+}
+
+namespace {
 
 // Loss (left axis) and, where the surfaces have it, accuracy (right axis, dashed when several
 // runs share the figure) of every run along a 1-D surface; a legend names the runs.
@@ -447,7 +468,7 @@ void curves(VectorCanvas& canvas, const Surface& surface, const FigureOptions& o
                   "legend-label");
     }
   }
-  title(canvas, o.title, width, type);
+  title(canvas, o.title, 0, width, 0, type);
 }
 
 }  // namespace
@@ -459,7 +480,8 @@ void drawFigure(VectorCanvas& canvas, const Surface& surface, const FigureOption
   if (options.kind == FigureKind::Curve1d)
     curves(canvas, surface, options);
   else
-    plane(canvas, surface, options);
+    drawPlane(canvas, surface, options,
+              {0, 0, double(options.width), double(options.heightPixels)});
 }
 
 }  // namespace basin::viz::detail

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/io/output_file.h"
 #include "core/landscape/direction_file.h"
+#include "viz/compare_figure.h"
 #include "viz/data_export.h"
 #include "viz/figure.h"
 
@@ -16,8 +17,8 @@ namespace {
 
 struct RenderArgs {
   std::string surface, out, kind = "surface3d", array, proj, dirs, levels = "0.1:10:0.5";
-  std::string colormap = "viridis", size = "1000x800", title, label;
-  std::vector<std::string> overlays;
+  std::string colormap = "viridis", size = "1000x800", title;
+  std::vector<std::string> overlays, compare, labels;
   bool log = false, levelsGiven = false, whiteAbove = false;
   double zmax = 0.0, scale = 1.0;
   int dpi = 100;
@@ -31,11 +32,85 @@ std::string arrayToShow(const Surface& s, const std::string& asked) {
   return s.arrays.empty() ? "train_loss" : s.arrays.begin()->first;
 }
 
-void render(const RenderArgs& a) {
-  if (a.surface.empty() || a.out.empty()) throw ArgumentError("give SURFACE.h5 and --out FIG.png");
-  const std::string ext = std::filesystem::path(a.out).extension().string();
+// The options every figure of the command shares: kind, levels, colors, size, title.
+viz::FigureOptions sharedOptions(const RenderArgs& a) {
+  viz::FigureOptions o;
+  o.kind = viz::parseFigureKind(a.kind);
+  o.height = {a.log, a.zmax};
+  o.colormap = viz::parseColormap(a.colormap);
+  o.dpi = a.dpi;
+  viz::setFigureSize(o, a.size);
+  o.verticalScale = a.scale;
+  o.whiteAboveLevels = a.whiteAbove;
+  o.title = a.title;
+  return o;
+}
+
+// One surface's figure options: its array and levels, PCA axis titles from its direction file.
+viz::FigureOptions surfaceOptions(const RenderArgs& a, const Surface& s, const std::string& dirs) {
+  viz::FigureOptions o = sharedOptions(a);
+  o.array = arrayToShow(s, a.array);
+  // Accuracy (percent) needs other levels than the reference's loss default.
+  const bool accuracy = o.array.size() > 4 && o.array.ends_with("_acc");
+  o.levels = viz::parseLevels(accuracy && !a.levelsGiven ? "10:100:10" : a.levels);
+  if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
+  viz::setPcaAxisTitles(o, readExplainedVariance(dirs));
+  return o;
+}
+
+void checkOut(const std::string& out) {
+  const std::string ext = std::filesystem::path(out).extension().string();
   if (ext != ".png" && ext != ".svg" && ext != ".pdf")
     throw ArgumentError("--out must end in .png, .svg or .pdf, not '" + ext + "'");
+}
+
+void printWritten(const RenderArgs& a, const viz::FigureOptions& o, const std::string& what) {
+  std::printf("figure    %s (%s of %s, %dx%d px at %d dpi = %.2f x %.2f in)\n", a.out.c_str(),
+              a.kind.c_str(), what.c_str(), o.width, o.heightPixels, o.dpi, double(o.width) / o.dpi,
+              double(o.heightPixels) / o.dpi);
+}
+
+void renderCompare(const RenderArgs& a) {
+  if (a.out.empty()) throw ArgumentError("give --compare A.h5 B.h5 ... and --out FIG.png");
+  if (!a.surface.empty() || !a.proj.empty() || !a.dirs.empty() || !a.overlays.empty())
+    throw ArgumentError(
+        "--compare takes the surfaces itself: give no other SURFACE.h5, --proj, --dirs or "
+        "--overlay with it");
+  if (!a.labels.empty() && a.labels.size() != a.compare.size())
+    throw ArgumentError("--label: give one per compared surface (" +
+                        std::to_string(a.compare.size()) + "), not " +
+                        std::to_string(a.labels.size()));
+  checkOut(a.out);
+  const viz::FigureOptions figure = sharedOptions(a);
+  if (figure.kind == viz::FigureKind::Curve1d)
+    throw ArgumentError(
+        "--compare draws 2-D surfaces side by side; 1-D runs go in one figure "
+        "with --overlay");
+  std::vector<std::pair<std::string, std::string>> inputs;
+  for (const std::string& f : a.compare) inputs.push_back({"--compare", f});
+  refuseOutputOverInput("--out", a.out, inputs);
+  std::vector<Surface> surfaces;
+  std::vector<std::string> dirs;
+  for (const std::string& f : a.compare) {
+    surfaces.push_back(readSurfaceFile(f));
+    dirs.push_back(directionFileOf(surfaces.back(), f));
+    refuseOutputOverInput("--out", a.out, {{"surface's direction", dirs.back()}});
+  }
+  std::vector<viz::ComparePane> panes;
+  for (size_t i = 0; i < surfaces.size(); ++i) {
+    viz::ComparePane pane{&surfaces[i], surfaceOptions(a, surfaces[i], dirs[i])};
+    pane.options.title =
+        a.labels.empty() ? std::filesystem::path(a.compare[i]).stem().string() : a.labels[i];
+    panes.push_back(std::move(pane));
+  }
+  viz::renderCompareFigure(panes, figure, a.out);
+  printWritten(a, figure, std::to_string(panes.size()) + " surfaces");
+}
+
+void render(const RenderArgs& a) {
+  if (!a.compare.empty()) return renderCompare(a);
+  if (a.surface.empty() || a.out.empty()) throw ArgumentError("give SURFACE.h5 and --out FIG.png");
+  checkOut(a.out);
   std::vector<std::pair<std::string, std::string>> inputs = {
       {"surface", a.surface}, {"--proj", a.proj}, {"--dirs", a.dirs}};
   for (const std::string& f : a.overlays) inputs.push_back({"--overlay", f});
@@ -43,31 +118,16 @@ void render(const RenderArgs& a) {
   const Surface s = readSurfaceFile(a.surface);
   const std::string dirs = a.dirs.empty() ? directionFileOf(s, a.surface) : a.dirs;
   refuseOutputOverInput("--out", a.out, {{"surface's direction", dirs}});
-  viz::FigureOptions o;
-  o.kind = viz::parseFigureKind(a.kind);
-  o.array = arrayToShow(s, a.array);
-  o.height = {a.log, a.zmax};
-  // Accuracy (percent) needs other levels than the reference's loss default.
-  const bool accuracy = o.array.size() > 4 && o.array.ends_with("_acc");
-  o.levels = viz::parseLevels(accuracy && !a.levelsGiven ? "10:100:10" : a.levels);
-  o.colormap = viz::parseColormap(a.colormap);
-  o.dpi = a.dpi;
-  viz::setFigureSize(o, a.size);
-  o.verticalScale = a.scale;
-  o.whiteAboveLevels = a.whiteAbove;
-  o.title = a.title;
-  if (o.kind == viz::FigureKind::Curve1d) o.xTitle = "x";
-  viz::setPcaAxisTitles(o, readExplainedVariance(dirs));
+  viz::FigureOptions o = surfaceOptions(a, s, dirs);
   if (!a.proj.empty()) o.trajectory = readProjectionFile(a.proj);
   if (!a.overlays.empty() && o.kind != viz::FigureKind::Curve1d)
     throw ArgumentError("--overlay draws more runs on 1d figures only");
-  o.label = a.label.empty() ? std::filesystem::path(a.surface).stem().string() : a.label;
+  if (a.labels.size() > 1) throw ArgumentError("--label: one for a 1d figure's main run");
+  o.label = a.labels.empty() ? std::filesystem::path(a.surface).stem().string() : a.labels[0];
   for (const std::string& f : a.overlays)
     o.overlays.push_back({std::filesystem::path(f).stem().string(), readSurfaceFile(f)});
   viz::renderFigure(s, o, a.out);
-  std::printf("figure    %s (%s of %s, %dx%d px at %d dpi = %.2f x %.2f in)\n", a.out.c_str(),
-              a.kind.c_str(), o.array.c_str(), o.width, o.heightPixels, o.dpi,
-              double(o.width) / o.dpi, double(o.heightPixels) / o.dpi);
+  printWritten(a, o, o.array);
 }
 
 struct ExportArgs {
@@ -97,7 +157,8 @@ void addRenderCommand(CLI::App& app) {
       "filled contours, heat map or 1-D curves as PNG (with its DPI), PDF or SVG (vectors, "
       "fonts embedded). 2-D and 1-D kinds need no display; 3-D figures need an X display "
       "(xvfb-run -a on servers) and are an image in PDF and SVG. --proj draws a trajectory on "
-      "contour, filled and heat figures.");
+      "contour, filled and heat figures; --compare puts several surfaces side by side with one "
+      "colorbar.");
   cmd->add_option("surface", a->surface, "Surface file (.h5)");
   cmd->add_option("--kind", a->kind, "surface3d, contour, filled, heat or 1d")
       ->capture_default_str();
@@ -133,7 +194,14 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--overlay", a->overlays,
                   "1d: another run's surface file drawn over this one (repeat for more; the "
                   "legend names them by file name)");
-  cmd->add_option("--label", a->label, "1d: legend name of this run (default: its file name)");
+  cmd->add_option("--compare", a->compare,
+                  "Draw 2 to 8 surface files side by side (a grid for more than three) with one "
+                  "colorbar and, for 3-D and heat maps, one color range for all: --compare "
+                  "plain.h5 skip.h5")
+      ->expected(2, 8);
+  cmd->add_option("--label", a->labels,
+                  "1d: legend name of this run; --compare: the panes' titles, one per surface "
+                  "(default: the file names)");
   cmd->add_option("--out", a->out, "Figure file: .png, .svg or .pdf");
   cmd->callback([a, cmd] {
     a->levelsGiven = cmd->count("--levels") > 0;

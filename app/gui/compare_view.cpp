@@ -2,11 +2,15 @@
 
 #include <vtkCamera.h>
 
+#include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -29,6 +33,8 @@ CompareView::CompareView(QWidget* parent)
     : QWidget(parent),
       m_grid(new QWidget(this)),
       m_gridLayout(new QGridLayout(m_grid)),
+      m_kind(new QComboBox(this)),
+      m_bar(new QLabel(this)),
       m_table(new QTableWidget(this)),
       m_hint(new QLabel(this)),
       m_summary(new QLabel(this)),
@@ -41,19 +47,50 @@ CompareView::CompareView(QWidget* parent)
          "high for chaotic ones."));
   m_summary->setWordWrap(true);
   m_summary->setStyleSheet("font-size: 11pt;");
+  m_kind->addItem(tr("3-D surfaces"), int(viz::FigureKind::Surface3d));
+  m_kind->addItem(tr("Contour lines"), int(viz::FigureKind::Contour));
+  m_kind->addItem(tr("Filled contours"), int(viz::FigureKind::Filled));
+  m_kind->addItem(tr("Heat maps"), int(viz::FigureKind::Heat));
+  m_kind->setCurrentIndex(
+      std::max(0, m_kind->findData(QSettings().value("compare/kind", 0).toInt())));
+  connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+    QSettings().setValue("compare/kind", m_kind->currentData());
+    redraw(false);
+  });
+  auto* bar = new QWidget(this);
+  auto* barLayout = new QHBoxLayout(bar);
+  barLayout->setContentsMargins(6, 2, 6, 0);
+  auto* show = new QLabel(tr("Show"), bar);
+  show->setBuddy(m_kind);
+  barLayout->addWidget(show);
+  barLayout->addWidget(m_kind);
+  barLayout->addStretch(1);
+  m_bar->setAlignment(Qt::AlignCenter);
+  m_gridLayout->setContentsMargins(0, 0, 0, 0);
+  m_grid->installEventFilter(this);
+  auto* panes = new QHBoxLayout;
+  panes->setSpacing(0);
+  panes->addWidget(m_grid, 1);
+  panes->addWidget(m_bar);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 4);
-  layout->addWidget(m_grid, 1);
+  layout->addWidget(bar);
+  layout->addLayout(panes, 1);
+  m_controls = bar;
   layout->addWidget(m_summary);
   layout->addWidget(m_table);
   layout->addWidget(m_hint);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->verticalHeader()->hide();
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // The names in the first column as wide as they are; the measures share the rest, their
+  // headers wrapped onto two lines where a language's words are long (German).
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter |
+                                                   Qt::Alignment(Qt::TextWordWrap));
+  m_table->horizontalHeader()->setFixedHeight(2 * fontMetrics().lineSpacing() + 8);
   m_table->setAlternatingRowColors(true);
   m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  m_table->horizontalHeader()->setStretchLastSection(true);
   m_hint->setStyleSheet("color: palette(dark);");
   m_empty->setAlignment(Qt::AlignCenter);
   m_empty->setWordWrap(true);
@@ -69,8 +106,9 @@ CompareView::CompareView(QWidget* parent)
 void CompareView::showEmpty(bool empty) {
   m_empty->setVisible(empty);
   for (QWidget* w : {static_cast<QWidget*>(m_grid), static_cast<QWidget*>(m_summary),
-                     static_cast<QWidget*>(m_table), static_cast<QWidget*>(m_hint)})
+                     static_cast<QWidget*>(m_table), static_cast<QWidget*>(m_hint), m_controls})
     w->setVisible(!empty);
+  if (empty) m_bar->hide();
 }
 
 void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSettings& settings) {
@@ -78,19 +116,16 @@ void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSett
   for (QLabel* l : m_titles) l->deleteLater();
   m_views.clear();
   m_titles.clear();
+  m_shared.clear();
   m_entries = std::move(entries);
   m_settings = settings;
   showEmpty(m_entries.empty());
-  const int columns = m_entries.size() <= 3 ? int(m_entries.size()) : 2;
+  m_columns = 0;
   for (size_t i = 0; i < m_entries.size(); ++i) {
     auto* title = new QLabel(m_entries[i].title, m_grid);
     title->setAlignment(Qt::AlignCenter);
     title->setStyleSheet("font-weight: bold; font-size: 12pt;");
     auto* view = new SurfaceView(m_grid);
-    const int row = int(i) / std::max(columns, 1), column = int(i) % std::max(columns, 1);
-    m_gridLayout->addWidget(title, 2 * row, column);
-    m_gridLayout->addWidget(view, 2 * row + 1, column);
-    m_gridLayout->setRowStretch(2 * row + 1, 1);
     connect(view, &SurfaceView::cameraMoved, this, [this, view] { follow(view); });
     // The followers turn coarse with the leader, or a drag would draw every pane in full.
     connect(view, &SurfaceView::interactingChanged, this, [this, view](bool interacting) {
@@ -106,6 +141,7 @@ void CompareView::setEntries(std::vector<CompareEntry> entries, const RenderSett
     m_views.push_back(view);
     m_titles.push_back(title);
   }
+  layoutPanes();
   redraw(false);
   fillTable();
 }
@@ -116,33 +152,90 @@ void CompareView::applySettings(const RenderSettings& settings) {
   fillTable();
 }
 
-void CompareView::redraw(bool keepCameras) {
-  // One range for all: the union of the heights each view would show on its own.
-  std::optional<std::array<double, 2>> range;
-  if (m_settings.sharedScale && m_entries.size() > 1) {
-    double low = INFINITY, high = -INFINITY;
-    for (const CompareEntry& e : m_entries) {
-      const viz::FigureOptions o =
-          figureOptions(e.surface, e.explained, viz::FigureKind::Surface3d, m_settings, {});
-      if (!e.surface.arrays.count(o.array)) continue;
-      const auto [l, h] = viz::heightRange(e.surface, o.array, o.height);
-      low = std::min(low, l);
-      high = std::max(high, h);
-    }
-    if (low < high) range = std::array<double, 2>{low, high};
+viz::FigureKind CompareView::kind() const {
+  return viz::FigureKind(m_kind->currentData().toInt());
+}
+
+void CompareView::setKind(viz::FigureKind kind) {
+  m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(kind))));
+}
+
+std::vector<viz::ComparePane> CompareView::panes(viz::FigureKind kind) const {
+  std::vector<viz::ComparePane> panes;
+  for (const CompareEntry& e : m_entries) {
+    viz::ComparePane pane{&e.surface, figureOptions(e.surface, e.explained, kind, m_settings, {})};
+    pane.options.title = e.title.toStdString();
+    panes.push_back(std::move(pane));
   }
+  return panes;
+}
+
+void CompareView::redraw(bool keepCameras) {
+  std::vector<viz::ComparePane> shown;
+  std::vector<size_t> shownEntry;
   for (size_t i = 0; i < m_entries.size(); ++i) {
-    const CompareEntry& e = m_entries[i];
-    if (e.surface.y.empty()) {
+    if (m_entries[i].surface.y.empty()) {
       m_views[i]->showMessage(tr("A 1-D surface: compare 1-D surfaces in the 1-D tab."));
       continue;
     }
-    viz::FigureOptions o =
-        figureOptions(e.surface, e.explained, viz::FigureKind::Surface3d, m_settings, {});
-    o.valueRange = range;
-    m_views[i]->showSurface(e.surface, o, keepCameras);
+    viz::ComparePane pane{
+        &m_entries[i].surface,
+        figureOptions(m_entries[i].surface, m_entries[i].explained, kind(), m_settings, {})};
+    shown.push_back(std::move(pane));
+    shownEntry.push_back(i);
   }
+  // One range and one colorbar for all (a toggle): the compare figure's own rule.
+  m_shared =
+      viz::comparedPanes(std::move(shown), kind(), m_settings.sharedScale && m_entries.size() > 1);
+  for (size_t k = 0; k < m_shared.size(); ++k) {
+    viz::FigureOptions o = m_shared[k].options;
+    o.title.clear();  // the pane's title is the label above it
+    m_views[shownEntry[k]]->showSurface(*m_shared[k].surface, o, keepCameras);
+  }
+  m_barHeight = 0;
+  updateColorbar();
   if (!keepCameras && !m_views.empty()) follow(m_views.front());
+}
+
+void CompareView::layoutPanes() {
+  if (m_views.empty()) return;
+  const int columns = viz::compareColumns(m_views.size(), std::max(m_grid->width(), 1),
+                                          std::max(m_grid->height(), 1));
+  if (columns == m_columns) return;
+  m_columns = columns;
+  for (int r = 0; r < m_gridLayout->rowCount(); ++r) m_gridLayout->setRowStretch(r, 0);
+  for (size_t i = 0; i < m_views.size(); ++i) {
+    const int row = int(i) / columns, column = int(i) % columns;
+    m_gridLayout->addWidget(m_titles[i], 2 * row, column);
+    m_gridLayout->addWidget(m_views[i], 2 * row + 1, column);
+    m_gridLayout->setRowStretch(2 * row + 1, 1);
+  }
+}
+
+void CompareView::updateColorbar() {
+  const bool shared = !m_shared.empty() && !m_shared.front().options.colorbar;
+  m_bar->setVisible(shared);
+  if (!shared) return;
+  const int height = m_grid->height();
+  if (height == m_barHeight) return;
+  m_barHeight = height;
+  try {
+    const viz::RgbImage bar = viz::renderSharedColorbar(m_shared, height, logicalDpiY());
+    const QImage image(bar.rgb.data(), bar.width, bar.height, 3 * bar.width, QImage::Format_RGB888);
+    m_bar->setPixmap(QPixmap::fromImage(image.copy()));
+    m_bar->setFixedWidth(bar.width);
+  } catch (const std::exception& error) {
+    m_bar->setText(QString::fromUtf8(error.what()));
+  }
+}
+
+bool CompareView::eventFilter(QObject* watched, QEvent* event) {
+  // The panes' area changes with the window and with the table below it.
+  if (watched == m_grid && event->type() == QEvent::Resize) {
+    layoutPanes();
+    updateColorbar();
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void CompareView::follow(SurfaceView* leader) {
@@ -170,6 +263,7 @@ void CompareView::fillTable() {
   m_table->clear();
   m_table->setColumnCount(int(headers.size()));
   m_table->setHorizontalHeaderLabels(headers);
+  m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
   m_table->setRowCount(int(m_entries.size()));
   std::vector<double> shares(m_entries.size(), -1.0);
   for (size_t r = 0; r < m_entries.size(); ++r) {
@@ -220,8 +314,10 @@ void CompareView::fillTable() {
 }
 
 QImage CompareView::grabImage() {
-  // The views side by side as the user sees them, with their titles.
-  QImage image(m_grid->size() * m_grid->devicePixelRatioF(), QImage::Format_RGB32);
+  // The views as the user sees them, with their titles and the shared colorbar.
+  const int barWidth = m_bar->isVisible() ? m_bar->width() : 0;
+  const QSize size(m_grid->width() + barWidth, m_grid->height());
+  QImage image(size * m_grid->devicePixelRatioF(), QImage::Format_RGB32);
   image.setDevicePixelRatio(m_grid->devicePixelRatioF());
   image.fill(Qt::white);
   QPainter painter(&image);
@@ -229,6 +325,7 @@ QImage CompareView::grabImage() {
     painter.drawImage(QRectF(m_views[i]->geometry()), m_views[i]->grabImage());
     m_titles[i]->render(&painter, m_titles[i]->geometry().topLeft());
   }
+  if (barWidth > 0) m_bar->render(&painter, QPoint(m_grid->width(), 0));
   return image;
 }
 

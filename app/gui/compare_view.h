@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "app/gui/render_settings.h"
+#include "viz/compare_figure.h"
 
+class QComboBox;
 class QGridLayout;
 class QTableWidget;
 class QLabel;
@@ -37,6 +39,15 @@ class CompareView : public QWidget {
   }
   SurfaceView* view(int i) const { return m_views[size_t(i)]; }
   QTableWidget* table() const { return m_table; }
+  // What the panes show: 3-D surfaces or a flat kind side by side (remembered).
+  viz::FigureKind kind() const;
+  void setKind(viz::FigureKind kind);
+  QComboBox* kindBox() const { return m_kind; }
+  QLabel* sharedColorbar() const { return m_bar; }
+  int columns() const { return m_columns; }
+  // The compared surfaces as panes of `kind` with the settings' arrays and titles (for the
+  // compare figure: File > Export compare figure).
+  std::vector<viz::ComparePane> panes(viz::FigureKind kind) const;
   void resetCameras();
   QImage grabImage();
 
@@ -46,6 +57,9 @@ class CompareView : public QWidget {
 
  private:
   void redraw(bool keepCameras);
+  bool eventFilter(QObject* watched, QEvent* event) override;
+  void layoutPanes();     // as many columns as make the panes largest
+  void updateColorbar();  // the one colorbar of a shared scale, as tall as the panes
   void fillTable();
   void follow(SurfaceView* leader);
   void showEmpty(bool empty);
@@ -56,6 +70,11 @@ class CompareView : public QWidget {
   std::vector<QLabel*> m_titles;
   QWidget* m_grid;
   QGridLayout* m_gridLayout;
+  QComboBox* m_kind;
+  QLabel* m_bar;  // the shared colorbar, drawn by viz as the compare figure draws it
+  QWidget* m_controls;
+  std::vector<viz::ComparePane> m_shared;  // the panes drawn, as the comparison draws them
+  int m_columns = 0, m_barHeight = 0;
   QTableWidget* m_table;
   QLabel* m_hint;
   QLabel* m_summary;

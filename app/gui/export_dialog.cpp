@@ -27,6 +27,7 @@ ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
   setWindowTitle(tr("Export figure"));
   auto* form = new QFormLayout(this);
   m_kind = new QComboBox(this);
+  m_kind->setObjectName("kind");
   if (twoD) {
     m_kind->addItem(tr("3-D surface"), int(viz::FigureKind::Surface3d));
     m_kind->addItem(tr("Contour lines"), int(viz::FigureKind::Contour));
@@ -82,6 +83,7 @@ ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
          "only sharper"));
   form->addRow(tr("DPI"), m_dpi);
   m_title = new QLineEdit(this);
+  m_title->setObjectName("title");
   m_title->setPlaceholderText(tr("none"));
   form->addRow(tr("Title"), m_title);
   m_trajectory = new QCheckBox(tr("Draw the training trajectory (contour and heat maps)"), this);
@@ -92,6 +94,7 @@ ExportDialog::ExportDialog(viz::FigureKind kind, bool twoD, bool hasTrajectory,
   auto* pathLayout = new QHBoxLayout(pathRow);
   pathLayout->setContentsMargins(0, 0, 0, 0);
   m_path = new QLineEdit(QDir(folder).filePath("figure.png"), pathRow);
+  m_path->setObjectName("path");
   auto* browse = new QPushButton(tr("Browse…"), pathRow);
   pathLayout->addWidget(m_path, 1);
   pathLayout->addWidget(browse);

@@ -92,6 +92,7 @@ Inspector::Inspector(const RenderSettings& s, QWidget* parent) : QWidget(parent)
   auto* compare = new QGroupBox(tr("Comparison"), this);
   auto* compareForm = new QFormLayout(compare);
   m_shared = new QCheckBox(tr("One color scale and height range"), compare);
+  m_shared->setObjectName("sharedScaleCheck");
   m_shared->setChecked(s.sharedScale);
   compareForm->addRow(m_shared);
   m_compareLevels = new QLineEdit(s.compareLevels, compare);

@@ -171,6 +171,9 @@ void MainWindow::createActions() {
   file->addSeparator();
   file->addAction(tr("&Export figure…"), QKeySequence(tr("Ctrl+E")), this,
                   &MainWindow::exportFigureDialog);
+  file->addAction(tr("Export co&mpare figure…"), QKeySequence(tr("Ctrl+Alt+E")), this,
+                  &MainWindow::exportCompareDialog)
+      ->setObjectName("actionExportCompare");
   file->addAction(tr("Export &data (VTS, VTP, CSV)…"), QKeySequence(tr("Ctrl+Shift+E")), this,
                   &MainWindow::exportData);
   file->addAction(tr("&Copy image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyImage)

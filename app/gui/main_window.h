@@ -86,7 +86,8 @@ class MainWindow : public QMainWindow {
   void computeDialog();
   void trajectoryDialog();
   void trajectoryDone(const TrajectoryJob& job, const TrajectoryRun& run);
-  void exportFigureDialog();
+  void exportFigureDialog();   // on the Compare tab: the compare figure
+  void exportCompareDialog();  // the compared surfaces side by side with one colorbar
   void exportData();
   void copyImage();
   void resetCamera();

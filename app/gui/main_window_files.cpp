@@ -26,6 +26,7 @@
 #include "core/io/model_file.h"
 #include "core/io/output_file.h"
 #include "core/landscape/projection_file.h"
+#include "viz/compare_figure.h"
 #include "viz/data_export.h"
 
 namespace basin::gui {
@@ -232,6 +233,10 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::exportFigureDialog() {
+  if (m_tabs->currentWidget() == m_compare && m_compare->count() > 1) {
+    exportCompareDialog();
+    return;
+  }
   const SessionSurface* open = m_session.surface(m_session.shown());
   if (!open) {
     showError(tr("Show a surface first: open one or compute one."));
@@ -256,6 +261,31 @@ void MainWindow::exportFigureDialog() {
                           m_session.inputs());
     exportFigure(surface, options, dialog.path());
     statusBar()->showMessage(tr("Figure written to %1").arg(dialog.path()), 6000);
+  } catch (const std::exception& error) {
+    showError(tr("Could not export the figure %1:\n\n%2").arg(dialog.path(), error.what()));
+  }
+}
+
+void MainWindow::exportCompareDialog() {
+  if (m_compare->count() < 2) {
+    showError(
+        tr("Compare two or more surfaces first: select them in the Session panel "
+           "(Ctrl+click), then View > Compare selected surfaces (Ctrl+M)."));
+    return;
+  }
+  ExportDialog dialog(m_compare->kind(), true, false, QFileInfo(currentSurface()).absolutePath(),
+                      this);
+  dialog.setWindowTitle(tr("Export compare figure"));
+  if (dialog.exec() != QDialog::Accepted) return;
+  try {
+    viz::FigureOptions figure;
+    figure.kind = dialog.kind();
+    dialog.applySize(figure);
+    figure.title = dialog.title().toStdString();
+    refuseOutputOverInput(tr("the figure").toStdString(), dialog.path().toStdString(),
+                          m_session.inputs());
+    viz::renderCompareFigure(m_compare->panes(figure.kind), figure, dialog.path().toStdString());
+    statusBar()->showMessage(tr("Compare figure written to %1").arg(dialog.path()), 6000);
   } catch (const std::exception& error) {
     showError(tr("Could not export the figure %1:\n\n%2").arg(dialog.path(), error.what()));
   }

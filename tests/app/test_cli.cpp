@@ -98,6 +98,47 @@ class TestCli : public QObject {
     QVERIFY(kind.err.contains("surface3d, contour, filled, heat or 1d"));
   }
 
+  void renderCompareDrawsSurfacesSideBySide() {
+    QTemporaryDir dir;
+    const QString surface =
+        QString::fromStdString(basin::test::dataPath("fixtures/trajectory/pca_surface.h5"));
+    const QString copy = dir.filePath("copy.h5");
+    QVERIFY(QFile::copy(surface, copy));
+    const QString out = dir.filePath("cmp.pdf");
+    const Run r = runCli({"render", "--compare", surface, copy, "--kind", "contour", "--label",
+                          "run A", "--label", "run B", "--title", "A vs B", "--out", out});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("2 surfaces"), r.out.constData());
+    const QString text = basin::test::poppler("pdftotext", {out, "-"});
+    QVERIFY2(text.contains("run A") && text.contains("run B") && text.contains("A vs B"),
+             qPrintable(text));
+    QCOMPARE(text.count("test loss"), 1);  // one colorbar for both panes
+    // Refused: one surface, a label count that does not match, an output that is an input
+    // (through a link), 1-D kinds.
+    const Run one = runCli({"render", "--compare", surface, "--out", dir.filePath("one.png")});
+    QCOMPARE(one.exitCode, 2);
+    const Run labels = runCli({"render", "--compare", surface, copy, "--label", "only one", "--out",
+                               dir.filePath("l.png")});
+    QCOMPARE(labels.exitCode, 2);
+    QVERIFY2(labels.err.contains("one per compared surface (2), not 1"), labels.err.constData());
+    const QString link = dir.filePath("over.png");
+    QVERIFY(QFile::link(copy, link));
+    const QByteArray before = [&] {
+      QFile f(copy);
+      return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    const Run over =
+        runCli({"render", "--compare", surface, copy, "--kind", "contour", "--out", link});
+    QCOMPARE(over.exitCode, 2);
+    QVERIFY2(over.err.contains("copy.h5"), over.err.constData());
+    QFile after(copy);
+    QVERIFY(after.open(QIODevice::ReadOnly) && after.readAll() == before);
+    const Run curve = runCli(
+        {"render", "--compare", surface, copy, "--kind", "1d", "--out", dir.filePath("c.png")});
+    QCOMPARE(curve.exitCode, 2);
+    QVERIFY2(curve.err.contains("--overlay"), curve.err.constData());
+  }
+
   void benchTrajectoryReportsMemory() {
     const Run r = runCli({"bench", "trajectory", "--checkpoints", "20", "--parameters", "5000",
                           "--threads", "1", "--json"});

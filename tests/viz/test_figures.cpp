@@ -10,10 +10,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <functional>
 
 #include "core/error.h"
 #include "core/landscape/projection_file.h"
 #include "tests/support/test_support.h"
+#include "viz/compare_figure.h"
 #include "viz/figure.h"
 
 using namespace basin;
@@ -105,8 +107,12 @@ class TestFigures : public QObject {
   QTemporaryDir m_dir;
 
   void check(const Surface& s, const viz::FigureOptions& o, const QString& name) {
+    check([&](const std::string& out) { viz::renderFigure(s, o, out); }, name);
+  }
+
+  void check(const std::function<void(const std::string&)>& render, const QString& name) {
     const std::string out = m_dir.filePath(name + ".png").toStdString();
-    viz::renderFigure(s, o, out);
+    render(out);
     const QString baseline = QString(BASIN_BASELINES) + "/" + name + ".png";
     if (qEnvironmentVariableIsSet("BASIN_UPDATE_BASELINES")) {
       QFile::remove(baseline);
@@ -148,6 +154,29 @@ class TestFigures : public QObject {
     o.levels = {0.5, 5.0, 0.5};
     o.colormap = saddle ? viz::Colormap::Coolwarm : viz::Colormap::Viridis;
     check(test::analyticSurface(saddle), o, QString("%1_%2").arg(saddle ? "saddle" : "bowl", kind));
+  }
+
+  // Plain vs skip in one figure: the bowl and the saddle side by side, one colorbar, one range.
+  void compareFigures_data() {
+    QTest::addColumn<QString>("kind");
+    for (const char* kind : {"surface3d", "contour"}) QTest::newRow(kind) << QString(kind);
+  }
+
+  void compareFigures() {
+    QFETCH(QString, kind);
+    const Surface bowl = test::analyticSurface(false), saddle = test::analyticSurface(true);
+    viz::FigureOptions pane;
+    pane.levels = {0.5, 5.0, 0.5};
+    std::vector<viz::ComparePane> panes{{&bowl, pane}, {&saddle, pane}};
+    panes[0].options.title = "bowl";
+    panes[1].options.title = "saddle";
+    viz::FigureOptions figure;
+    figure.kind = viz::parseFigureKind(kind.toStdString());
+    figure.width = 1000;
+    figure.heightPixels = 450;
+    figure.title = "bowl vs saddle";
+    check([&](const std::string& out) { viz::renderCompareFigure(panes, figure, out); },
+          "compare_" + kind);
   }
 
   void realSurfaceWithTrajectory_data() {

@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "tests/support/test_support.h"
 #include "viz/colormap.h"
+#include "viz/compare_figure.h"
 #include "viz/figure.h"
 #include "viz/ticks.h"
 #include "viz/vector_canvas.h"
@@ -422,6 +423,74 @@ class TestVectorFigures : public QObject {
     for (const auto* e : m.of("accuracy")) QVERIFY(e->dash > 0);
     QCOMPARE(m.of("legend").size(), size_t(3));
     QVERIFY(m.texts().contains("resnet56-noshort") && m.texts().contains("densenet"));
+  }
+
+  void compareFiguresShareOneColorbar() {
+    const Surface bowl = test::analyticSurface(false), saddle = test::analyticSurface(true);
+    viz::FigureOptions pane = contourOptions();
+    pane.kind = viz::FigureKind::Heat;
+    std::vector<viz::ComparePane> panes{{&bowl, pane}, {&saddle, pane}};
+    panes[0].options.title = "plain";
+    panes[1].options.title = "skip";
+    // The union of both ranges: the bowl's 0.2 (centre) to 5.7 (corner), the saddle's 1 to 3.
+    const auto range = viz::sharedValueRange(panes);
+    QVERIFY(range);
+    QCOMPARE((*range)[0], 0.2);
+    QVERIFY(std::abs((*range)[1] - 5.7) < 1e-12);
+    for (const viz::ComparePane& p : viz::comparedPanes(panes, viz::FigureKind::Heat)) {
+      QVERIFY(!p.options.colorbar);
+      QCOMPARE(p.options.valueRange, range);
+    }
+    for (const viz::ComparePane& p : viz::comparedPanes(panes, viz::FigureKind::Heat, false)) {
+      QVERIFY(p.options.colorbar);  // each its own scale: each its own colorbar
+      QVERIFY(!p.options.valueRange);
+    }
+    // Two square panes fit best side by side in a wide figure, four in two rows and columns.
+    QCOMPARE(viz::compareColumns(2, 1200, 500), 2);
+    QCOMPARE(viz::compareColumns(3, 1800, 600), 3);
+    QCOMPARE(viz::compareColumns(4, 900, 900), 2);
+    QCOMPARE(viz::compareColumns(2, 500, 1200), 1);
+
+    viz::FigureOptions figure;
+    figure.kind = viz::FigureKind::Heat;
+    figure.dpi = 144;
+    viz::setFigureSize(figure, "6.75x3in");
+    figure.title = "Plain vs skip – über";
+    const QString path = m_dir.filePath("compare.pdf");
+    viz::renderCompareFigure(panes, figure, path.toStdString());
+    const QString text = test::poppler("pdftotext", {path, "-"});
+    QVERIFY2(text.contains("plain") && text.contains("skip"), qPrintable(text));
+    QVERIFY2(text.contains("Plain vs skip – über"), qPrintable(text));
+    QCOMPARE(text.count("1st PC: 61.3 %"), 2);  // each pane its axes
+    QCOMPARE(text.count("train loss"), 1);      // one colorbar for both
+    QVERIFY(
+        test::poppler("pdfinfo", {path}).contains(QRegularExpression("Page size: +486 x 216 pts")));
+    const QStringList fonts = test::poppler("pdffonts", {path}).split('\n', Qt::SkipEmptyParts);
+    for (int k = 2; k < fonts.size(); ++k)
+      QVERIFY2(fonts[k].contains(QRegularExpression(" yes\\s+yes\\s+(yes|no)\\s+\\d+")),
+               qPrintable(fonts[k]));
+
+    // The shared colorbar alone (the GUI's Compare tab) is as tall as asked and drawn.
+    const viz::RgbImage bar =
+        viz::renderSharedColorbar(viz::comparedPanes(panes, viz::FigureKind::Heat), 400, 96);
+    QCOMPARE(bar.height, 400);
+    QVERIFY(bar.width > 40 && bar.width < 200);
+    // Its middle column, halfway down, is the colormap's, not the white page.
+    const unsigned char* middle = bar.rgb.data() + (size_t(200) * bar.width + 2 * 96 / 72 + 6) * 3;
+    QVERIFY2(!(middle[0] > 240 && middle[1] > 240 && middle[2] > 240), "no bar drawn");
+
+    // Refused: one surface, a 1-D surface, an unknown array.
+    QVERIFY_THROWS_EXCEPTION(ArgumentError,
+                             viz::renderCompareFigure({panes[0]}, figure, path.toStdString()));
+    Surface line;
+    line.x = Axis{-1, 1, 5}.coordinates();
+    line.array("train_loss").assign(5, 1.0);
+    QVERIFY_THROWS_EXCEPTION(ArgumentError, viz::renderCompareFigure({panes[0], {&line, pane}},
+                                                                     figure, path.toStdString()));
+    viz::ComparePane unknown = panes[1];
+    unknown.options.array = "test_loss";
+    QVERIFY_THROWS_EXCEPTION(
+        ArgumentError, viz::renderCompareFigure({panes[0], unknown}, figure, path.toStdString()));
   }
 
   void badTargetsAreRefused() {
