@@ -159,6 +159,10 @@ MainWindow::~MainWindow() {
     delete m_worker;  // its thread is gone; the thread object is our child
   }
   if (m_trajectoryThread) m_trajectoryThread->wait();
+  if (m_opener) {  // a read cannot be stopped halfway; its result is dropped with the window
+    m_opener->wait();
+    delete m_opener;
+  }
 }
 
 void MainWindow::createActions() {

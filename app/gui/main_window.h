@@ -40,9 +40,10 @@ class MainWindow : public QMainWindow {
   // The command line of `basin` (help texts translated like the rest of the window).
   static void describeCommandLine(QCommandLineParser& parser);
 
-  // Opens each file; a file that cannot be opened gets a dialog naming it and the reason.
+  // Opens each file, read off the GUI thread, one after the other; a file that cannot be
+  // opened gets a dialog naming it and the reason. Returns at once; filesOpened() follows.
   void openFiles(const QStringList& paths);
-  // Opens one file; returns the error message instead of showing it (empty on success).
+  // Opens one file now; returns the error message instead of showing it (empty on success).
   QString openFile(const QString& path);
 
   // Starts a surface computation in a worker thread (false if one is running).
@@ -73,6 +74,7 @@ class MainWindow : public QMainWindow {
   void computeFinished(const QString& path, bool complete);
   void computeProgress(qint64 done, qint64 total);
   void trajectoryFinished(const QString& directionFile, bool ok);
+  void filesOpened();  // openFiles' files are all read and in the session
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -80,6 +82,14 @@ class MainWindow : public QMainWindow {
   void dropEvent(QDropEvent* event) override;
 
  private:
+  // A file read (on any thread) and not yet in the session: its entry, or why it failed.
+  struct OpenedFile {
+    QString path, error;
+    std::optional<SessionEntry> entry;
+  };
+  static OpenedFile readFile(const QString& path);  // never throws
+  QString addOpened(OpenedFile read);               // GUI thread; returns the error
+  void openNext();                                  // reads the next of m_toOpen
   void createActions();
   void openDialog();
   void openFolderDialog();  // a data set's folder (MNIST, Fashion-MNIST, CIFAR)
@@ -132,6 +142,8 @@ class MainWindow : public QMainWindow {
   SurfaceWorker* m_worker = nullptr;
   QThread* m_thread = nullptr;
   QThread* m_trajectoryThread = nullptr;
+  QThread* m_opener = nullptr;  // reading the file openFiles is at
+  QStringList m_toOpen;         // openFiles' files still to read
 };
 
 }  // namespace basin::gui

@@ -71,13 +71,40 @@ void MainWindow::openFolderDialog() {
 }
 
 void MainWindow::openFiles(const QStringList& paths) {
-  for (const QString& path : paths) {
-    const QString error = openFile(path);
-    if (!error.isEmpty()) showError(tr("Could not open %1:\n\n%2").arg(path, error));
+  m_toOpen << paths;
+  openNext();
+}
+
+void MainWindow::openNext() {
+  if (m_opener) return;  // the running read starts the next when it ends
+  if (m_toOpen.isEmpty()) {
+    statusBar()->clearMessage();
+    emit filesOpened();
+    return;
   }
+  const QString path = m_toOpen.takeFirst();
+  statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+  // Read in a thread of its own (a model of hundreds of MB takes seconds), added to the session
+  // on the GUI thread; one file at a time, in the order given.
+  auto read = std::make_shared<OpenedFile>();
+  m_opener = QThread::create([path, read] { *read = readFile(path); });
+  connect(m_opener, &QThread::finished, this, [this, read] {
+    m_opener->deleteLater();
+    m_opener = nullptr;
+    const QString path = read->path;
+    const QString error = addOpened(std::move(*read));
+    if (!error.isEmpty()) showError(tr("Could not open %1:\n\n%2").arg(path, error));
+    openNext();
+  });
+  m_opener->start();
 }
 
 QString MainWindow::openFile(const QString& path) {
+  return addOpened(readFile(path));
+}
+
+MainWindow::OpenedFile MainWindow::readFile(const QString& path) {
+  OpenedFile read{path, {}, std::nullopt};
   try {
     const FileInfo info = classifyFile(path.toStdString());
     SessionEntry entry{info.kind, info.path, {}, {}, {}};
@@ -87,17 +114,12 @@ QString MainWindow::openFile(const QString& path) {
         const int64_t missing = open.surface.missing();
         if (missing) entry.detail = tr("%1 points not computed yet").arg(missing).toStdString();
         entry.surface = std::move(open);
-        const QString key = addEntry(std::move(entry));
-        showSurface(key);
-        if (missing > 0) offerResume(key);
         break;
       }
       case FileKind::Projection: {
         SessionTrajectory trajectory = readSessionTrajectory(info.path);
         entry.detail = tr("%1 checkpoints").arg(trajectory.projection.x.size()).toStdString();
         entry.trajectory = std::move(trajectory);
-        addEntry(std::move(entry));
-        redraw(true);
         break;
       }
       case FileKind::Directions: {
@@ -107,7 +129,6 @@ QString MainWindow::openFile(const QString& path) {
                              .arg(localNumber(100 * explained->ratio[0], 'f', 1),
                                   localNumber(100 * explained->ratio[1], 'f', 1))
                              .toStdString();
-        addEntry(std::move(entry));
         break;
       }
       case FileKind::Model: {
@@ -121,20 +142,35 @@ QString MainWindow::openFile(const QString& path) {
           detail += tr(" (weights only: choose its architecture when computing)");
         }
         entry.detail = detail.toStdString();
-        addEntry(std::move(entry));
         break;
       }
       case FileKind::Dataset:
         entry.path = info.dataSpec;
         entry.detail = info.path;
-        addEntry(std::move(entry));
         break;
     }
-    addRecent(path);
-    return {};
+    read.entry = std::move(entry);
   } catch (const std::exception& error) {
-    return QString::fromUtf8(error.what());
+    read.error = QString::fromUtf8(error.what());
+  } catch (...) {  // nothing may leave the reading thread
+    read.error = tr("an error of unknown kind while reading it");
   }
+  return read;
+}
+
+QString MainWindow::addOpened(OpenedFile read) {
+  if (!read.entry) return read.error;
+  const FileKind kind = read.entry->kind;
+  const int64_t missing = kind == FileKind::Surface ? read.entry->surface->surface.missing() : 0;
+  const QString key = addEntry(std::move(*read.entry));
+  if (kind == FileKind::Surface) {
+    showSurface(key);
+    if (missing > 0) offerResume(key);
+  } else if (kind == FileKind::Projection) {
+    redraw(true);
+  }
+  addRecent(read.path);
+  return {};
 }
 
 bool MainWindow::openDemo() {

@@ -643,7 +643,7 @@ class TestGui : public QObject {
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &drop);
-    QCOMPARE(window.currentSurface(), kPcaSurface);
+    QTRY_COMPARE(window.currentSurface(), kPcaSurface);  // read off the GUI thread
     // Hovering the contour plot reads the values under the cursor.
     window.tabs()->setCurrentWidget(window.planeView());
     QTest::qWait(200);
@@ -968,6 +968,38 @@ class TestGui : public QObject {
     QTRY_VERIFY(!boxes.texts.isEmpty());
     const QString shown = boxes.texts.front();
     QVERIFY2(shown.contains("x.h5: an error nobody caught"), qPrintable(shown));
+  }
+
+  void filesAreReadOffTheGuiThread() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&window, &MainWindow::filesOpened);
+    const QString model = BASIN_SOURCE_DEMO "/densenet_bc40-mnist.h5";
+    window.openFiles({model, kPcaSurface});
+    // openFiles returns before anything is read: the files join the session from the event
+    // loop, and the status bar says what is being read meanwhile.
+    QVERIFY(window.session().entries(FileKind::Model).empty());
+    QVERIFY(window.session().entries(FileKind::Surface).empty());
+    QVERIFY2(window.statusBar()->currentMessage().contains("densenet_bc40-mnist.h5"),
+             qPrintable(window.statusBar()->currentMessage()));
+    // The event loop runs while the model is read: a timer keeps firing.
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+    timer.start(5);
+    QVERIFY(opened.wait(60000));
+    QVERIFY(ticks >= 1);
+    QCOMPARE(window.currentSurface(), kPcaSurface);  // in order: the model, then the surface
+    QCOMPARE(int(window.session().entries(FileKind::Model).size()), 1);
+    QCOMPARE(int(window.session().entries(FileKind::Surface).size()), 1);
+    QVERIFY(window.view3d()->hasFigure());
+    QVERIFY(window.statusBar()->currentMessage().isEmpty());
+    // Closing the window while a file is read waits for the read and drops it.
+    {
+      MainWindow closing;
+      closing.openFiles({model});
+    }
   }
 
   void unreadableFileShowsTheErrorAndTheAppGoesOn() {

@@ -1,7 +1,7 @@
 // bench_gui: the desktop app's responsiveness goals (issue 19), measured in the real windows
 // under Xvfb with Mesa's llvmpipe. Not a test: it prints numbers, the README records them.
 //
-//   xvfb-run -a -s "-screen 0 1600x1000x24" build/dev/tests/bench_gui [demo|rotate|menu]...
+//   xvfb-run -a -s "-screen 0 1600x1000x24" build/dev/tests/bench_gui [demo|rotate|menu|open]...
 //
 // demo:   MainWindow + the demo (two surfaces side by side) until both are on screen.
 // rotate: frames per second while a 251 x 251 surface is turned by mouse drags (each step a
@@ -10,6 +10,9 @@
 //         the File menu asked to open every 150 ms: the time from the request being queued until
 //         the menu is open (waiting behind what the event loop is doing, plus opening it), which
 //         is what a click on the menu waits for.
+// open:   the demo's three models (and a surface) opened through File > Open's path: the
+//         longest the event loop stalls meanwhile (a 5 ms timer's largest gap), against the time
+//         the same files take when read on the GUI thread (what it froze for before).
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMenu>
@@ -148,6 +151,59 @@ void benchMenu(bool contour) {
       percentile(latency, 0.95), percentile(latency, 1.0));
 }
 
+// Opens `files` through openFiles; returns {total ms, longest event-loop stall ms}.
+std::pair<double, double> openAsync(const QStringList& files) {
+  MainWindow window;
+  window.show();
+  QTest::qWaitForWindowExposed(&window);
+  QTest::qWait(300);  // the window's first paint is not the open's
+  double stalled = 0;
+  QElapsedTimer clock, gap;
+  bool done = false;
+  QObject::connect(&window, &MainWindow::filesOpened, [&] { done = true; });
+  QTimer timer;
+  QObject::connect(&timer, &QTimer::timeout, [&] {
+    stalled = std::max(stalled, double(gap.nsecsElapsed()) / 1e6);
+    gap.restart();
+  });
+  clock.start();
+  gap.start();
+  timer.start(5);
+  window.openFiles(files);
+  while (!done) QApplication::processEvents(QEventLoop::AllEvents, 5);
+  return {double(clock.nsecsElapsed()) / 1e6, stalled};
+}
+
+// Reads `files` on the GUI thread (openFile): the ms it is frozen for.
+double openSync(const QStringList& files) {
+  MainWindow window;
+  window.show();
+  QTest::qWaitForWindowExposed(&window);
+  QTest::qWait(300);
+  QElapsedTimer clock;
+  clock.start();
+  for (const QString& f : files) window.openFile(f);
+  return double(clock.nsecsElapsed()) / 1e6;
+}
+
+void benchOpen() {
+  const QStringList models = {BASIN_SOURCE_DEMO "/resnet20-mnist.h5",
+                              BASIN_SOURCE_DEMO "/resnet20_noshort-mnist.h5",
+                              BASIN_SOURCE_DEMO "/densenet_bc40-mnist.h5",
+                              QString::fromStdString(test::dataPath("fixtures/vgg9_1ch_28.h5"))};
+  for (int round = 0; round < 3; ++round) {
+    const auto [total, stalled] = openAsync(models);
+    const double frozen = openSync(models);
+    const auto [surfaceTotal, surfaceStalled] =
+        openAsync({BASIN_SOURCE_DEMO "/surfaces/resnet20.h5"});
+    std::printf(
+        "open: 4 models in %.0f ms, the event loop stalled at most %.0f ms (read on the "
+        "GUI thread: frozen %.0f ms); a surface in %.0f ms, stalled %.0f ms (drawing "
+        "it)\n",
+        total, stalled, frozen, surfaceTotal, surfaceStalled);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -158,6 +214,7 @@ int main(int argc, char** argv) {
   if (what.isEmpty()) what = {"demo", "rotate", "menu"};
   for (const QString& w : what) {
     if (w == "demo") benchDemo();
+    if (w == "open") benchOpen();
     if (w == "rotate") {
       benchRotate(51);
       benchRotate(251);
