@@ -54,6 +54,21 @@ std::vector<int> directionEntries(const Network& network, DirectionType type) {
   return entries;
 }
 
+int64_t constructionDraws(const Network& network) {
+  const StateDict& state = network.state();
+  int64_t draws = 0;
+  for (const StateEntry& e : state.entries()) {
+    if (e.kind != StateKind::Parameter || e.shape.size() < 2 || !e.name.ends_with("weight"))
+      continue;
+    draws += e.size;  // a Conv/Linear weight, then its bias if it has one
+    const std::string prefix = e.name.substr(0, e.name.size() - 6);
+    const int bias = state.find(prefix + "bias");
+    if (bias >= 0 && state.entry(bias).kind == StateKind::Parameter)
+      draws += state.entry(bias).size;
+  }
+  return draws;
+}
+
 Direction currentWeights(const Network& network, DirectionType type) {
   Direction d{type, directionEntries(network, type), {}};
   for (int e : d.entries) d.values.push_back(entryValues(network, e));

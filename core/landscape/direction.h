@@ -28,6 +28,12 @@ struct Direction {
 // The state entries a direction of this type covers: parameters, or every entry.
 std::vector<int> directionEntries(const Network& network, DirectionType type);
 
+// What PyTorch's default initialisation of `network` draws from the generator before the
+// reference draws its directions: one float uniform per element of every Conv/Linear weight and
+// bias, found by name ("P.weight" of two or more dimensions and the "P.bias" beside it);
+// BatchNorm draws nothing. (torch-randn.md: the reference's order of draws.)
+int64_t constructionDraws(const Network& network);
+
 // Current values of those entries (counters as floats): theta*.
 Direction currentWeights(const Network& network, DirectionType type);
 
