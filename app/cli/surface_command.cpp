@@ -163,8 +163,18 @@ void addSurfaceCommand(CLI::App& app) {
   cmd->add_option("--model3", a->job.model3,
                   "y direction = model3 - model (reference --model_file3)");
   cmd->add_flag("--same-dir", a->job.sameDir, "y direction = x direction");
-  cmd->add_option("--seed", a->job.seed, "Seed of the random directions (y uses seed + 1)")
+  cmd->add_option("--rng", a->job.rng,
+                  "Generator of the random directions: torch draws the reference's own, bit for "
+                  "bit (torch.manual_seed(--seed), the draws of PyTorch's initialisation of the "
+                  "network, then torch.randn per tensor, x then y); mt19937_64 is Basin's older "
+                  "generator (x from --seed, y from --seed + 1)")
       ->capture_default_str();
+  cmd->add_option("--seed", a->job.seed, "Seed of the random directions (the reference's: 123)")
+      ->capture_default_str();
+  cmd->add_option("--skip-draws", a->job.skipDraws,
+                  "torch: uniform draws to skip after the seed instead of what PyTorch's default "
+                  "initialisation of the network draws (one per element of its Conv/Linear "
+                  "weights and biases; other initialisations need this)");
   cmd->add_option("--out", a->job.out, "Surface file (reference --surf_file)");
   cmd->add_option("--loss", a->job.loss, "ce or mse (reference --loss_name)")
       ->capture_default_str();

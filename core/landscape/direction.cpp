@@ -130,6 +130,14 @@ Direction randomDirection(const Network& network, DirectionType type, Normalizat
   return d;
 }
 
+Direction randomDirection(const Network& network, DirectionType type, Normalization norm,
+                          bool ignoreBiasBn, TorchGenerator& generator) {
+  Direction d{type, directionEntries(network, type), {}};
+  for (int e : d.entries) d.values.push_back(generator.randn(network.state().entry(e).size));
+  normalizeDirection(d, network, norm, ignoreBiasBn);
+  return d;
+}
+
 Direction targetDirection(const Network& origin, const Network& target, DirectionType type) {
   Direction d = currentWeights(target, type);
   const Direction o = currentWeights(origin, type);

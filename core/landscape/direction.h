@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/landscape/torch_randn.h"
 #include "core/net/network.h"
 
 namespace basin {
@@ -43,6 +44,10 @@ Direction currentWeights(const Network& network, DirectionType type);
 // layer d *= |w| / |d|; weight d *= w; dfilter d_i /= |d_i| + 1e-10; dlayer d /= |d|.
 Direction randomDirection(const Network& network, DirectionType type, Normalization norm,
                           bool ignoreBiasBn, uint64_t seed);
+// The same with the reference's draws: torch.randn of every entry's size, in order, from
+// `generator` (seeded and past the construction draws; y continues where x ended).
+Direction randomDirection(const Network& network, DirectionType type, Normalization norm,
+                          bool ignoreBiasBn, TorchGenerator& generator);
 
 // Normalizes `d` in place as above (exposed for tests against the reference).
 void normalizeDirection(Direction& d, const Network& network, Normalization norm,

@@ -58,6 +58,7 @@ void writeDirectionFile(const std::string& path, const Network& network, const D
   hdf5::writeAtomically(path, [&](H5::H5File& file) {
     writeGroup(file, "xdirection", network, d.x);
     if (d.y) writeGroup(file, "ydirection", network, *d.y);
+    if (!d.origin.empty()) hdf5::writeStringAttribute(file, "basin_directions", d.origin);
     if (d.explained) {
       const std::vector<hsize_t> dims{d.explained->ratio.size()};
       hdf5::writeDoubles(file, "explained_variance_ratio_", dims, d.explained->ratio);
@@ -99,6 +100,8 @@ DirectionPair readDirectionFile(const std::string& path, const Network& network)
     }
     if (d.y && d.y->type != d.x.type)
       throw FormatError(path + ": xdirection and ydirection are of different types");
+    if (hdf5::hasAttribute(file, "basin_directions"))
+      d.origin = hdf5::readStringAttribute(file, "basin_directions");
     return d;
   } catch (const H5::Exception& e) {
     throw FormatError(path + ": corrupt direction file (" + e.getDetailMsg() + ")");

@@ -21,6 +21,9 @@ struct DirectionPair {
   Direction x;
   std::optional<Direction> y;
   std::optional<ExplainedVariance> explained;  // PCA directions only
+  // How random directions were drawn (JSON: rng, seed, skip_draws), the attribute
+  // "basin_directions"; empty for other directions and files without it.
+  std::string origin;
 };
 
 // Writes atomically. Throws IoError.

@@ -14,7 +14,8 @@ namespace basin {
 namespace {
 
 Direction makeDirection(const SurfaceJob& job, Network& network, const std::string& other,
-                        const std::string& norm, const std::string& ignore, uint64_t seed) {
+                        const std::string& norm, const std::string& ignore, uint64_t seed,
+                        TorchGenerator* torch) {
   const DirectionType type = parseDirectionType(job.dirType);
   if (!other.empty()) {
     Direction d;
@@ -33,6 +34,8 @@ Direction makeDirection(const SurfaceJob& job, Network& network, const std::stri
   }
   if (ignore != "biasbn" && !ignore.empty())
     throw ArgumentError("--xignore/--yignore take biasbn or nothing, not '" + ignore + "'");
+  if (torch)
+    return randomDirection(network, type, parseNormalization(norm), ignore == "biasbn", *torch);
   return randomDirection(network, type, parseNormalization(norm), ignore == "biasbn", seed);
 }
 
@@ -76,7 +79,9 @@ nlohmann::json jobOptions(const SurfaceJob& job) {
           {"xnorm", job.xnorm},
           {"ynorm", job.ynorm},
           {"ignore", job.xignore},
+          {"rng", job.rng},
           {"seed", job.seed},
+          {"skip_draws", job.skipDraws ? nlohmann::json(*job.skipDraws) : nlohmann::json()},
           {"loss", job.loss}};
 }
 
@@ -95,7 +100,11 @@ SurfaceJob jobFromOptions(const nlohmann::json& meta) {
   job.xnorm = meta.value("xnorm", job.xnorm);
   job.ynorm = meta.value("ynorm", job.ynorm);
   job.xignore = job.yignore = meta.value("ignore", job.xignore);
-  job.seed = meta.value("seed", job.seed);
+  // Files from before the reference's generator were drawn by mt19937_64.
+  job.rng = meta.value("rng", std::string("mt19937_64"));
+  job.seed = meta.value("seed", int64_t(0));
+  if (meta.contains("skip_draws") && meta["skip_draws"].is_number_integer())
+    job.skipDraws = meta["skip_draws"].get<int64_t>();
   job.loss = meta.value("loss", job.loss);
   return job;
 }
@@ -135,6 +144,11 @@ SurfaceInputs loadSurfaceInputs(const SurfaceJob& job) {
     throw ArgumentError("give a model and a data set (--model, --data)");
   if (job.out.empty()) throw ArgumentError("give an output file for the surface (--out)");
   if (job.loss != "ce" && job.loss != "mse") throw ArgumentError("the loss must be ce or mse");
+  if (job.rng != "torch" && job.rng != "mt19937_64")
+    throw ArgumentError("--rng must be torch or mt19937_64, not '" + job.rng + "'");
+  if (job.skipDraws && (*job.skipDraws < 0 || job.rng != "torch"))
+    throw ArgumentError("--skip-draws takes a count >= 0, with --rng torch");
+  if (job.seed < 0) throw ArgumentError("--seed must be >= 0");
   if (job.x.num * (job.y ? job.y->num : 1) > 1000000)
     throw ArgumentError("the grid has more than 1,000,000 points");
 
@@ -171,11 +185,24 @@ PreparedSurface prepareSurface(const SurfaceJob& job, SurfaceInputs inputs, bool
     if (job.y && !p.directions.y)
       throw ArgumentError(p.dirFile + " has no ydirection for a 2-D surface");
   } else {
-    p.directions.x = makeDirection(job, network, job.model2, job.xnorm, job.xignore, job.seed);
+    // One torch generator for both directions, as the reference draws them.
+    std::optional<TorchGenerator> torch;
+    nlohmann::json origin = {{"rng", job.rng}, {"seed", job.seed}};
+    if (job.rng == "torch") {
+      const int64_t skip = job.skipDraws.value_or(constructionDraws(network));
+      torch.emplace(uint64_t(job.seed));
+      torch->skip(skip);
+      origin["skip_draws"] = skip;
+    }
+    TorchGenerator* generator = torch ? &*torch : nullptr;
+    p.directions.x =
+        makeDirection(job, network, job.model2, job.xnorm, job.xignore, job.seed, generator);
     if (job.y)
       p.directions.y = job.sameDir ? p.directions.x
                                    : makeDirection(job, network, job.model3, job.ynorm, job.yignore,
-                                                   job.seed + 1);
+                                                   job.seed + 1, generator);
+    if (job.model2.empty() || (job.y && !job.sameDir && job.model3.empty()))
+      p.directions.origin = origin.dump();
     if (writer) writeDirectionFile(p.dirFile, network, p.directions);
   }
 

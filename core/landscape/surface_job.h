@@ -27,8 +27,13 @@ struct SurfaceJob {
   std::string dirFile;                                 // empty: <out without .h5>_dirs.h5
   std::string model2, model3;                          // target directions (interpolation)
   bool sameDir = false;
-  int64_t seed = 0;
-  std::string loss = "ce";  // ce or mse
+  // Random directions: "torch" draws the reference's (torch.manual_seed(seed), the draws of
+  // PyTorch's initialisation of the network, then torch.randn per tensor, x then y);
+  // "mt19937_64" Basin's older generator (x from seed, y from seed + 1).
+  std::string rng = "torch";
+  int64_t seed = 123;                // the reference's
+  std::optional<int64_t> skipDraws;  // torch: instead of the network's construction draws
+  std::string loss = "ce";           // ce or mse
   std::string out;
 };
 

@@ -3,6 +3,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "core/io/hdf5.h"
@@ -103,6 +105,69 @@ class TestLandscape : public QObject {
     const auto& v = states.values[it - states.entries.begin()];
     QCOMPARE(std::vector<float>(v.begin(), v.end()),
              std::vector<float>(s.values(mean).begin(), s.values(mean).end()));  // = weights
+  }
+
+  // The reference's own pipeline (tests/fixtures/generate_reference_directions.py): seed 123,
+  // the network's construction draws, torch.randn per parameter for x then y, filter-normalized,
+  // and its loop on a 3 x 3 grid. Basin's defaults (--rng torch --seed 123) give the same.
+  void referenceSeedGivesTheReferenceDirectionsAndSurface() {
+    std::ifstream in(test::dataPath("fixtures/reference_seed123.json"));
+    const nlohmann::json ref = nlohmann::json::parse(in);
+    SurfaceJob job;
+    QCOMPARE(job.rng, std::string("torch"));
+    QCOMPARE(job.seed, int64_t(123));
+    job.model = fixture("resnet20.h5");
+    job.data.data = "mnist:" + test::dataPath("mnist");
+    job.data.normalize = "mnist";
+    job.data.pad = 2;
+    job.data.rgb = true;
+    job.data.samples = 64;
+    job.data.split = "test";
+    job.x = {-1, 1, 3};
+    job.y = Axis{-1, 1, 3};
+    job.out = path("reference_seed.h5");
+    PreparedSurface p = prepareSurface(job, true);
+    const Network& net = p.checkpoint.network;
+    for (const char* axis : {"x", "y"}) {
+      const Direction& d = std::string(axis) == "x" ? p.directions.x : *p.directions.y;
+      const auto& rows = ref.at(axis);
+      QCOMPARE(d.values.size(), rows.size());
+      double worst = 0.0;
+      for (size_t t = 0; t < rows.size(); ++t) {
+        const std::vector<float>& v = d.values[t];
+        QCOMPARE(int64_t(v.size()), rows[t].at("numel").get<int64_t>());
+        double norm = 0.0, sum = 0.0;
+        for (float f : v) norm += double(f) * f, sum += f;
+        const double want = rows[t].at("norm").get<double>();
+        worst = std::max(worst, std::abs(std::sqrt(norm) - want) / std::max(want, 1e-30));
+        const auto first = rows[t].at("first").get<std::vector<double>>();
+        for (size_t i = 0; i < first.size(); ++i)
+          worst = std::max(worst, std::abs(v[i] - first[i]) / std::max(std::abs(first[i]), 1e-6));
+        QVERIFY(std::abs(sum - rows[t].at("sum").get<double>()) <= 1e-5 * std::sqrt(norm) + 1e-9);
+      }
+      QVERIFY2(worst <= 1e-6,
+               qPrintable(QString("%1: relative difference %2").arg(axis).arg(worst)));
+    }
+    // The direction file says how it was drawn; reading it back gives the same directions.
+    const DirectionPair back = readDirectionFile(p.dirFile, net);
+    const nlohmann::json origin = nlohmann::json::parse(back.origin);
+    QCOMPARE(origin.at("rng").get<std::string>(), std::string("torch"));
+    QCOMPARE(origin.at("seed").get<int64_t>(), int64_t(123));
+    QCOMPARE(origin.at("skip_draws").get<int64_t>(), int64_t(270906));  // resnet20's init
+    QCOMPARE(back.x.values, p.directions.x.values);
+    computeSurface(p.checkpoint.network, p.data, p.directions, p.surface, job.out, options(1));
+    for (const char* name : {"test_loss", "test_acc"}) {
+      const auto want = ref.at(name).get<std::vector<double>>();
+      const auto& got = p.surface.arrays.at(name);
+      QCOMPARE(got.size(), want.size());
+      for (size_t k = 0; k < want.size(); ++k)
+        QVERIFY2(std::abs(got[k] - want[k]) <= 1e-4 * std::abs(want[k]) + 1e-9,
+                 qPrintable(QString("%1[%2]: %3 vs the reference's %4")
+                                .arg(name)
+                                .arg(k)
+                                .arg(got[k])
+                                .arg(want[k])));
+    }
   }
 
   void surfaceMatchesTheReferenceLoop() {
