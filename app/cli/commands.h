@@ -14,6 +14,7 @@ void addSurfaceCommand(CLI::App& app);
 void addTrajectoryCommand(CLI::App& app);
 // `render` and `export` (figures and data files through viz).
 void addRenderCommand(CLI::App& app);
+void addMeasureCommand(CLI::App& app);
 // `demo`: the bundled demo's figures and numbers.
 void addDemoCommand(CLI::App& app);
 // `bench surface`, a subcommand of `bench`.

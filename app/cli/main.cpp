@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   basin::cli::addSurfaceCommand(app);
   basin::cli::addTrajectoryCommand(app);
   basin::cli::addRenderCommand(app);
+  basin::cli::addMeasureCommand(app);
   basin::cli::addDemoCommand(app);
   try {
     app.parse(argc, argv);

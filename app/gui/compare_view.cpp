@@ -277,7 +277,7 @@ void CompareView::fillTable() {
     };
     put(e.title);
     try {
-      const SurfaceMeasures m = measureSurface(e.surface, splitOf(e.surface), levels);
+      const SurfaceMeasures m = measureSurface(e.surface, lossSplit(e.surface), levels);
       put(number(m.centerLoss));
       put(m.centerAccuracy < 0 ? QStringLiteral("–")
                                : localNumber(m.centerAccuracy, 'f', 2) + " %");

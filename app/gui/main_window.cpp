@@ -28,6 +28,7 @@
 #include "app/gui/project_panel.h"
 #include "app/gui/surface_view.h"
 #include "core/landscape/grid_order.h"
+#include "core/landscape/surface_measures.h"
 #include "viz/data_export.h"
 
 namespace basin::gui {
@@ -288,7 +289,7 @@ void MainWindow::redraw(bool keepCamera) {
     const Surface slice = sliceAtZero(shown);
     viz::FigureOptions curves =
         figureOptions(slice, open.explained, viz::FigureKind::Curve1d, m_settings, {});
-    curves.array = splitOf(shown) + "_loss";
+    curves.array = lossSplit(shown) + "_loss";
     curves.title = tr("Slice at y = 0").toStdString();
     m_curveView->showSurface(slice, curves, false);
   } catch (const std::exception& error) {

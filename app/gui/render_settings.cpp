@@ -1,5 +1,7 @@
 #include "app/gui/render_settings.h"
 
+#include "core/landscape/surface_measures.h"
+
 #include <QObject>
 #include <QRegularExpression>
 #include <QSettings>
@@ -67,13 +69,8 @@ std::vector<double> parseLevelList(const QString& text, QString* problem) {
   return levels;
 }
 
-std::string splitOf(const Surface& surface) {
-  return surface.arrays.count("train_loss") || !surface.arrays.count("test_loss") ? "train"
-                                                                                  : "test";
-}
-
 std::string displayedArray(const Surface& surface, const RenderSettings& settings) {
-  return splitOf(surface) + (settings.showAccuracy ? "_acc" : "_loss");
+  return lossSplit(surface) + (settings.showAccuracy ? "_acc" : "_loss");
 }
 
 viz::FigureOptions figureOptions(const Surface& surface,

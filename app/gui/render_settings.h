@@ -35,8 +35,6 @@ std::string displayedArray(const Surface& surface, const RenderSettings& setting
 // The finite loss levels of a list such as "0.5, 1, 2" (commas, semicolons or spaces); parts
 // that are not numbers are skipped, and the first of them is described in `problem`.
 std::vector<double> parseLevelList(const QString& text, QString* problem = nullptr);
-// The split ("train" or "test") of the first loss array of a surface.
-std::string splitOf(const Surface& surface);
 
 // Figure options for `kind` (PCA axis titles from `explained`); throws ArgumentError for bad
 // contour levels.

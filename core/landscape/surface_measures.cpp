@@ -27,6 +27,11 @@ std::vector<double> pointWidths(const std::vector<double>& axis) {
 
 }  // namespace
 
+std::string lossSplit(const Surface& surface) {
+  return surface.arrays.count("train_loss") || !surface.arrays.count("test_loss") ? "train"
+                                                                                  : "test";
+}
+
 SurfaceMeasures measureSurface(const Surface& surface, const std::string& split,
                                const std::vector<double>& levels) {
   const std::vector<double>& loss = arrayOf(surface, split + "_loss");

@@ -28,6 +28,10 @@ struct SurfaceMeasures {
   double nonConvexShare = -1;
 };
 
+// The split a surface is measured and drawn by: "train" when it has train_loss or no test_loss,
+// else "test".
+std::string lossSplit(const Surface& surface);
+
 // Measures the arrays <split>_loss and <split>_acc. Throws ArgumentError when they are missing.
 SurfaceMeasures measureSurface(const Surface& surface, const std::string& split,
                                const std::vector<double>& levels);

@@ -13,6 +13,7 @@
 
 #include "core/io/checkpoint.h"
 #include "core/landscape/surface_file.h"
+#include "core/landscape/surface_measures.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -137,6 +138,39 @@ class TestCli : public QObject {
         {"render", "--compare", surface, copy, "--kind", "1d", "--out", dir.filePath("c.png")});
     QCOMPARE(curve.exitCode, 2);
     QVERIFY2(curve.err.contains("--overlay"), curve.err.constData());
+  }
+
+  void measurePrintsTheCompareTabsNumbers() {
+    const std::string surface = basin::test::dataPath("fixtures/trajectory/pca_surface.h5");
+    const basin::SurfaceMeasures want =
+        basin::measureSurface(basin::readSurfaceFile(surface), "test", {0.5, 1, 2});
+    QVERIFY(want.nonConvexShare > 0 && want.centerLoss > 0);
+    const Run r = runCli({"measure", QString::fromStdString(surface), "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(j["split"].toString(), QString("test"));  // the file has no train_loss
+    QCOMPARE(j["points"].toInteger(), qint64(31 * 31));
+    QCOMPARE(j["center_loss"].toDouble(), want.centerLoss);
+    QCOMPARE(j["center_accuracy"].toDouble(), want.centerAccuracy);
+    QCOMPARE(j["min_loss"].toDouble(), want.minLoss);
+    QCOMPARE(j["non_convex_share"].toDouble(), want.nonConvexShare);
+    const QJsonArray below = j["below"].toArray();
+    QCOMPARE(below.size(), 3);
+    for (int k = 0; k < 3; ++k) {
+      QCOMPARE(below[k].toObject()["level"].toDouble(), want.below[size_t(k)].level);
+      QCOMPARE(below[k].toObject()["area"].toDouble(), want.below[size_t(k)].area);
+    }
+    const Run text = runCli({"measure", QString::fromStdString(surface), "--levels", "1,3"});
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    QVERIFY2(text.out.contains("below 1 ") && text.out.contains("below 3 ") &&
+                 text.out.contains("non-convex"),
+             text.out.constData());
+    const Run missing = runCli({"measure", "/nonexistent/s.h5"});
+    QVERIFY(missing.exitCode != 0);
+    QVERIFY2(missing.err.contains("/nonexistent/s.h5"), missing.err.constData());
+    const Run split = runCli({"measure", QString::fromStdString(surface), "--split", "train"});
+    QVERIFY(split.exitCode != 0);
+    QVERIFY2(split.err.contains("train_loss"), split.err.constData());
   }
 
   void benchTrajectoryReportsMemory() {
