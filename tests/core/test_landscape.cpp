@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/io/hdf5.h"
 #include "core/io/model_file.h"
+#include "core/landscape/seed_spread.h"
 #include "core/landscape/surface.h"
 #include "core/landscape/surface_job.h"
 #include "tests/support/test_support.h"
@@ -168,6 +169,26 @@ class TestLandscape : public QObject {
                                 .arg(got[k])
                                 .arg(want[k])));
     }
+  }
+
+  void seedSpreadsAndTheirSeparation() {
+    // Not-measurable (-1) and non-finite values are left out.
+    const SeedSpread s = seedSpread({1, 2, -1, 3, NAN, 4});
+    QCOMPARE(s.count, 4);
+    QCOMPARE(s.mean, 2.5);
+    QVERIFY(std::abs(s.sd - std::sqrt(5.0 / 3.0)) < 1e-15);  // sample sd (n - 1)
+    QCOMPARE(s.min, 1.0);
+    QCOMPARE(s.max, 4.0);
+    QCOMPARE(seedSpread({-1}).count, 0);
+    QCOMPARE(seedSpread({0.3}).sd, 0.0);
+    // Means 2 and 5, each sd 1: three pooled standard deviations apart.
+    QCOMPARE(separation(seedSpread({1, 2, 3}), seedSpread({4, 5, 6})), 3.0);
+    // Unequal counts pool by degrees of freedom: variances 1 (n 3) and 2 (n 2): sqrt(4 / 3).
+    QVERIFY(std::abs(separation(seedSpread({1, 2, 3}), seedSpread({8, 10})) -
+                     7.0 / std::sqrt(4.0 / 3.0)) < 1e-12);
+    QCOMPARE(separation(seedSpread({1}), seedSpread({4, 5})), -1.0);  // no spread on one side
+    QCOMPARE(separation(seedSpread({2, 2}), seedSpread({2, 2})), 0.0);
+    QVERIFY(std::isinf(separation(seedSpread({2, 2}), seedSpread({3, 3}))));
   }
 
   void surfaceMatchesTheReferenceLoop() {
