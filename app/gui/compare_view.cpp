@@ -171,17 +171,14 @@ std::vector<viz::ComparePane> CompareView::panes(viz::FigureKind kind) const {
 }
 
 void CompareView::redraw(bool keepCameras) {
-  std::vector<viz::ComparePane> shown;
+  std::vector<viz::ComparePane> all = panes(kind()), shown;
   std::vector<size_t> shownEntry;
-  for (size_t i = 0; i < m_entries.size(); ++i) {
+  for (size_t i = 0; i < all.size(); ++i) {
     if (m_entries[i].surface.y.empty()) {
       m_views[i]->showMessage(tr("A 1-D surface: compare 1-D surfaces in the 1-D tab."));
       continue;
     }
-    viz::ComparePane pane{
-        &m_entries[i].surface,
-        figureOptions(m_entries[i].surface, m_entries[i].explained, kind(), m_settings, {})};
-    shown.push_back(std::move(pane));
+    shown.push_back(std::move(all[i]));
     shownEntry.push_back(i);
   }
   // One range and one colorbar for all (a toggle): the compare figure's own rule.
