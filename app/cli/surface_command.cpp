@@ -104,19 +104,18 @@ void run(SurfaceArgs& a) {
   try {
 #ifdef BASIN_WITH_MPI
     if (processCount() > 1) {
-      computeSurfaceMpi(network, data, dirs, surface, job.out, options);
+      computeSurfaceMpi(network, data, dirs, surface, job.out, options, prepared.seedDirections);
       if (!root) return;
     } else {
-      computeSurface(network, data, dirs, surface, job.out, options);
+      computeSurface(network, data, dirs, surface, job.out, options, prepared.seedDirections);
     }
 #else
-    computeSurface(network, data, dirs, surface, job.out, options);
+    computeSurface(network, data, dirs, surface, job.out, options, prepared.seedDirections);
 #endif
   } catch (const Cancelled&) {
-    int64_t done = 0;
-    for (double v : surface.arrays[split + "_loss"]) done += v >= 0.0;
+    const int64_t total = surface.totalPoints();
     std::fprintf(stderr, "\nstopped: %lld of %lld points are saved in %s; run again to resume\n",
-                 static_cast<long long>(done), static_cast<long long>(surface.points()),
+                 static_cast<long long>(total - surface.missing()), static_cast<long long>(total),
                  job.out.c_str());
     throw;
   }
@@ -132,6 +131,15 @@ void run(SurfaceArgs& a) {
   std::printf("minimum   %s_loss %.6f at x=%g", split.c_str(), loss[best], surface.x[best % nx]);
   if (!surface.y.empty()) std::printf(", y=%g", surface.y[best / nx]);
   std::printf("\n");
+  if (!surface.seeds.empty()) {
+    std::string files = seedDirectionFile(job, 0);
+    files.replace(files.rfind("_seed0"), 6, "_seed<S>");
+    std::printf(
+        "seeds     %lld (%lld to %lld, directions in %s); basin-cli measure "
+        "prints their spread\n",
+        static_cast<long long>(1 + surface.seeds.size()), static_cast<long long>(job.seed),
+        static_cast<long long>(surface.seeds.back().seed), files.c_str());
+  }
 }
 
 }  // namespace
@@ -175,6 +183,13 @@ void addSurfaceCommand(CLI::App& app) {
                   "torch: uniform draws to skip after the seed instead of what PyTorch's default "
                   "initialisation of the network draws (one per element of its Conv/Linear "
                   "weights and biases; other initialisations need this)");
+  cmd->add_option("--seeds", a->job.seeds,
+                  "Compute the surface along the directions of this many seeds (--seed, --seed + "
+                  "1, ...; --rng torch) to see how much its measures depend on the random "
+                  "directions: the first seed's values stay where the reference's tools read "
+                  "them, the others go to the group seeds/<seed> of --out, their directions to "
+                  "DIRFILE_seed<S>.h5; basin-cli measure and compare print the spread")
+      ->capture_default_str();
   cmd->add_option("--out", a->job.out, "Surface file (reference --surf_file)");
   cmd->add_option("--loss", a->job.loss, "ce or mse (reference --loss_name)")
       ->capture_default_str();

@@ -40,7 +40,8 @@ void SurfaceWorker::run() {
       }
     };
     try {
-      computeSurface(p.checkpoint.network, p.data, p.directions, p.surface, m_job.out, options);
+      computeSurface(p.checkpoint.network, p.data, p.directions, p.surface, m_job.out, options,
+                     p.seedDirections);
     } catch (const Cancelled&) {
       emit cancelled(std::make_shared<const Surface>(p.surface));
       return;

@@ -26,11 +26,12 @@ int mpiSize() {
 }
 
 void computeSurfaceMpi(Network& network, const Dataset& data, const DirectionPair& directions,
-                       Surface& surface, const std::string& path, const SurfaceOptions& options) {
+                       Surface& surface, const std::string& path, const SurfaceOptions& options,
+                       const std::vector<DirectionPair>& seedDirections) {
   const int rank = mpiRank(), size = mpiSize();
   SurfaceOptions local = options;
   if (rank != 0) local.progress = nullptr;
-  SurfaceRun run(network, data, directions, surface, path, local);
+  SurfaceRun run(network, data, directions, surface, path, local, seedDirections);
 
   // Rank 0's view of what is missing is the one that counts.
   std::vector<int64_t> missing = run.missingPoints();

@@ -16,6 +16,7 @@ int mpiSize();
 // Like computeSurface; collective over MPI_COMM_WORLD. Every rank passes the same directions
 // and grid; `surface` and `path` matter on rank 0 only.
 void computeSurfaceMpi(Network& network, const Dataset& data, const DirectionPair& directions,
-                       Surface& surface, const std::string& path, const SurfaceOptions& options);
+                       Surface& surface, const std::string& path, const SurfaceOptions& options,
+                       const std::vector<DirectionPair>& seedDirections = {});
 
 }  // namespace basin

@@ -10,7 +10,7 @@ SeedSpread seedSpread(const std::vector<double>& values) {
   SeedSpread s;
   double sum = 0;
   for (double v : values) {
-    if (!std::isfinite(v) || v < 0) continue;
+    if (!std::isfinite(v)) continue;
     s.min = s.count == 0 ? v : std::min(s.min, v);
     s.max = s.count == 0 ? v : std::max(s.max, v);
     sum += v;
@@ -20,7 +20,7 @@ SeedSpread seedSpread(const std::vector<double>& values) {
   s.mean = sum / s.count;
   double squares = 0;
   for (double v : values)
-    if (std::isfinite(v) && v >= 0) squares += (v - s.mean) * (v - s.mean);
+    if (std::isfinite(v)) squares += (v - s.mean) * (v - s.mean);
   s.sd = s.count > 1 ? std::sqrt(squares / (s.count - 1)) : 0.0;
   return s;
 }

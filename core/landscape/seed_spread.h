@@ -9,13 +9,13 @@
 namespace basin {
 
 struct SeedSpread {
-  int count = 0;            // finite values used (negative "not measurable" ones skipped)
+  int count = 0;            // finite values used (NaN, "not measurable", skipped)
   double mean = 0, sd = 0;  // sd: the sample standard deviation (n - 1); 0 for one value
   double min = 0, max = 0;
 };
 
-// The spread of `values` (one per seed); values below 0 (a measure that could not be taken) and
-// non-finite ones are left out. count 0 when none is left.
+// The spread of `values` (one per seed); non-finite ones (NaN: a measure that could not be
+// taken) are left out. count 0 when none is left.
 SeedSpread seedSpread(const std::vector<double>& values);
 
 // |mean a - mean b| in pooled standard deviations (sqrt of the count-weighted mean of both

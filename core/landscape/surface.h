@@ -35,11 +35,14 @@ struct SurfaceOptions {
 
 // One surface computation, in pieces a scheduler can drive (computeSurface below, or the MPI
 // runner in core/dist): evaluate a point, record a result (from this process or another),
-// save. Restores the network's weights when destroyed.
+// save. Restores the network's weights when destroyed. With further seeds (surface.seeds, their
+// directions in `seedDirections`, same order) a point index k runs over all seeds' grids:
+// seed k / points(), grid point k % points(); all share one evaluator (one data conversion).
 class SurfaceRun {
  public:
   SurfaceRun(Network& network, const Dataset& data, const DirectionPair& directions,
-             Surface& surface, std::string path, const SurfaceOptions& options);
+             Surface& surface, std::string path, const SurfaceOptions& options,
+             const std::vector<DirectionPair>& seedDirections = {});
   ~SurfaceRun();
   SurfaceRun(const SurfaceRun&) = delete;
   SurfaceRun& operator=(const SurfaceRun&) = delete;
@@ -56,14 +59,13 @@ class SurfaceRun {
 
  private:
   Network& m_network;
-  const DirectionPair& m_directions;
+  std::vector<const DirectionPair*> m_directions;  // per seed
   Surface& m_surface;
   std::string m_path;
   SurfaceOptions m_options;
   Direction m_base;
   Evaluator m_evaluator;
-  std::vector<double>& m_loss;
-  std::vector<double>& m_accuracy;
+  std::vector<std::vector<double>*> m_loss, m_accuracy;  // per seed
   std::chrono::steady_clock::time_point m_start, m_lastWrite;
   int64_t m_done = 0, m_computed = 0;
   bool m_unsaved = false;
@@ -73,6 +75,7 @@ class SurfaceRun {
 // `path` up to date. The network's weights are restored afterwards. Throws Cancelled after
 // saving what was computed, and what Evaluator throws.
 void computeSurface(Network& network, const Dataset& data, const DirectionPair& directions,
-                    Surface& surface, const std::string& path, const SurfaceOptions& options);
+                    Surface& surface, const std::string& path, const SurfaceOptions& options,
+                    const std::vector<DirectionPair>& seedDirections = {});
 
 }  // namespace basin

@@ -49,18 +49,116 @@ Axis parseAxis(const std::string& text, const std::string& option) {
   return a;
 }
 
-std::vector<double>& Surface::array(const std::string& name) {
-  auto [it, inserted] = arrays.try_emplace(name);
-  if (inserted) it->second.assign(points(), -1.0);
-  return it->second;
-}
+namespace {
 
-int64_t Surface::missing() const {
-  std::vector<char> open(static_cast<size_t>(points()), 0);
+using Arrays = std::map<std::string, std::vector<double>>;
+
+int64_t missingOf(const Arrays& arrays, int64_t points) {
+  std::vector<char> open(static_cast<size_t>(points), 0);
   for (const auto& [name, values] : arrays)
     if (name.ends_with("_loss"))
       for (size_t k = 0; k < values.size() && k < open.size(); ++k) open[k] |= values[k] < 0.0;
   return std::count(open.begin(), open.end(), char(1));
+}
+
+void writeArrays(H5::Group& group, const Surface& s, const std::string& dirFile,
+                 const Arrays& arrays) {
+  // dir_file as the reference writes it: a scalar string dataset.
+  H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+  group.createDataSet("dir_file", str, H5::DataSpace(H5S_SCALAR)).write(dirFile, str);
+  std::vector<hsize_t> dims{s.x.size()};
+  if (!s.y.empty()) dims.push_back(s.y.size());
+  for (const auto& [name, values] : arrays) hdf5::writeDoubles(group, name, dims, values);
+}
+
+// The value arrays of `group` (every dataset but the coordinates and dir_file), each holding one
+// value per grid point.
+Arrays readArrays(const H5::Group& group, const std::string& where, int64_t points,
+                  const std::string& path) {
+  Arrays arrays;
+  for (hsize_t i = 0; i < group.getNumObjs(); ++i) {
+    const std::string name = group.getObjnameByIdx(i);
+    if (name == "xcoordinates" || name == "ycoordinates" || name == "dir_file") continue;
+    if (group.childObjType(name) != H5O_TYPE_DATASET) continue;
+    const int64_t count = numel(hdf5::shapeOf(group.openDataSet(name)));
+    if (count != points)
+      throw FormatError(path + ": '" + where + name + "' holds " + std::to_string(count) +
+                        " values for a grid of " + std::to_string(points) + " points");
+    arrays[name] = hdf5::readDoubles(group, name, path);
+  }
+  return arrays;
+}
+
+// The group seeds/<seed>, one per further seed, sorted by seed.
+std::vector<SeedSurface> readSeeds(const H5::H5File& file, const Surface& s,
+                                   const std::string& path) {
+  std::vector<SeedSurface> seeds;
+  if (!file.nameExists("seeds")) return seeds;
+  if (file.childObjType("seeds") != H5O_TYPE_GROUP)
+    throw FormatError(path + ": 'seeds' is not a group of further seeds' surfaces");
+  const H5::Group group = file.openGroup("seeds");
+  if (group.getNumObjs() > hsize_t(kMaxSeeds))
+    throw FormatError(path + ": 'seeds' holds " + std::to_string(group.getNumObjs()) +
+                      " surfaces; Basin reads at most " + std::to_string(kMaxSeeds));
+  for (hsize_t i = 0; i < group.getNumObjs(); ++i) {
+    const std::string name = group.getObjnameByIdx(i);
+    SeedSurface seed;
+    size_t used = 0;
+    try {
+      seed.seed = std::stoll(name, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    // Only the canonical decimal name, so that no two groups can name one seed.
+    if (used != name.size() || name != std::to_string(seed.seed) || seed.seed < 0 ||
+        group.childObjType(name) != H5O_TYPE_GROUP)
+      throw FormatError(path + ": 'seeds/" + name + "' is not a seed's group (seeds/<seed>)");
+    const H5::Group one = group.openGroup(name);
+    if (one.nameExists("dir_file"))
+      seed.dirFile = hdf5::readStringDataset(one.openDataSet("dir_file"));
+    seed.arrays = readArrays(one, "seeds/" + name + "/", s.points(), path);
+    seeds.push_back(std::move(seed));
+  }
+  std::sort(seeds.begin(), seeds.end(), [](auto& a, auto& b) { return a.seed < b.seed; });
+  return seeds;
+}
+
+}  // namespace
+
+int64_t Surface::totalPoints() const {
+  return points() * int64_t(1 + seeds.size());
+}
+
+std::vector<double>& arrayOf(std::map<std::string, std::vector<double>>& arrays,
+                             const std::string& name, int64_t points) {
+  auto [it, inserted] = arrays.try_emplace(name);
+  if (inserted) it->second.assign(points, -1.0);
+  return it->second;
+}
+
+std::vector<double>& Surface::array(const std::string& name) {
+  return arrayOf(arrays, name, points());
+}
+
+int64_t Surface::missing() const {
+  int64_t open = missingOf(arrays, points());
+  for (const SeedSurface& seed : seeds) open += missingOf(seed.arrays, points());
+  return open;
+}
+
+Surface seedSurface(const Surface& s, size_t i) {
+  Surface one;
+  one.x = s.x;
+  one.y = s.y;
+  one.metadataJson = s.metadataJson;
+  if (i == 0) {
+    one.dirFile = s.dirFile;
+    one.arrays = s.arrays;
+  } else {
+    one.dirFile = s.seeds.at(i - 1).dirFile;
+    one.arrays = s.seeds.at(i - 1).arrays;
+  }
+  return one;
 }
 
 int64_t nearestIndex(const std::vector<double>& axis, double value) {
@@ -72,14 +170,16 @@ int64_t nearestIndex(const std::vector<double>& axis, double value) {
 
 void writeSurfaceFile(const std::string& path, const Surface& s) {
   hdf5::writeAtomically(path, [&](H5::H5File& file) {
-    // dir_file as the reference writes it: a scalar string dataset.
-    H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
-    file.createDataSet("dir_file", str, H5::DataSpace(H5S_SCALAR)).write(s.dirFile, str);
     hdf5::writeDoubles(file, "xcoordinates", {s.x.size()}, s.x);
     if (!s.y.empty()) hdf5::writeDoubles(file, "ycoordinates", {s.y.size()}, s.y);
-    std::vector<hsize_t> dims{s.x.size()};
-    if (!s.y.empty()) dims.push_back(s.y.size());
-    for (const auto& [name, values] : s.arrays) hdf5::writeDoubles(file, name, dims, values);
+    writeArrays(file, s, s.dirFile, s.arrays);
+    if (!s.seeds.empty()) {
+      H5::Group seeds = file.createGroup("seeds");
+      for (const SeedSurface& seed : s.seeds) {
+        H5::Group one = seeds.createGroup(std::to_string(seed.seed));
+        writeArrays(one, s, seed.dirFile, seed.arrays);
+      }
+    }
     hdf5::writeStringAttribute(file, "basin_metadata", s.metadataJson);
   });
 }
@@ -121,16 +221,8 @@ Surface readSurfaceFile(const std::string& path) {
       s.dirFile = hdf5::readStringDataset(file.openDataSet("dir_file"));
     if (hdf5::hasAttribute(file, "basin_metadata"))
       s.metadataJson = hdf5::readStringAttribute(file, "basin_metadata");
-    for (hsize_t i = 0; i < file.getNumObjs(); ++i) {
-      const std::string name = file.getObjnameByIdx(i);
-      if (name == "xcoordinates" || name == "ycoordinates" || name == "dir_file") continue;
-      if (file.childObjType(name) != H5O_TYPE_DATASET) continue;
-      const int64_t count = numel(hdf5::shapeOf(file.openDataSet(name)));
-      if (count != s.points())
-        throw FormatError(path + ": '" + name + "' holds " + std::to_string(count) +
-                          " values for a grid of " + std::to_string(s.points()) + " points");
-      s.arrays[name] = hdf5::readDoubles(file, name, path);
-    }
+    s.arrays = readArrays(file, "", s.points(), path);
+    s.seeds = readSeeds(file, s, path);
     return s;
   } catch (const H5::Exception& e) {
     throw FormatError(path + ": corrupt surface file (" + e.getDetailMsg() + ")");

@@ -23,18 +23,44 @@ struct Axis {
 // num outside 1..10000, or min > max.
 Axis parseAxis(const std::string& text, const std::string& option);
 
+struct SeedSurface;
+
 struct Surface {
   std::string dirFile;
   std::vector<double> x, y;                           // y empty for a 1-D surface
   std::map<std::string, std::vector<double>> arrays;  // "train_loss" -> flat values
   std::string metadataJson = "{}";                    // Basin's own attribute `basin_metadata`
+  // The same grid along further seeds' random directions (--seeds K), in the file's group
+  // seeds/<seed> (its dir_file and arrays), where the reference's tools do not look: they read
+  // the first seed's arrays above.
+  std::vector<SeedSurface> seeds;
 
   int64_t points() const { return int64_t(x.size()) * int64_t(y.empty() ? 1 : y.size()); }
+  // Points over all seeds: points() * (1 + seeds.size()).
+  int64_t totalPoints() const;
   // The array `name`, created full of -1 if missing.
   std::vector<double>& array(const std::string& name);
-  // Points some loss array (`*_loss`) has not computed yet (-1).
+  // Points some loss array (`*_loss`) has not computed yet (-1), over all seeds: the one rule
+  // for "is this point computed".
   int64_t missing() const;
 };
+
+// Seeds a surface file may hold beside the first; more are refused as not Basin's.
+constexpr int64_t kMaxSeeds = 64;
+
+struct SeedSurface {
+  int64_t seed = 0;
+  std::string dirFile;
+  std::map<std::string, std::vector<double>> arrays;  // as Surface::arrays, same grid
+};
+
+// arrays[name], created full of -1 (not computed) for `points` points if missing.
+std::vector<double>& arrayOf(std::map<std::string, std::vector<double>>& arrays,
+                             const std::string& name, int64_t points);
+
+// Seed i's surface on its own (0: the first, i.e. `s` without its further seeds): what the
+// measures and views of one surface take.
+Surface seedSurface(const Surface& s, size_t i);
 
 // The direction file a surface file names (its dir_file), found next to the surface file when
 // the name is relative and not found from the working folder; empty when it names none.

@@ -39,6 +39,83 @@ Direction makeDirection(const SurfaceJob& job, Network& network, const std::stri
   return randomDirection(network, type, parseNormalization(norm), ignore == "biasbn", seed);
 }
 
+// The directions of `seed`: one torch generator for both, as the reference draws them. Target
+// directions (--model2/--model3) are the same for every seed: taken from `first` when given.
+DirectionPair drawDirections(const SurfaceJob& job, Network& network, int64_t seed,
+                             const DirectionPair* first) {
+  std::optional<TorchGenerator> torch;
+  nlohmann::json origin = {{"rng", job.rng}, {"seed", seed}};
+  if (job.rng == "torch") {
+    const int64_t skip = job.skipDraws.value_or(constructionDraws(network));
+    torch.emplace(uint64_t(seed));
+    torch->skip(skip);
+    origin["skip_draws"] = skip;
+  }
+  TorchGenerator* generator = torch ? &*torch : nullptr;
+  DirectionPair d;
+  d.x = first && !job.model2.empty()
+            ? first->x
+            : makeDirection(job, network, job.model2, job.xnorm, job.xignore, seed, generator);
+  if (job.y)
+    d.y = job.sameDir                    ? d.x
+          : first && !job.model3.empty() ? *first->y
+                                         : makeDirection(job, network, job.model3, job.ynorm,
+                                                         job.yignore, seed + 1, generator);
+  if (job.model2.empty() || (job.y && !job.sameDir && job.model3.empty())) d.origin = origin.dump();
+  return d;
+}
+
+// Further seeds count on from the first seed's: directions read from a file must have been
+// drawn with the job's generator and seed.
+void checkFirstSeed(const SurfaceJob& job, const PreparedSurface& p) {
+  const nlohmann::json origin = parseFileJsonOrDiscarded(p.directions.origin);
+  const bool same = origin.is_object() && origin.value("rng", "") == job.rng &&
+                    origin.value("seed", int64_t(-1)) == job.seed &&
+                    (!job.skipDraws || origin.value("skip_draws", int64_t(-1)) == *job.skipDraws);
+  if (!same)
+    throw ArgumentError(
+        p.dirFile + " holds directions " +
+        (origin.is_object() ? "drawn with " + jsonText(origin) : std::string("of unknown origin")) +
+        ", not with --rng " + job.rng + " --seed " + std::to_string(job.seed) +
+        "; --seeds counts on from the first seed's: give its --seed (and --rng), "
+        "or another --dir-file");
+}
+
+// The further seeds of `p.surface` (those of an existing file, then new ones up to job.seeds)
+// and their directions, read from their files or drawn (and written by the writer).
+void prepareSeeds(const SurfaceJob& job, PreparedSurface& p, const std::string& out, bool writer) {
+  Surface& surface = p.surface;
+  for (int64_t i = 1; i < job.seeds; ++i) {
+    const int64_t seed = job.seed + i;
+    if (std::none_of(surface.seeds.begin(), surface.seeds.end(),
+                     [&](const SeedSurface& s) { return s.seed == seed; }))
+      surface.seeds.push_back({seed, seedDirectionFile(job, seed), {}});
+  }
+  std::sort(surface.seeds.begin(), surface.seeds.end(),
+            [](const SeedSurface& a, const SeedSurface& b) { return a.seed < b.seed; });
+  Network& network = p.checkpoint.network;
+  for (SeedSurface& seed : surface.seeds) {
+    if (job.seeds > 1 && seed.seed == job.seed)  // job.seed is the first's (checkFirstSeed)
+      throw FormatError(out + ": its further seed " + std::to_string(seed.seed) +
+                        " is the first seed's");
+    Surface named;
+    named.dirFile = seed.dirFile.empty() ? seedDirectionFile(job, seed.seed) : seed.dirFile;
+    const std::string dirFile = directionFileOf(named, out);
+    seed.dirFile = named.dirFile;
+    for (const char* kind : {"_loss", "_acc"})  // what is left to compute, as missing() counts it
+      arrayOf(seed.arrays, job.data.split + kind, surface.points());
+    std::error_code ec;
+    if (std::filesystem::exists(dirFile, ec)) {
+      p.seedDirections.push_back(readDirectionFile(dirFile, network));
+      if (job.y && !p.seedDirections.back().y)
+        throw ArgumentError(dirFile + " has no ydirection for a 2-D surface");
+    } else {
+      p.seedDirections.push_back(drawDirections(job, network, seed.seed, &p.directions));
+      if (writer) writeDirectionFile(dirFile, network, p.seedDirections.back());
+    }
+  }
+}
+
 // Finishing a file begun for another model or data would mix two surfaces in one: refused.
 // (Files of the reference implementation carry no metadata and are taken as they are.)
 void checkSameComputation(const Surface& existing, const nlohmann::json& now,
@@ -82,6 +159,7 @@ nlohmann::json jobOptions(const SurfaceJob& job) {
           {"rng", job.rng},
           {"seed", job.seed},
           {"skip_draws", job.skipDraws ? nlohmann::json(*job.skipDraws) : nlohmann::json()},
+          {"seeds", job.seeds},
           {"loss", job.loss}};
 }
 
@@ -105,8 +183,26 @@ SurfaceJob jobFromOptions(const nlohmann::json& meta) {
   job.seed = meta.value("seed", int64_t(0));
   if (meta.contains("skip_draws") && meta["skip_draws"].is_number_integer())
     job.skipDraws = meta["skip_draws"].get<int64_t>();
+  job.seeds = meta.value("seeds", job.seeds);
   job.loss = meta.value("loss", job.loss);
   return job;
+}
+
+// --seeds K needs random directions from a generator whose seeds give unrelated streams.
+void checkSeeds(const SurfaceJob& job) {
+  if (job.seeds < 1 || job.seeds > 1 + kMaxSeeds)
+    throw ArgumentError("--seeds takes 1 to " + std::to_string(1 + kMaxSeeds) + ", not " +
+                        std::to_string(job.seeds));
+  if (job.seeds == 1) return;
+  if (job.rng != "torch")
+    throw ArgumentError(
+        "--seeds needs --rng torch: the older generator draws y from seed + 1, which is the "
+        "next seed's x");
+  const bool xRandom = job.model2.empty();
+  const bool yRandom = job.y && !job.sameDir && job.model3.empty();
+  if (!xRandom && !yRandom)
+    throw ArgumentError("--seeds varies random directions, and this surface has none (--model2" +
+                        std::string(job.y ? ", --model3 or --same-dir" : "") + ")");
 }
 
 nlohmann::json axisJson(const Axis& a) {
@@ -139,6 +235,11 @@ std::string surfaceDirectionFile(const SurfaceJob& job) {
              : job.dirFile;
 }
 
+std::string seedDirectionFile(const SurfaceJob& job, int64_t seed) {
+  return std::filesystem::path(surfaceDirectionFile(job)).replace_extension("").string() + "_seed" +
+         std::to_string(seed) + ".h5";
+}
+
 SurfaceInputs loadSurfaceInputs(const SurfaceJob& job) {
   if (job.model.empty() || job.data.data.empty())
     throw ArgumentError("give a model and a data set (--model, --data)");
@@ -149,6 +250,7 @@ SurfaceInputs loadSurfaceInputs(const SurfaceJob& job) {
   if (job.skipDraws && (*job.skipDraws < 0 || job.rng != "torch"))
     throw ArgumentError("--skip-draws takes a count >= 0, with --rng torch");
   if (job.seed < 0) throw ArgumentError("--seed must be >= 0");
+  checkSeeds(job);
   if (job.x.num * (job.y ? job.y->num : 1) > 1000000)
     throw ArgumentError("the grid has more than 1,000,000 points");
 
@@ -162,6 +264,11 @@ SurfaceInputs loadSurfaceInputs(const SurfaceJob& job) {
   refuseOutputOverInput("--out", job.out, inputs);
   refuseOutputOverInput("--dir-file", dirFile, inputs);
   refuseSameOutput("--out", job.out, "--dir-file", dirFile);
+  for (int64_t i = 1; i < job.seeds; ++i) {
+    const std::string seedFile = seedDirectionFile(job, job.seed + i);
+    refuseOutputOverInput("--seeds", seedFile, inputs);
+    refuseSameOutput("--out", job.out, "--seeds", seedFile);
+  }
   SurfaceInputs loaded{loadModel(job.model, job.arch), openDataset(job.data)};
   checkInputShape(loaded.checkpoint.network, loaded.data);  // before any file is written
   return loaded;
@@ -174,7 +281,8 @@ PreparedSurface prepareSurface(const SurfaceJob& job, bool writer, bool waitForL
 PreparedSurface prepareSurface(const SurfaceJob& job, SurfaceInputs inputs, bool writer,
                                bool waitForLock) {
   auto lock = writer ? std::make_shared<OutputLock>(job.out, waitForLock) : nullptr;
-  PreparedSurface p{std::move(inputs.checkpoint), std::move(inputs.data), {}, {}, {}, false, {}};
+  PreparedSurface p{
+      std::move(inputs.checkpoint), std::move(inputs.data), {}, {}, {}, {}, false, {}};
   Network& network = p.checkpoint.network;
   p.dirFile = surfaceDirectionFile(job);
   p.lock = std::move(lock);
@@ -185,27 +293,10 @@ PreparedSurface prepareSurface(const SurfaceJob& job, SurfaceInputs inputs, bool
     if (job.y && !p.directions.y)
       throw ArgumentError(p.dirFile + " has no ydirection for a 2-D surface");
   } else {
-    // One torch generator for both directions, as the reference draws them.
-    std::optional<TorchGenerator> torch;
-    nlohmann::json origin = {{"rng", job.rng}, {"seed", job.seed}};
-    if (job.rng == "torch") {
-      const int64_t skip = job.skipDraws.value_or(constructionDraws(network));
-      torch.emplace(uint64_t(job.seed));
-      torch->skip(skip);
-      origin["skip_draws"] = skip;
-    }
-    TorchGenerator* generator = torch ? &*torch : nullptr;
-    p.directions.x =
-        makeDirection(job, network, job.model2, job.xnorm, job.xignore, job.seed, generator);
-    if (job.y)
-      p.directions.y = job.sameDir ? p.directions.x
-                                   : makeDirection(job, network, job.model3, job.ynorm, job.yignore,
-                                                   job.seed + 1, generator);
-    if (job.model2.empty() || (job.y && !job.sameDir && job.model3.empty()))
-      p.directions.origin = origin.dump();
+    p.directions = drawDirections(job, network, job.seed, nullptr);
     if (writer) writeDirectionFile(p.dirFile, network, p.directions);
   }
-
+  if (job.seeds > 1) checkFirstSeed(job, p);
   char fingerprint[17];
   std::snprintf(fingerprint, sizeof fingerprint, "%016llx",
                 static_cast<unsigned long long>(network.state().fingerprint()));
@@ -228,6 +319,8 @@ PreparedSurface prepareSurface(const SurfaceJob& job, SurfaceInputs inputs, bool
     if (job.y) surface.y = job.y->coordinates();
   }
   surface.dirFile = p.dirFile;
+  if (job.seeds > 1 || !surface.seeds.empty()) prepareSeeds(job, p, job.out, writer);
+  metadata["seeds"] = int64_t(1 + surface.seeds.size());
   surface.metadataJson = jsonText(metadata);
   return p;
 }

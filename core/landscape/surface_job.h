@@ -33,7 +33,10 @@ struct SurfaceJob {
   std::string rng = "torch";
   int64_t seed = 123;                // the reference's
   std::optional<int64_t> skipDraws;  // torch: instead of the network's construction draws
-  std::string loss = "ce";           // ce or mse
+  // Surfaces along this many seeds' directions (seed, seed + 1, ...), for the spread of their
+  // measures; the further seeds' directions go to <dirFile without .h5>_seed<S>.h5.
+  int64_t seeds = 1;
+  std::string loss = "ce";  // ce or mse
   std::string out;
 };
 
@@ -41,7 +44,8 @@ struct PreparedSurface {
   Checkpoint checkpoint;
   Dataset data;
   DirectionPair directions;
-  Surface surface;  // grid, computed points of an existing `out`, metadata
+  std::vector<DirectionPair> seedDirections;  // of surface.seeds, in order
+  Surface surface;  // grid, computed points of an existing `out`, metadata, further seeds
   std::string dirFile;
   bool directionsExisted = false;    // read from dirFile rather than made
   std::shared_ptr<OutputLock> lock;  // held by the writing process while the job lives
@@ -49,6 +53,8 @@ struct PreparedSurface {
 
 // The direction file a job uses: its dirFile, else <out without .h5>_dirs.h5.
 std::string surfaceDirectionFile(const SurfaceJob& job);
+// The direction file of a further seed: <surfaceDirectionFile without .h5>_seed<seed>.h5.
+std::string seedDirectionFile(const SurfaceJob& job, int64_t seed);
 
 // What a job reads: the model and the data set, checked to fit each other.
 struct SurfaceInputs {

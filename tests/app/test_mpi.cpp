@@ -1,4 +1,5 @@
-// basin-cli surface under `mpirun -np 2 --oversubscribe` writes the same file as one process.
+// basin-cli surface under `mpirun -np 2 --oversubscribe` writes the same file as one process,
+// every seed's surface included.
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -26,10 +27,10 @@ class TestMpi : public QObject {
     const QString demo = BASIN_SOURCE_DEMO;
     const QString data = "mnist:" + QFileInfo(demo).path() + "/mnist";
     auto args = [&](const QString& out) {
-      return QStringList{"surface",     "--model",        demo,         "--data",    data,
-                         "--normalize", "mnist",          "--pad",      "2",         "--samples",
-                         "64",          "--x=-1:1:3",     "--y=-1:1:3", "--threads", "1",
-                         "--out",       dir.filePath(out)};
+      return QStringList{"surface",        "--model",   demo, "--data",    data, "--normalize",
+                         "mnist",          "--pad",     "2",  "--samples", "64", "--x=-1:1:3",
+                         "--y=-1:1:3",     "--threads", "1",  "--seeds",   "2",  "--out",
+                         dir.filePath(out)};
     };
     QByteArray err;
     QCOMPARE(run(BASIN_CLI, args("single.h5"), &err), 0);
@@ -42,6 +43,11 @@ class TestMpi : public QObject {
     QCOMPARE(two.arrays.at("test_acc"), one.arrays.at("test_acc"));
     for (double v : two.arrays.at("test_loss")) QVERIFY(v >= 0);
     QVERIFY(QFile::exists(dir.filePath("mpi_dirs.h5")));
+    // The second seed's points are shared out among the ranks too.
+    QCOMPARE(two.seeds.size(), size_t(1));
+    QCOMPARE(two.seeds[0].arrays.at("test_loss"), one.seeds.at(0).arrays.at("test_loss"));
+    QCOMPARE(two.missing(), int64_t(0));
+    QVERIFY(QFile::exists(dir.filePath("mpi_dirs_seed124.h5")));
   }
 };
 

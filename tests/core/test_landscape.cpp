@@ -114,19 +114,9 @@ class TestLandscape : public QObject {
   void referenceSeedGivesTheReferenceDirectionsAndSurface() {
     std::ifstream in(test::dataPath("fixtures/reference_seed123.json"));
     const nlohmann::json ref = nlohmann::json::parse(in);
-    SurfaceJob job;
+    const SurfaceJob job = test::fixtureSurfaceJob(path("reference_seed.h5"), 64);
     QCOMPARE(job.rng, std::string("torch"));
     QCOMPARE(job.seed, int64_t(123));
-    job.model = fixture("resnet20.h5");
-    job.data.data = "mnist:" + test::dataPath("mnist");
-    job.data.normalize = "mnist";
-    job.data.pad = 2;
-    job.data.rgb = true;
-    job.data.samples = 64;
-    job.data.split = "test";
-    job.x = {-1, 1, 3};
-    job.y = Axis{-1, 1, 3};
-    job.out = path("reference_seed.h5");
     PreparedSurface p = prepareSurface(job, true);
     const Network& net = p.checkpoint.network;
     for (const char* axis : {"x", "y"}) {
@@ -172,14 +162,19 @@ class TestLandscape : public QObject {
   }
 
   void seedSpreadsAndTheirSeparation() {
-    // Not-measurable (-1) and non-finite values are left out.
-    const SeedSpread s = seedSpread({1, 2, -1, 3, NAN, 4});
+    // Non-finite values (NaN: not measurable) are left out.
+    const SeedSpread s = seedSpread({1, 2, INFINITY, 3, NAN, 4});
     QCOMPARE(s.count, 4);
     QCOMPARE(s.mean, 2.5);
     QVERIFY(std::abs(s.sd - std::sqrt(5.0 / 3.0)) < 1e-15);  // sample sd (n - 1)
     QCOMPARE(s.min, 1.0);
     QCOMPARE(s.max, 4.0);
-    QCOMPARE(seedSpread({-1}).count, 0);
+    QCOMPARE(seedSpread({NAN}).count, 0);
+    const SeedSpread signedValues = seedSpread({-2, 0, 2});  // curvatures may be negative
+    QCOMPARE(signedValues.count, 3);
+    QCOMPARE(signedValues.mean, 0.0);
+    QCOMPARE(signedValues.min, -2.0);
+    QCOMPARE(signedValues.sd, 2.0);
     QCOMPARE(seedSpread({0.3}).sd, 0.0);
     // Means 2 and 5, each sd 1: three pooled standard deviations apart.
     QCOMPARE(separation(seedSpread({1, 2, 3}), seedSpread({4, 5, 6})), 3.0);

@@ -49,6 +49,21 @@ SurfaceJob demoSurfaceJob(const std::string& demoDir, const std::string& out, in
   return job;
 }
 
+SurfaceJob fixtureSurfaceJob(const std::string& out, int samples) {
+  SurfaceJob job;
+  job.model = dataPath("fixtures/resnet20.h5");
+  job.data.data = "mnist:" + dataPath("mnist");
+  job.data.normalize = "mnist";
+  job.data.pad = 2;
+  job.data.rgb = true;
+  job.data.samples = samples;
+  job.data.split = "test";
+  job.x = {-1, 1, 3};
+  job.y = Axis{-1, 1, 3};
+  job.out = out;
+  return job;
+}
+
 Surface analyticSurface(bool saddle) {
   Surface s;
   s.x = s.y = Axis{-1, 1, 41}.coordinates();

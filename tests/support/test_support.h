@@ -59,6 +59,10 @@ Surface analyticSurface(bool saddle);
 // of its MNIST test images, a `points` x `points` grid over [-1, 1]^2, into `out`.
 SurfaceJob demoSurfaceJob(const std::string& demoDir, const std::string& out, int points,
                           int samples);
+// The reference fixtures' job: tests/data/fixtures/resnet20.h5 on `samples` MNIST test images
+// (the reference's preprocessing: normalized, padded to 32, three channels), a 3 x 3 grid over
+// [-1, 1]^2, into `out`.
+SurfaceJob fixtureSurfaceJob(const std::string& out, int samples);
 
 // Writes `bytes` to `path` (for corrupt-file tests).
 void writeBytes(const std::string& path, const std::string& bytes);
