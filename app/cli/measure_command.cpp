@@ -8,6 +8,7 @@
 
 #include "app/cli/commands.h"
 #include "core/error.h"
+#include "core/io/json_text.h"
 #include "core/landscape/surface_measures.h"
 
 namespace basin::cli {
@@ -59,7 +60,7 @@ Measured measured(const std::string& path, const MeasureArgs& a) {
 }
 
 std::vector<int64_t> seedNumbers(const Measured& m) {
-  const auto meta = nlohmann::json::parse(m.surface.metadataJson, nullptr, false);
+  const nlohmann::json meta = parseFileJsonOrDiscarded(m.surface.metadataJson);
   std::vector<int64_t> seeds{meta.is_object() && meta.contains("seed") &&
                                      meta["seed"].is_number_integer()
                                  ? meta["seed"].get<int64_t>()

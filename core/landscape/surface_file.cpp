@@ -185,7 +185,11 @@ void writeSurfaceFile(const std::string& path, const Surface& s) {
 }
 
 std::string directionFileOf(const Surface& surface, const std::string& surfacePath) {
-  std::string dirs = surface.dirFile;
+  return directionFileOf(surface.dirFile, surfacePath);
+}
+
+std::string directionFileOf(const std::string& dirFile, const std::string& surfacePath) {
+  std::string dirs = dirFile;
   std::error_code ec;
   if (!dirs.empty() && std::filesystem::path(dirs).is_relative() &&
       !std::filesystem::exists(dirs, ec))

@@ -65,6 +65,8 @@ Surface seedSurface(const Surface& s, size_t i);
 // The direction file a surface file names (its dir_file), found next to the surface file when
 // the name is relative and not found from the working folder; empty when it names none.
 std::string directionFileOf(const Surface& surface, const std::string& surfacePath);
+// The same for a dir_file as named in a surface file (a further seed's).
+std::string directionFileOf(const std::string& dirFile, const std::string& surfacePath);
 
 // Index of the coordinate of `axis` nearest `value` (the first of equals); 0 for an empty axis.
 int64_t nearestIndex(const std::vector<double>& axis, double value);

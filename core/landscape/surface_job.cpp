@@ -98,10 +98,8 @@ void prepareSeeds(const SurfaceJob& job, PreparedSurface& p, const std::string& 
     if (job.seeds > 1 && seed.seed == job.seed)  // job.seed is the first's (checkFirstSeed)
       throw FormatError(out + ": its further seed " + std::to_string(seed.seed) +
                         " is the first seed's");
-    Surface named;
-    named.dirFile = seed.dirFile.empty() ? seedDirectionFile(job, seed.seed) : seed.dirFile;
-    const std::string dirFile = directionFileOf(named, out);
-    seed.dirFile = named.dirFile;
+    if (seed.dirFile.empty()) seed.dirFile = seedDirectionFile(job, seed.seed);
+    const std::string dirFile = directionFileOf(seed.dirFile, out);
     for (const char* kind : {"_loss", "_acc"})  // what is left to compute, as missing() counts it
       arrayOf(seed.arrays, job.data.split + kind, surface.points());
     std::error_code ec;
@@ -251,8 +249,9 @@ SurfaceInputs loadSurfaceInputs(const SurfaceJob& job) {
     throw ArgumentError("--skip-draws takes a count >= 0, with --rng torch");
   if (job.seed < 0) throw ArgumentError("--seed must be >= 0");
   checkSeeds(job);
-  if (job.x.num * (job.y ? job.y->num : 1) > 1000000)
-    throw ArgumentError("the grid has more than 1,000,000 points");
+  if (job.x.num * (job.y ? job.y->num : 1) * job.seeds > 1000000)
+    throw ArgumentError(job.seeds > 1 ? "the grid times --seeds has more than 1,000,000 points"
+                                      : "the grid has more than 1,000,000 points");
 
   const std::string dirFile = surfaceDirectionFile(job);
   const auto data = splitDataSpec(job.data.data);

@@ -134,6 +134,10 @@ class TestSeeds : public QObject {
     expectError<ArgumentError>([&] { loadSurfaceInputs(zero); }, {"--seeds", "1 to 65"});
     SurfaceJob many = job("many.h5", 66);
     expectError<ArgumentError>([&] { loadSurfaceInputs(many); }, {"--seeds", "66"});
+    SurfaceJob big = job("big.h5", 30);  // 200 x 200 points times 30 seeds
+    big.x = {-1, 1, 200};
+    big.y = Axis{-1, 1, 200};
+    expectError<ArgumentError>([&] { loadSurfaceInputs(big); }, {"--seeds", "1,000,000"});
     SurfaceJob targets = job("targets.h5", 2);
     targets.y.reset();
     targets.model2 = test::dataPath("fixtures/resnet20.h5");
