@@ -24,7 +24,7 @@
         <translation>Stufen</translation>
     </message>
     <message>
-        <location filename="../app/gui/render_settings.cpp" line="65"/>
+        <location filename="../app/gui/render_settings.cpp" line="67"/>
         <source>&apos;%1&apos; is not a number; give loss levels separated by commas</source>
         <translation>&apos;%1&apos; ist keine Zahl; geben Sie Verlust-Stufen durch Kommas getrennt an</translation>
     </message>
@@ -130,47 +130,107 @@
         <translation>Eine 1-D-Fläche: 1-D-Flächen im Reiter 1-D vergleichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="259"/>
+        <location filename="../app/gui/compare_view.cpp" line="260"/>
+        <source>Curvature along x</source>
+        <translation>Krümmung entlang x</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="260"/>
+        <source>Curvature along y</source>
+        <translation>Krümmung entlang y</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="261"/>
         <source>Surface</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="259"/>
+        <location filename="../app/gui/compare_view.cpp" line="261"/>
         <source>Loss at centre</source>
         <translation>Verlust im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="259"/>
+        <location filename="../app/gui/compare_view.cpp" line="261"/>
         <source>Accuracy at centre</source>
         <translation>Genauigkeit im Zentrum</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="260"/>
+        <location filename="../app/gui/compare_view.cpp" line="262"/>
         <source>Minimum loss</source>
         <translation>Minimaler Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="261"/>
+        <location filename="../app/gui/compare_view.cpp" line="327"/>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="333"/>
+        <source>Over %1 seeds: mean %2, standard deviation %3, from %4 to %5</source>
+        <translation>Über %1 Seeds: Mittelwert %2, Standardabweichung %3, von %4 bis %5</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="359"/>
+        <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 of its points curve down). Roughest: &lt;b&gt;%3&lt;/b&gt; (%4).</source>
+        <translation>Am glattesten: &lt;b&gt;%1&lt;/b&gt; (%2 seiner Punkte krümmen sich nach unten). Am rauesten: &lt;b&gt;%3&lt;/b&gt; (%4).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="380"/>
+        <source>%1 (the seeds agree exactly)</source>
+        <translation>%1 (die Seeds stimmen genau überein)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="382"/>
+        <source>%1 (%2 sd)</source>
+        <translation>%1 (%2 SD)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="386"/>
+        <source>Compute both with several seeds to tell their difference from the choice of random directions.</source>
+        <translation>Berechnen Sie beide mit mehreren Seeds, um ihren Unterschied von der Wahl der Zufallsrichtungen zu unterscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="390"/>
+        <source>No measure of &lt;b&gt;%1&lt;/b&gt; and &lt;b&gt;%2&lt;/b&gt; differs by %3 pooled standard deviations of the seeds: the random directions may explain the difference.</source>
+        <translation>Kein Maß von &lt;b&gt;%1&lt;/b&gt; und &lt;b&gt;%2&lt;/b&gt; unterscheidet sich um %3 gepoolte Standardabweichungen der Seeds: Die Zufallsrichtungen können den Unterschied erklären.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="394"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; and &lt;b&gt;%2&lt;/b&gt; differ by more than the spread between seeds in %3 (sd: pooled standard deviations of the seeds).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; und &lt;b&gt;%2&lt;/b&gt; unterscheiden sich um mehr als die Streuung zwischen Seeds in %3 (SD: gepoolte Standardabweichungen der Seeds).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="396"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="259"/>
         <source>Area below %1</source>
         <translation>Fläche unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="262"/>
+        <location filename="../app/gui/compare_view.cpp" line="260"/>
         <source>Non-convex share</source>
         <translation>Nichtkonvexer Anteil</translation>
     </message>
     <message>
+        <location filename="../app/gui/compare_view.cpp" line="285"/>
+        <source>%1 (%2 seeds)</source>
+        <translation>%1 (%2 Seeds)</translation>
+    </message>
+    <message>
         <location filename="../app/gui/compare_view.cpp" line="286"/>
+        <source>The first seed&apos;s</source>
+        <translation>Die des ersten Seeds</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="302"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="302"/>
-        <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
-        <translation>Am glattesten: &lt;b&gt;%1&lt;/b&gt; (%2 % der Punkte krümmen sich nach unten). Am rauesten: &lt;b&gt;%4&lt;/b&gt; (%3 %).</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/compare_view.cpp" line="309"/>
+        <location filename="../app/gui/compare_view.cpp" line="357"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>Nach dem nichtkonvexen Anteil sind die Flächen gleich glatt.</translation>
     </message>
@@ -189,15 +249,15 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="53"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="202"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="211"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="53"/>
         <location filename="../app/gui/compute_dialog.cpp" line="59"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="150"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="157"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -334,149 +394,164 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="125"/>
+        <source> seeds</source>
+        <translation> Seeds</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="127"/>
+        <source>Compute the surface along the random directions of this many seeds (the seed, the seed + 1, ...) to see how much its measures depend on the directions: the Compare tab then shows each measure&apos;s mean and spread. Costs one surface per seed.</source>
+        <translation>Berechnet die Fläche entlang der Zufallsrichtungen so vieler Seeds (der Seed, Seed + 1, ...), um zu sehen, wie sehr ihre Maße von den Richtungen abhängen: Der Reiter Vergleich zeigt dann Mittelwert und Streuung jedes Maßes. Kostet eine Fläche pro Seed.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
         <source>new random directions, saved beside the surface</source>
         <translation>neue Zufallsrichtungen, neben der Fläche gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="127"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="134"/>
         <source>A direction file (e.g. a trajectory&apos;s PCA directions) to use instead of random directions</source>
         <translation>Eine Richtungsdatei (z. B. die PCA-Richtungen eines Trainingspfads) statt Zufallsrichtungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="131"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="138"/>
         <source>Direction file</source>
         <translation>Richtungsdatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="131"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="138"/>
         <source>HDF5 (*.h5)</source>
         <translation>HDF5 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="143"/>
         <source>Run</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="139"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="146"/>
         <source>Cross-entropy</source>
         <translation>Kreuzentropie</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="140"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
         <source>MSE on softmax</source>
         <translation>MSE auf Softmax</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="142"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="144"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
         <source>This machine has %1 hardware threads</source>
         <translation>Dieser Rechner hat %1 Hardware-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="148"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="155"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="150"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="218"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="157"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="227"/>
         <source>Surface file</source>
         <translation>Flächendatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="157"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="164"/>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="203"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="212"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
         <translation>Modelle (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="218"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>Ordner mit MNIST- (IDX) oder CIFAR-Dateien (.bin)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5-Fläche (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
         <source>Choose a model.</source>
         <translation>Bitte ein Modell wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="230"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
         <source>Choose a data set.</source>
         <translation>Bitte einen Datensatz wählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="232"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="241"/>
         <source>Choose where the surface file goes.</source>
         <translation>Bitte wählen, wohin die Flächendatei geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="234"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="243"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>Jede Achse muss von einem kleineren zu einem größeren Wert laufen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="244"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="253"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 existiert bereits. Fortsetzen (nur die fehlenden Punkte berechnen) oder ersetzen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="246"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="255"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="247"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="256"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="300"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="309"/>
         <source>Loading the model and the data…</source>
         <translation>Modell und Daten werden geladen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="309"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="318"/>
         <source>set “Zero padding” to %1 px</source>
         <translation>setzen Sie „Nullrand“ auf %1 px</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="310"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="319"/>
         <source>tick “Repeat a grey channel as RGB”</source>
         <translation>kreuzen Sie „Grauen Kanal als RGB wiederholen“ an</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="311"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="320"/>
         <source>In the compute dialog, %1 and %2.</source>
         <translation>Im Berechnungsdialog: %1 und %2.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="312"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="313"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="321"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="322"/>
         <source>In the compute dialog, %1.</source>
         <translation>Im Berechnungsdialog: %1.</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="314"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="323"/>
         <source>Choose a data set whose images fit this model.</source>
         <translation>Wählen Sie einen Datensatz, dessen Bilder zu diesem Modell passen.</translation>
     </message>
@@ -796,295 +871,295 @@
 <context>
     <name>basin::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="69"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — Verlustlandschaften</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76"/>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>3-D surface</source>
         <translation>3-D-Fläche</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>Contour / heat map</source>
         <translation>Höhenlinien / Heatmap</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
         <source>1-D</source>
         <translation>1-D</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="88"/>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>Eine Flächendatei öffnen (Datei &gt; Öffnen, oder hierher ziehen) oder eine berechnen (Berechnen &gt; Fläche).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="99"/>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="103"/>
+        <location filename="../app/gui/main_window.cpp" line="104"/>
         <source>Render settings</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="116"/>
+        <location filename="../app/gui/main_window.cpp" line="117"/>
         <source>%1 lies on the plane of %2; it is drawn on surfaces computed on that plane only.</source>
         <translation>%1 liegt in der Ebene von %2; der Pfad wird nur auf Flächen gezeichnet, die in dieser Ebene berechnet wurden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="119"/>
+        <location filename="../app/gui/main_window.cpp" line="120"/>
         <source>an unknown direction file</source>
         <translation>einer unbekannten Richtungsdatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="141"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>%v / %m points</source>
         <translation>%v / %m Punkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Open data &amp;folder…</source>
         <translation>Daten&amp;ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>&amp;Export figure…</source>
         <translation>Abbildung &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Export co&amp;mpare figure…</source>
         <translation>&amp;Vergleichsabbildung exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Ctrl+Alt+E</source>
         <translation>Ctrl+Alt+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>&amp;Daten exportieren (VTS, VTP, CSV)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Copy image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>&amp;Surface…</source>
         <translation>&amp;Fläche…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Trajectory…</source>
         <translation>&amp;Trainingspfad…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>&amp;Reset camera</source>
         <translation>Kamera &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>Ausgewählte &amp;Flächen vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
         <source>&amp;Full screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
         <source>&amp;Guide</source>
         <translation>&amp;Anleitung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="214"/>
+        <location filename="../app/gui/main_window.cpp" line="215"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="221"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>&amp;Demo: ohne und mit Skip-Verbindungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="223"/>
         <source>&amp;About Basin</source>
         <translation>&amp;Über Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
-        <location filename="../app/gui/main_window.cpp" line="376"/>
+        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
         <source>Compare %1 — Basin</source>
         <translation>Vergleich %1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
         <source> vs </source>
         <translation> gegen </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="333"/>
+        <location filename="../app/gui/main_window.cpp" line="334"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>Eine 1-D-Fläche: siehe Reiter 1-D.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
+        <location filename="../app/gui/main_window.cpp" line="293"/>
         <source>Slice at y = 0</source>
         <translation>Schnitt bei y = 0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="321"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>Zum Vergleichen zwei oder mehr Flächen in der Sitzungsleiste auswählen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="351"/>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>Bild kopiert (%1 × %2 Pixel)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="356"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="360"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="365"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="377"/>
+        <location filename="../app/gui/main_window.cpp" line="378"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>Eine Fläche wird gerade berechnet. Anhalten und beenden? Die bisher berechneten Punkte sind gespeichert; erneutes Berechnen setzt fort.</translation>
     </message>

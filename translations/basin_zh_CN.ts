@@ -24,7 +24,7 @@
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../app/gui/render_settings.cpp" line="65"/>
+        <location filename="../app/gui/render_settings.cpp" line="67"/>
         <source>&apos;%1&apos; is not a number; give loss levels separated by commas</source>
         <translation>&apos;%1&apos; 不是数字；请用逗号分隔给出损失值</translation>
     </message>
@@ -130,47 +130,107 @@
         <translation>一维曲面：请在“一维”标签页中比较一维曲面。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="259"/>
+        <location filename="../app/gui/compare_view.cpp" line="260"/>
+        <source>Curvature along x</source>
+        <translation>沿 x 的曲率</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="260"/>
+        <source>Curvature along y</source>
+        <translation>沿 y 的曲率</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="261"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="259"/>
+        <location filename="../app/gui/compare_view.cpp" line="261"/>
         <source>Loss at centre</source>
         <translation>中心处损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="259"/>
+        <location filename="../app/gui/compare_view.cpp" line="261"/>
         <source>Accuracy at centre</source>
         <translation>中心处准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="260"/>
+        <location filename="../app/gui/compare_view.cpp" line="262"/>
         <source>Minimum loss</source>
         <translation>最小损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="261"/>
+        <location filename="../app/gui/compare_view.cpp" line="327"/>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="333"/>
+        <source>Over %1 seeds: mean %2, standard deviation %3, from %4 to %5</source>
+        <translation>%1 个种子：均值 %2，标准差 %3，范围 %4 至 %5</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="359"/>
+        <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 of its points curve down). Roughest: &lt;b&gt;%3&lt;/b&gt; (%4).</source>
+        <translation>最平滑：&lt;b&gt;%1&lt;/b&gt;（%2 的点向下弯曲）。最粗糙：&lt;b&gt;%3&lt;/b&gt;（%4）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="380"/>
+        <source>%1 (the seeds agree exactly)</source>
+        <translation>%1（各种子完全一致）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="382"/>
+        <source>%1 (%2 sd)</source>
+        <translation>%1（%2 个标准差）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="386"/>
+        <source>Compute both with several seeds to tell their difference from the choice of random directions.</source>
+        <translation>请用多个种子计算两者，以区分其差异与随机方向的选择。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="390"/>
+        <source>No measure of &lt;b&gt;%1&lt;/b&gt; and &lt;b&gt;%2&lt;/b&gt; differs by %3 pooled standard deviations of the seeds: the random directions may explain the difference.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 与 &lt;b&gt;%2&lt;/b&gt; 没有任何度量相差 %3 个种子合并标准差：随机方向可能解释这一差异。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="394"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; and &lt;b&gt;%2&lt;/b&gt; differ by more than the spread between seeds in %3 (sd: pooled standard deviations of the seeds).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 与 &lt;b&gt;%2&lt;/b&gt; 在以下度量上的差异超过种子间的离散：%3（标准差：种子的合并标准差）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="396"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="259"/>
         <source>Area below %1</source>
         <translation>低于 %1 的面积</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="262"/>
+        <location filename="../app/gui/compare_view.cpp" line="260"/>
         <source>Non-convex share</source>
         <translation>非凸比例</translation>
     </message>
     <message>
+        <location filename="../app/gui/compare_view.cpp" line="285"/>
+        <source>%1 (%2 seeds)</source>
+        <translation>%1（%2 个种子）</translation>
+    </message>
+    <message>
         <location filename="../app/gui/compare_view.cpp" line="286"/>
+        <source>The first seed&apos;s</source>
+        <translation>第一个种子的值</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compare_view.cpp" line="302"/>
         <source>%1 (%2 %)</source>
         <translation>%1（%2 %）</translation>
     </message>
     <message>
-        <location filename="../app/gui/compare_view.cpp" line="302"/>
-        <source>Smoothest: &lt;b&gt;%1&lt;/b&gt; (%2 % of its points curve down). Roughest: &lt;b&gt;%4&lt;/b&gt; (%3 %).</source>
-        <translation>最平滑：&lt;b&gt;%1&lt;/b&gt;（%2 % 的点向下弯曲）。最粗糙：&lt;b&gt;%4&lt;/b&gt;（%3 %）。</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/compare_view.cpp" line="309"/>
+        <location filename="../app/gui/compare_view.cpp" line="357"/>
         <source>The surfaces are equally smooth by the non-convex share.</source>
         <translation>按非凸比例衡量，这些曲面同样平滑。</translation>
     </message>
@@ -189,15 +249,15 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="53"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="202"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="211"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="53"/>
         <location filename="../app/gui/compute_dialog.cpp" line="59"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="150"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="157"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -334,149 +394,164 @@
     </message>
     <message>
         <location filename="../app/gui/compute_dialog.cpp" line="125"/>
+        <source> seeds</source>
+        <translation> 个种子</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="127"/>
+        <source>Compute the surface along the random directions of this many seeds (the seed, the seed + 1, ...) to see how much its measures depend on the directions: the Compare tab then shows each measure&apos;s mean and spread. Costs one surface per seed.</source>
+        <translation>沿这么多个种子（种子、种子 + 1、……）的随机方向计算曲面，以查看其度量在多大程度上取决于方向：比较页随后显示每个度量的均值和离散。每个种子耗费一个曲面的计算。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="130"/>
+        <source>Seeds</source>
+        <translation>种子数</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/compute_dialog.cpp" line="132"/>
         <source>new random directions, saved beside the surface</source>
         <translation>新的随机方向，保存在曲面文件旁</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="127"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="134"/>
         <source>A direction file (e.g. a trajectory&apos;s PCA directions) to use instead of random directions</source>
         <translation>使用方向文件（例如训练轨迹的 PCA 方向）代替随机方向</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="129"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="131"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="138"/>
         <source>Direction file</source>
         <translation>方向文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="131"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="138"/>
         <source>HDF5 (*.h5)</source>
         <translation>HDF5 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="136"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="143"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="139"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="146"/>
         <source>Cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="140"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
         <source>MSE on softmax</source>
         <translation>softmax 上的均方误差</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="142"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="149"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="144"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="151"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="147"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="154"/>
         <source>This machine has %1 hardware threads</source>
         <translation>本机有 %1 个硬件线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="148"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="155"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="150"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="218"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="157"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="227"/>
         <source>Surface file</source>
         <translation>曲面文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="157"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="164"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="203"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="212"/>
         <source>Models (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;All files (*)</source>
         <translation>模型 (*.h5 *.onnx *.pt *.pth *.t7 *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="209"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="218"/>
         <source>Folder with MNIST (IDX) or CIFAR (.bin) files</source>
         <translation>包含 MNIST（IDX）或 CIFAR（.bin）文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="219"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
         <source>HDF5 surface (*.h5)</source>
         <translation>HDF5 曲面 (*.h5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="228"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="237"/>
         <source>Choose a model.</source>
         <translation>请选择模型。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="230"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="239"/>
         <source>Choose a data set.</source>
         <translation>请选择数据集。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="232"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="241"/>
         <source>Choose where the surface file goes.</source>
         <translation>请选择曲面文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="234"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="243"/>
         <source>Each axis must run from a smaller to a larger value.</source>
         <translation>每个坐标轴必须从较小值到较大值。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="244"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="253"/>
         <source>%1 exists. Resume it (compute only its missing points) or replace it?</source>
         <translation>%1 已存在。继续计算（只计算缺失的点）还是替换？</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="246"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="255"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="247"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="256"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="300"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="309"/>
         <source>Loading the model and the data…</source>
         <translation>正在加载模型和数据…</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="309"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="318"/>
         <source>set “Zero padding” to %1 px</source>
         <translation>将“零填充”设为 %1 像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="310"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="319"/>
         <source>tick “Repeat a grey channel as RGB”</source>
         <translation>勾选“将灰度通道复制为 RGB”</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="311"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="320"/>
         <source>In the compute dialog, %1 and %2.</source>
         <translation>在计算对话框中，%1，并%2。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="312"/>
-        <location filename="../app/gui/compute_dialog.cpp" line="313"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="321"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="322"/>
         <source>In the compute dialog, %1.</source>
         <translation>在计算对话框中，%1。</translation>
     </message>
     <message>
-        <location filename="../app/gui/compute_dialog.cpp" line="314"/>
+        <location filename="../app/gui/compute_dialog.cpp" line="323"/>
         <source>Choose a data set whose images fit this model.</source>
         <translation>请选择图像与此模型匹配的数据集。</translation>
     </message>
@@ -796,295 +871,295 @@
 <context>
     <name>basin::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="69"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
+        <location filename="../app/gui/main_window.cpp" line="336"/>
         <source>Basin — loss landscapes</source>
         <translation>Basin — 损失景观</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76"/>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>3-D surface</source>
         <translation>三维曲面</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>Contour / heat map</source>
         <translation>等高线 / 热图</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
         <source>1-D</source>
         <translation>一维</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="88"/>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>Open a surface file (File &gt; Open, or drop it here), or compute one (Compute &gt; Surface).</source>
         <translation>打开一个曲面文件（文件 &gt; 打开，或拖放到此处），或计算一个（计算 &gt; 曲面）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="99"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="103"/>
+        <location filename="../app/gui/main_window.cpp" line="104"/>
         <source>Render settings</source>
         <translation>渲染设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="116"/>
+        <location filename="../app/gui/main_window.cpp" line="117"/>
         <source>%1 lies on the plane of %2; it is drawn on surfaces computed on that plane only.</source>
         <translation>%1 位于 %2 的平面上；只在该平面上计算的曲面上绘制。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="119"/>
+        <location filename="../app/gui/main_window.cpp" line="120"/>
         <source>an unknown direction file</source>
         <translation>未知的方向文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="141"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>%v / %m points</source>
         <translation>%v / %m 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Open data &amp;folder…</source>
         <translation>打开数据文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>&amp;Export figure…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Export co&amp;mpare figure…</source>
         <translation>导出比较图表(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>Ctrl+Alt+E</source>
         <translation>Ctrl+Alt+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Export &amp;data (VTS, VTP, CSV)…</source>
         <translation>导出数据(&amp;D)（VTS、VTP、CSV）…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>&amp;Compute</source>
         <translation>计算(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>&amp;Surface…</source>
         <translation>曲面(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>&amp;Trajectory…</source>
         <translation>训练轨迹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>&amp;Reset camera</source>
         <translation>重置相机(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>Compare selected &amp;surfaces</source>
         <translation>比较所选曲面(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
         <source>&amp;Guide</source>
         <translation>指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="214"/>
+        <location filename="../app/gui/main_window.cpp" line="215"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="221"/>
         <source>&amp;Demo: plain vs skip connections</source>
         <translation>演示(&amp;D)：普通网络与跳跃连接</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="223"/>
         <source>&amp;About Basin</source>
         <translation>关于 Basin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
-        <location filename="../app/gui/main_window.cpp" line="376"/>
+        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>Basin</source>
         <translation>Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
         <source>Compare %1 — Basin</source>
         <translation>比较 %1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
         <source> vs </source>
         <translation> 对比 </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="333"/>
+        <location filename="../app/gui/main_window.cpp" line="334"/>
         <source>%1 — Basin</source>
         <translation>%1 — Basin</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
         <source>A 1-D surface: see the 1-D tab.</source>
         <translation>一维曲面：请查看“一维”标签页。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
+        <location filename="../app/gui/main_window.cpp" line="293"/>
         <source>Slice at y = 0</source>
         <translation>y = 0 处的切片</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="320"/>
+        <location filename="../app/gui/main_window.cpp" line="321"/>
         <source>Select two or more surfaces in the Session panel to compare them.</source>
         <translation>请在“会话”面板中选择两个或更多曲面进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="351"/>
+        <location filename="../app/gui/main_window.cpp" line="352"/>
         <source>Image copied (%1 × %2 pixels)</source>
         <translation>图像已复制（%1 × %2 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="356"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="360"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="365"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="377"/>
+        <location filename="../app/gui/main_window.cpp" line="378"/>
         <source>A surface is being computed. Stop it and quit? The points computed so far are saved; computing again resumes.</source>
         <translation>正在计算曲面。停止并退出吗？已计算的点已保存；再次计算会继续。</translation>
     </message>

@@ -253,61 +253,147 @@ void CompareView::resetCameras() {
 
 void CompareView::fillTable() {
   const std::vector<double> levels = parseLevelList(m_settings.compareLevels);
+  // The measures that vary with the random directions: shown as mean ± sd over seeds and
+  // compared between the surfaces in the summary. Their order is the columns'.
+  QStringList spreadNames;
+  for (double l : levels) spreadNames << tr("Area below %1").arg(l);
+  spreadNames << tr("Curvature along x") << tr("Curvature along y") << tr("Non-convex share");
   QStringList headers{tr("Surface"), tr("Loss at centre"), tr("Accuracy at centre"),
                       tr("Minimum loss")};
-  for (double l : levels) headers << tr("Area below %1").arg(l);
-  headers << tr("Non-convex share");
+  headers << spreadNames;
   m_table->clear();
   m_table->setColumnCount(int(headers.size()));
   m_table->setHorizontalHeaderLabels(headers);
   m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
   m_table->setRowCount(int(m_entries.size()));
-  std::vector<double> shares(m_entries.size(), -1.0);
+  // Per surface, its spread of each of spreadNames (empty when it could not be measured).
+  std::vector<std::vector<SeedSpread>> spreads(m_entries.size());
   for (size_t r = 0; r < m_entries.size(); ++r) {
     const CompareEntry& e = m_entries[r];
     int c = 0;
-    auto put = [&](const QString& text) {
+    auto put = [&](const QString& text, const QString& tip = {}) {
       auto* item = new QTableWidgetItem(text);
       item->setTextAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter
                                     : Qt::AlignRight | Qt::AlignVCenter);
+      item->setToolTip(tip);
       m_table->setItem(int(r), c++, item);
     };
-    put(e.title);
     try {
-      const SurfaceMeasures m = measureSurface(e.surface, lossSplit(e.surface), levels);
-      put(number(m.centerLoss));
-      put(m.centerAccuracy < 0 ? QStringLiteral("–")
-                               : localNumber(m.centerAccuracy, 'f', 2) + " %");
-      put(number(m.minLoss));
-      for (const SurfaceMeasures::Below& b : m.below)
-        put(tr("%1 (%2 %)").arg(localNumber(b.area, 'g', 3), localNumber(100 * b.share, 'f', 1)));
-      shares[r] = m.nonConvexShare;
-      put(m.nonConvexShare < 0 ? QStringLiteral("–")
-                               : localNumber(100 * m.nonConvexShare, 'f', 1) + " %");
+      const SeedMeasures seeds = measureSeeds(e.surface, lossSplit(e.surface), levels);
+      const SurfaceMeasures& m = seeds.each.front();
+      const bool several = seeds.seeds > 1;
+      put(several ? tr("%1 (%2 seeds)").arg(e.title).arg(seeds.seeds) : e.title);
+      const QString firstSeed = several ? tr("The first seed's") : QString();
+      put(number(m.centerLoss), firstSeed);
+      put(m.centerAccuracy < 0 ? QStringLiteral("–") : localNumber(m.centerAccuracy, 'f', 2) + " %",
+          firstSeed);
+      put(number(m.minLoss), firstSeed);
+      std::vector<SeedSpread>& row = spreads[r];
+      row = seeds.belowArea;
+      row.resize(levels.size());
+      row.insert(row.end(), {seeds.curvatureX, seeds.curvatureY, seeds.nonConvexShare});
+      for (size_t l = 0; l < row.size(); ++l) {
+        const bool share = l + 1 == row.size();
+        const double scale = share ? 100 : 1;
+        const QString unit = share ? QStringLiteral(" %") : QString();
+        if (row[l].count == 0)
+          put(QStringLiteral("–"));
+        else if (l < levels.size() && !several)  // one seed: the area and its share
+          put(tr("%1 (%2 %)")
+                  .arg(localNumber(m.below[l].area, 'g', 3),
+                       localNumber(100 * m.below[l].share, 'f', 1)));
+        else
+          put(spreadText(row[l], scale, share ? 'f' : 'g', share ? 1 : 3, unit),
+              row[l].count > 1 ? rangeText(row[l], scale, unit) : QString());
+      }
     } catch (const std::exception& error) {
+      spreads[r].clear();
+      c = 0;
+      put(e.title);
       put(QString::fromUtf8(error.what()));
     }
   }
-  // The comparison in one sentence: which surface is smoothest and which roughest.
-  int smooth = -1, rough = -1;
-  for (int r = 0; r < int(shares.size()); ++r) {
-    if (shares[r] < 0) continue;
-    if (smooth < 0 || shares[r] < shares[smooth]) smooth = r;
-    if (rough < 0 || shares[r] > shares[rough]) rough = r;
-  }
-  if (smooth >= 0 && rough >= 0 && shares[rough] > shares[smooth])
-    m_summary->setText(tr("Smoothest: <b>%1</b> (%2 % of its points curve down). Roughest: "
-                          "<b>%4</b> (%3 %).")
-                           .arg(m_entries[smooth].title)
-                           .arg(localNumber(100 * shares[smooth], 'f', 1))
-                           .arg(localNumber(100 * shares[rough], 'f', 1))
-                           .arg(m_entries[rough].title));
-  else
-    m_summary->setText(tr("The surfaces are equally smooth by the non-convex share."));
+  m_summary->setText(summary(spreadNames, spreads));
   // As tall as its rows: the views above get the rest of the space.
   int height = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth();
   for (int r = 0; r < m_table->rowCount(); ++r) height += m_table->rowHeight(r);
   m_table->setFixedHeight(height);
+}
+
+QString CompareView::spreadText(const SeedSpread& s, double scale, char format, int precision,
+                                const QString& unit) {
+  const QString mean = localNumber(s.mean * scale, format, precision) + unit;
+  if (s.count < 2) return mean;
+  return tr("%1 ± %2").arg(localNumber(s.mean * scale, format, precision),
+                           localNumber(s.sd * scale, format, format == 'g' ? 2 : precision) +
+                               unit);  // two digits of a spread are all it tells
+}
+
+QString CompareView::rangeText(const SeedSpread& s, double scale, const QString& unit) {
+  return tr("Over %1 seeds: mean %2, standard deviation %3, from %4 to %5")
+      .arg(s.count)
+      .arg(localNumber(s.mean * scale, 'g', 4) + unit, localNumber(s.sd * scale, 'g', 3) + unit,
+           localNumber(s.min * scale, 'g', 4) + unit, localNumber(s.max * scale, 'g', 4) + unit);
+}
+
+// The comparison in two sentences: which surface is smoothest and which roughest by the
+// non-convex share (the last measure), and which measures tell the two apart by more than the
+// spread between seeds.
+QString CompareView::summary(const QStringList& names,
+                             const std::vector<std::vector<SeedSpread>>& spreads) const {
+  int smooth = -1, rough = -1;
+  std::vector<int> measured;
+  for (int r = 0; r < int(spreads.size()); ++r) {
+    if (spreads[r].empty()) continue;
+    measured.push_back(r);
+    const SeedSpread& share = spreads[r].back();
+    if (share.count == 0) continue;
+    if (smooth < 0 || share.mean < spreads[smooth].back().mean) smooth = r;
+    if (rough < 0 || share.mean > spreads[rough].back().mean) rough = r;
+  }
+  const QString percent = QStringLiteral(" %");
+  QString text;
+  if (smooth < 0 || !(spreads[rough].back().mean > spreads[smooth].back().mean))
+    text = tr("The surfaces are equally smooth by the non-convex share.");
+  else
+    text = tr("Smoothest: <b>%1</b> (%2 of its points curve down). Roughest: <b>%3</b> (%4).")
+               .arg(m_entries[smooth].title,
+                    spreadText(spreads[smooth].back(), 100, 'f', 1, percent).toHtmlEscaped(),
+                    m_entries[rough].title,
+                    spreadText(spreads[rough].back(), 100, 'f', 1, percent).toHtmlEscaped());
+  // The pair to weigh against the seeds: the two surfaces, or the smoothest and the roughest.
+  int a = -1, b = -1;
+  if (measured.size() == 2)
+    a = measured[0], b = measured[1];
+  else if (smooth >= 0 && smooth != rough)
+    a = smooth, b = rough;
+  if (a < 0) return text;
+  QStringList apart;
+  bool spread = true;
+  for (int i = 0; i < int(names.size()); ++i) {
+    const double sds = separation(spreads[a][i], spreads[b][i]);
+    if (sds < 0) {
+      if (spreads[a][i].count > 0 && spreads[b][i].count > 0) spread = false;
+      continue;
+    }
+    if (std::isinf(sds))
+      apart << tr("%1 (the seeds agree exactly)").arg(names[i]);
+    else if (sds >= kSeparatedSds)
+      apart << tr("%1 (%2 sd)").arg(names[i], localNumber(sds, 'f', 1));
+  }
+  if (!spread)
+    return text + " " +
+           tr("Compute both with several seeds to tell their difference from the choice of "
+              "random directions.");
+  if (apart.isEmpty())
+    return text + " " +
+           tr("No measure of <b>%1</b> and <b>%2</b> differs by %3 pooled standard deviations "
+              "of the seeds: the random directions may explain the difference.")
+               .arg(m_entries[a].title, m_entries[b].title, localNumber(kSeparatedSds, 'f', 0));
+  return text + " " +
+         tr("<b>%1</b> and <b>%2</b> differ by more than the spread between seeds in %3 "
+            "(sd: pooled standard deviations of the seeds).")
+             .arg(m_entries[a].title, m_entries[b].title, apart.join(tr(", ")));
 }
 
 QImage CompareView::grabImage() {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/gui/render_settings.h"
+#include "core/landscape/seed_spread.h"
 #include "viz/compare_figure.h"
 
 class QComboBox;
@@ -44,6 +45,7 @@ class CompareView : public QWidget {
   void setKind(viz::FigureKind kind);
   QComboBox* kindBox() const { return m_kind; }
   QLabel* sharedColorbar() const { return m_bar; }
+  QLabel* summaryLabel() const { return m_summary; }
   int columns() const { return m_columns; }
   // The compared surfaces as panes of `kind` with the settings' arrays and titles (for the
   // compare figure: File > Export compare figure).
@@ -61,6 +63,12 @@ class CompareView : public QWidget {
   void layoutPanes();     // as many columns as make the panes largest
   void updateColorbar();  // the one colorbar of a shared scale, as tall as the panes
   void fillTable();
+  // "38.9 ± 3.1 %" over several seeds, "38.9 %" for one; the range as a tooltip.
+  static QString spreadText(const SeedSpread& s, double scale, char format, int precision,
+                            const QString& unit);
+  static QString rangeText(const SeedSpread& s, double scale, const QString& unit);
+  QString summary(const QStringList& names,
+                  const std::vector<std::vector<SeedSpread>>& spreads) const;
   void follow(SurfaceView* leader);
   void showEmpty(bool empty);
 

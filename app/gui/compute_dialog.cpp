@@ -121,6 +121,13 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
   gridForm->addRow(tr("Direction type"), m_dirType);
   m_seed = integer(job.seed, 0, 1000000000, gridBox);
   gridForm->addRow(tr("Seed"), m_seed);
+  m_seeds = integer(job.seeds, 1, 1 + kMaxSeeds, gridBox);
+  m_seeds->setSuffix(tr(" seeds"));
+  m_seeds->setToolTip(
+      tr("Compute the surface along the random directions of this many seeds (the seed, the "
+         "seed + 1, ...) to see how much its measures depend on the directions: the Compare tab "
+         "then shows each measure's mean and spread. Costs one surface per seed."));
+  gridForm->addRow(tr("Seeds"), m_seeds);
   m_dirFile = new QLineEdit(QString::fromStdString(job.dirFile), gridBox);
   m_dirFile->setPlaceholderText(tr("new random directions, saved beside the surface"));
   m_dirFile->setToolTip(
@@ -164,6 +171,7 @@ ComputeDialog::ComputeDialog(const SurfaceJob& job, int64_t batch, int threads, 
   m_ynum->setObjectName("yPoints");
   m_out->setObjectName("surfaceFile");
   m_pad->setObjectName("zeroPadding");
+  m_seeds->setObjectName("seeds");
 }
 
 SurfaceJob ComputeDialog::job() const {
@@ -183,6 +191,7 @@ SurfaceJob ComputeDialog::job() const {
   job.xignore = job.yignore = m_ignore->isChecked() ? "biasbn" : "";
   job.dirType = m_dirType->currentData().toString().toStdString();
   job.seed = m_seed->value();
+  job.seeds = m_seeds->value();
   job.dirFile = m_dirFile->text().trimmed().toStdString();
   job.loss = m_loss->currentData().toString().toStdString();
   job.out = m_out->text().trimmed().toStdString();

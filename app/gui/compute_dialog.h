@@ -66,6 +66,7 @@ class ComputeDialog : public QDialog {
   QCheckBox* m_ignore;
   QComboBox* m_dirType;
   QSpinBox* m_seed;
+  QSpinBox* m_seeds;  // --seeds
   QComboBox* m_loss;
   QSpinBox* m_batch;
   QSpinBox* m_threads;

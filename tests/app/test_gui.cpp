@@ -297,7 +297,60 @@ class TestGui : public QObject {
     for (int c = 1; c < table->columnCount(); ++c)
       QCOMPARE(table->item(0, c)->text(), table->item(1, c)->text());
     QVERIFY(table->item(0, 3)->text().toDouble() > 0.0);  // minimum loss
+    // One seed each: no spread to weigh the difference against, and the summary says so.
+    QVERIFY(compare->summaryLabel()->text().contains("several seeds"));
     screenshot(window, "compare");
+  }
+
+  void compareWeighsTheDifferenceAgainstTheSeeds() {
+    // Two bowls over three seeds each: curvature along x 6c for the seeds' c, "plain" c in
+    // {1, 1.1, 0.9} (6 ± 0.6), "skip" {3, 3.2, 2.8} (18 ± 1.2): 12.6 pooled sds apart. Both are
+    // convex everywhere, so the non-convex shares (0 ± 0 %) do not tell them apart.
+    auto bowls = [&](const QString& name, std::vector<double> c) {
+      Surface s = test::analyticSurface(false);
+      s.array("train_acc").assign(size_t(s.points()), 90.0);
+      const Surface bowl = s;
+      for (size_t i = 0; i < c.size(); ++i) {
+        std::vector<double>& loss =
+            i == 0 ? s.arrays["train_loss"]
+                   : s.seeds.emplace_back(SeedSurface{int64_t(123 + i), "d.h5", bowl.arrays})
+                         .arrays["train_loss"];
+        for (double& v : loss) v = 0.2 + c[i] * (v - 0.2);
+      }
+      const QString path = m_dir.filePath(name);
+      writeSurfaceFile(path.toStdString(), s);
+      return path;
+    };
+    const QString plain = bowls("plain_seeds.h5", {1, 1.1, 0.9});
+    const QString skip = bowls("skip_seeds.h5", {3, 3.2, 2.8});
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.openFile(plain), QString());
+    QCOMPARE(window.openFile(skip), QString());
+    window.compare({plain, skip});
+    QTest::qWait(200);
+    QTableWidget* table = window.compareView()->table();
+    int curvatureX = -1, share = -1;
+    for (int c = 0; c < table->columnCount(); ++c) {
+      const QString header = table->horizontalHeaderItem(c)->text();
+      if (header == "Curvature along x") curvatureX = c;
+      if (header == "Non-convex share") share = c;
+    }
+    QVERIFY(curvatureX > 0 && share > 0);
+    QVERIFY2(table->item(0, 0)->text().endsWith("(3 seeds)"),
+             qPrintable(table->item(0, 1)->text()));  // else it says why it was not measured
+    QCOMPARE(table->item(0, curvatureX)->text(), QString("6 ± 0.6"));
+    QCOMPARE(table->item(1, curvatureX)->text(), QString("18 ± 1.2"));
+    QVERIFY2(table->item(1, curvatureX)->toolTip().contains("from 16.8 to 19.2"),
+             qPrintable(table->item(1, curvatureX)->toolTip()));
+    QCOMPARE(table->item(0, share)->text(), QString("0.0 ± 0.0 %"));
+    const QString summary = window.compareView()->summaryLabel()->text();
+    QVERIFY2(
+        summary.contains("Curvature along x (12.6 sd)") && !summary.contains("Non-convex share ("),
+        qPrintable(summary));
+    screenshot(window, "compare_seeds");
   }
 
   void compareSharesOneColorbarShowsContoursAndExports() {
@@ -443,6 +496,7 @@ class TestGui : public QObject {
       dialog->findChild<QSpinBox*>("xPoints")->setValue(7);
       dialog->findChild<QSpinBox*>("yPoints")->setValue(5);
       dialog->findChild<QSpinBox*>("samples")->setValue(250);
+      dialog->findChild<QSpinBox*>("seeds")->setValue(4);
     });
     // Cancel, then Ctrl+R: the grid and the samples are what was typed.
     withDialog([&](ComputeDialog* dialog) {
@@ -451,6 +505,7 @@ class TestGui : public QObject {
       QCOMPARE(job.y->num, int64_t(5));
       QCOMPARE(job.data.samples, int64_t(250));
       QCOMPARE(job.data.pad, int64_t(2));
+      QCOMPARE(job.seeds, int64_t(4));
     });
     // A fresh window (the next start) remembers them too.
     MainWindow next;
