@@ -151,17 +151,22 @@ class TestGui : public QObject {
 
   QTemporaryDir m_dir;
 
+  // `window` comparing the surface files `a` and `b`, shown and drawn.
+  void showCompared(MainWindow& window, const QString& a, const QString& b) {
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.openFile(a), QString());
+    QCOMPARE(window.openFile(b), QString());
+    window.compare({a, b});
+    QTest::qWait(200);
+  }
+
   // `window` comparing the PCA surface with a copy of it named `copyName`, shown and drawn.
   void showComparison(MainWindow& window, const QString& copyName) {
     const QString copy = m_dir.filePath(copyName);
     QVERIFY(QFile::copy(kPcaSurface, copy));
-    window.resize(1400, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.openFile(kPcaSurface), QString());
-    QCOMPARE(window.openFile(copy), QString());
-    window.compare({kPcaSurface, copy});
-    QTest::qWait(200);
+    showCompared(window, kPcaSurface, copy);
   }
 
  private slots:
@@ -324,13 +329,8 @@ class TestGui : public QObject {
     const QString plain = bowls("plain_seeds.h5", {1, 1.1, 0.9});
     const QString skip = bowls("skip_seeds.h5", {3, 3.2, 2.8});
     MainWindow window;
-    window.resize(1400, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.openFile(plain), QString());
-    QCOMPARE(window.openFile(skip), QString());
-    window.compare({plain, skip});
-    QTest::qWait(200);
+    showCompared(window, plain, skip);
+    if (QTest::currentTestFailed()) return;
     QTableWidget* table = window.compareView()->table();
     int curvatureX = -1, share = -1;
     for (int c = 0; c < table->columnCount(); ++c) {
